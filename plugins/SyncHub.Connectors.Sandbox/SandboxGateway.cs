@@ -1,0 +1,75 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using SyncHub.Connectors;
+
+namespace SyncHub.Connectors.Sandbox;
+
+/// <summary>
+/// A simulated accounting/POS provider with no network: it answers after a configurable latency, fails on a
+/// script or at configured rates the way real providers do, and deduplicates creates by idempotency key.
+/// </summary>
+public sealed partial class SandboxGateway : IConnectorGateway
+{
+    private readonly ConnectorServices _services;
+    private readonly ILogger _logger;
+    private readonly ScriptBook _scripts = new();
+    private readonly FaultDice _dice = new();
+    private readonly IdempotencyLedger _ledger = new();
+
+    /// <summary>Creates the gateway; SyncHub calls this once when the plugin loads.</summary>
+    public SandboxGateway(ConnectorServices services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        _services = services;
+        _logger = services.Logging.CreateLogger<SandboxGateway>();
+    }
+
+    /// <inheritdoc />
+    public ConnectorInfo Info { get; } = new("sandbox", "Sandbox", "1.0.0");
+
+    /// <inheritdoc />
+    public async Task<DeliveryOutcome> DeliverAsync(DeliveryRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!SandboxSettings.TryParse(request.Settings, out var settings, out var error))
+        {
+            return DeliveryOutcome.Failed(ErrorClass.ConnectorFault, error);
+        }
+
+        if (!IsJsonObject(request.Body))
+        {
+            return DeliveryOutcome.Failed(ErrorClass.Validation, "Body must be a JSON object");
+        }
+
+        if (settings.Latency > TimeSpan.Zero)
+        {
+            await Task.Delay(settings.Latency, _services.Time, cancellationToken);
+        }
+
+        // The script wins while it lasts; after that the configured rates decide.
+        var entry = _scripts.Next(request.IntegrationSlug, settings) ?? _dice.Roll(request.IntegrationSlug, settings);
+        if (entry is not null && !SandboxFaults.IsDelivery(entry))
+        {
+            var outcome = SandboxFaults.ToOutcome(entry, settings.RetryAfter);
+            LogSimulatedFault(entry, outcome.ErrorClass, request.RecordId, request.IntegrationSlug);
+            return outcome;
+        }
+
+        var (externalId, created) = _ledger.Accept(request.IdempotencyKey);
+        LogAccepted(request.RecordId, request.IntegrationSlug, externalId, created);
+        return DeliveryOutcome.Delivered(externalId, created ? 201 : 200);
+    }
+
+    private static bool IsJsonObject(string body)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            return document.RootElement.ValueKind == JsonValueKind.Object;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+}

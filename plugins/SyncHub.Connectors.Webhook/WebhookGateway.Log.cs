@@ -1,0 +1,13 @@
+using Microsoft.Extensions.Logging;
+using SyncHub.Connectors;
+
+namespace SyncHub.Connectors.Webhook;
+
+public sealed partial class WebhookGateway
+{
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Webhook accepted record {RecordId} of {Integration} with HTTP {HttpStatus}")]
+    private partial void LogDelivered(long recordId, string integration, int httpStatus);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Webhook refused record {RecordId} of {Integration} with HTTP {HttpStatus} ({ErrorClass})")]
+    private partial void LogRefused(long recordId, string integration, int httpStatus, ErrorClass errorClass);
+}

@@ -1,0 +1,53 @@
+using Microsoft.Extensions.Logging;
+using SyncHub.Connectors;
+
+namespace SyncHub.Connectors.Webhook;
+
+/// <summary>
+/// Delivers each record as a JSON POST to the integration's <c>url</c>, with an <c>Idempotency-Key</c> header
+/// and any extra <c>headers</c> from the settings. Connection failures and cancellation are left to SyncHub.
+/// </summary>
+public sealed partial class WebhookGateway : IConnectorGateway
+{
+    private readonly ConnectorServices _services;
+    private readonly ILogger _logger;
+
+    /// <summary>Creates the gateway; SyncHub calls this once when the plugin loads.</summary>
+    public WebhookGateway(ConnectorServices services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        _services = services;
+        _logger = services.Logging.CreateLogger<WebhookGateway>();
+    }
+
+    /// <inheritdoc />
+    public ConnectorInfo Info { get; } = new("webhook", "Webhook", "1.0.0");
+
+    /// <inheritdoc />
+    public async Task<DeliveryOutcome> DeliverAsync(DeliveryRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var target = WebhookRequestBuilder.TargetUrl(request.Settings);
+        if (target is null)
+        {
+            return DeliveryOutcome.Failed(ErrorClass.ConnectorFault, "Webhook setting 'url' is missing or is not an absolute http(s) URL.");
+        }
+
+        using var message = WebhookRequestBuilder.Build(request, target);
+        using var response = await _services.Http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        var body = await WebhookResponseReader.ReadBodyAsync(response.Content, cancellationToken);
+        var status = (int)response.StatusCode;
+        if (response.IsSuccessStatusCode)
+        {
+            LogDelivered(request.RecordId, request.IntegrationSlug, status);
+            return DeliveryOutcome.Delivered(WebhookResponseReader.ExternalId(body), status);
+        }
+
+        var outcome = DeliveryOutcome.FromHttpStatus(
+            status,
+            WebhookResponseReader.FailureMessage(response, body),
+            WebhookResponseReader.RetryAfter(response, _services.Time.GetUtcNow()));
+        LogRefused(request.RecordId, request.IntegrationSlug, status, outcome.ErrorClass);
+        return outcome;
+    }
+}

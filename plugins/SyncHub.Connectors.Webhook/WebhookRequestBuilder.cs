@@ -1,0 +1,60 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using SyncHub.Connectors;
+
+namespace SyncHub.Connectors.Webhook;
+
+/// <summary>Turns a delivery request and the integration's settings into the HTTP POST to send.</summary>
+internal static class WebhookRequestBuilder
+{
+    private const string IdempotencyKeyHeader = "Idempotency-Key";
+
+    // Headers the connector owns: letting settings replace them would break idempotency or the framing.
+    private static readonly HashSet<string> ReservedHeaders = new(StringComparer.OrdinalIgnoreCase)
+    {
+        IdempotencyKeyHeader, "Content-Type", "Content-Length", "Transfer-Encoding",
+    };
+
+    /// <summary>The target from setting <c>url</c>, when it is an absolute http(s) URL.</summary>
+    public static Uri? TargetUrl(ConnectorSettings settings)
+    {
+        var url = settings.GetString("url");
+        return Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+            ? uri
+            : null;
+    }
+
+    public static HttpRequestMessage Build(DeliveryRequest request, Uri target)
+    {
+        var content = new StringContent(request.Body, Encoding.UTF8, "application/json");
+        var message = new HttpRequestMessage(HttpMethod.Post, target) { Content = content };
+        if (request.Settings.TryGet("headers", out var headers) && headers.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var header in headers.EnumerateObject())
+            {
+                if (header.Value.ValueKind == JsonValueKind.String)
+                {
+                    AddCustom(message, header.Name, header.Value.GetString()!);
+                }
+            }
+        }
+
+        message.Headers.TryAddWithoutValidation(IdempotencyKeyHeader, request.IdempotencyKey);
+        return message;
+    }
+
+    private static void AddCustom(HttpRequestMessage message, string name, string value)
+    {
+        if (ReservedHeaders.Contains(name) || !HeaderSyntax.IsToken(name) || !HeaderSyntax.IsValue(value))
+        {
+            return;
+        }
+
+        // Content-* headers other than the reserved ones belong on the content, not the request.
+        if (!message.Headers.TryAddWithoutValidation(name, value))
+        {
+            message.Content!.Headers.TryAddWithoutValidation(name, value);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using SyncHub.Connectors;
+using SyncHub.Core.Delivery;
+using SyncHub.Core.Demo;
+using SyncHub.Core.Integrations;
+using SyncHub.Core.Mapping;
+using SyncHub.Core.Operations;
+using SyncHub.Core.Plugins;
+using SyncHub.Core.Queries;
+using SyncHub.Core.Records;
+using SyncHub.Core.Recovery;
+using SyncHub.Core.Retries;
+
+namespace SyncHub.Core;
+
+public static class CoreServiceCollectionExtensions
+{
+    /// <summary>The sync engine: plugins, mapping, delivery, retries, operations, ingest and queries.</summary>
+    public static IServiceCollection AddSyncHubCore(this IServiceCollection services)
+    {
+        services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<PluginOptions>().BindConfiguration(PluginOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new ConnectorServices(CreateConnectorHttpClient(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>()));
+        services.AddSingleton<PluginLoader>();
+        services.AddSingleton<IConnectorCatalog, ConnectorCatalog>();
+        services.AddSingleton<RecordMapper>();
+        services.AddSingleton<IJitterSource, RandomJitterSource>();
+        services.AddSingleton<BackoffCalculator>();
+        services.AddSingleton<DeliveryPipelineProvider>();
+        services.AddSingleton<GatewayInvoker>();
+        services.AddSingleton<SyncOrchestrator>();
+        services.AddSingleton<IOperationQueue, OperationQueue>();
+        services.AddSingleton<RetryOperationService>();
+        services.AddSingleton<IngestService>();
+        services.AddSingleton<IntegrationService>();
+        services.AddSingleton<IntegrationStatusQuery>();
+        services.AddSingleton<FailedRecordsQuery>();
+        services.AddSingleton<RecordDetailsQuery>();
+        services.AddSingleton<InFlightRecovery>();
+        services.AddSingleton<DemoSeeder>();
+        return services;
+    }
+
+    // One pooled client for every connector; connections are recycled so DNS changes are picked up.
+    private static HttpClient CreateConnectorHttpClient() => new(new SocketsHttpHandler
+    {
+        PooledConnectionLifetime = TimeSpan.FromMinutes(2),
+        AutomaticDecompression = DecompressionMethods.All,
+        MaxConnectionsPerServer = 64,
+    })
+    {
+        Timeout = Timeout.InfiniteTimeSpan,
+    };
+}

@@ -1,0 +1,52 @@
+using Microsoft.Extensions.Logging;
+using Polly.Timeout;
+using SyncHub.Connectors;
+using SyncHub.Core.Plugins;
+using SyncHub.Data.Entities;
+
+namespace SyncHub.Core.Delivery;
+
+/// <summary>
+/// The boundary with plugin code: calls the gateway through the integration's pipeline and turns every
+/// exception a connector lets escape into a classified outcome, so one bad record never fails a batch.
+/// </summary>
+public sealed partial class GatewayInvoker(IConnectorCatalog catalog, DeliveryPipelineProvider pipelines, ILogger<GatewayInvoker> logger)
+{
+    public async Task<DeliveryOutcome> InvokeAsync(Integration integration, DeliveryRequest request, CancellationToken cancellationToken)
+    {
+        var gateway = catalog.Find(integration.Connector);
+        if (gateway is null)
+        {
+            return DeliveryOutcome.Failed(ErrorClass.ConnectorFault, $"Connector '{integration.Connector}' is not loaded; see Plugins on the dashboard.");
+        }
+
+        try
+        {
+            var outcome = await pipelines.For(integration.Slug).ExecuteAsync(
+                static async (state, token) => await state.gateway.DeliverAsync(state.request, token),
+                (gateway, request),
+                cancellationToken);
+            return outcome ?? DeliveryOutcome.Failed(ErrorClass.ConnectorFault, $"Connector '{integration.Connector}' returned no outcome.");
+        }
+        catch (TimeoutRejectedException ex)
+        {
+            return DeliveryOutcome.Failed(ErrorClass.Transient, $"Timed out: no answer within {ex.Timeout.TotalSeconds:0.#} s.");
+        }
+        catch (HttpRequestException ex)
+        {
+            return DeliveryOutcome.Failed(ErrorClass.Transient, "Connection failed: " + ex.Message, (int?)ex.StatusCode);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return DeliveryOutcome.Failed(ErrorClass.Transient, "Timed out: the call was cancelled before an answer arrived.");
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogConnectorThrew(ex, integration.Connector, request.RecordId, integration.Slug);
+            return DeliveryOutcome.Failed(ErrorClass.ConnectorFault, $"The connector failed: {ex.GetType().Name}: {ex.Message}");
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Connector {Connector} threw while delivering record {RecordId} of {Integration}")]
+    private partial void LogConnectorThrew(Exception exception, string connector, long recordId, string integration);
+}

@@ -1,0 +1,76 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using SyncHub.Data.Entities;
+
+namespace SyncHub.Core.Delivery;
+
+public sealed partial class SyncOrchestrator
+{
+    /// <summary>
+    /// Claims up to one batch with a single conditional UPDATE: a record is taken only if it still matches the
+    /// filter, so a manual retry, an automatic retry and a first delivery can never hold the same record.
+    /// The claim and the new sync-log entries commit together.
+    /// </summary>
+    private async Task<List<ClaimedRecord>> ClaimAsync(
+        Expression<Func<SyncRecord, bool>> filter, AttemptTrigger trigger, Guid? operationId, CancellationToken cancellationToken)
+    {
+        await using var db = await _dbFactory.CreateDbContextAsync(cancellationToken);
+        var candidates = await db.Records.Where(filter)
+            .OrderBy(r => r.NextAttemptAt).ThenBy(r => r.Id)
+            .Select(r => r.Id).Take(_options.BatchSize).ToListAsync(cancellationToken);
+        if (candidates.Count == 0)
+        {
+            return [];
+        }
+
+        var token = Guid.NewGuid();
+        var now = _time.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var count = await db.Records.Where(filter).Where(r => candidates.Contains(r.Id))
+            .ExecuteUpdateAsync(
+                s => s.SetProperty(r => r.Status, RecordStatus.InFlight)
+                    .SetProperty(r => r.ClaimToken, token)
+                    .SetProperty(r => r.RetryOperationId, (Guid?)null)
+                    .SetProperty(r => r.UpdatedAt, now),
+                cancellationToken);
+        if (count == 0)
+        {
+            return [];
+        }
+
+        var records = await db.Records.Include(r => r.Integration).Where(r => r.ClaimToken == token).ToListAsync(cancellationToken);
+        var attempts = await OpenAttemptsAsync(db, records, trigger, operationId, now, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return [.. records.Select((r, i) => new ClaimedRecord(r, r.Integration!, attempts[i].Id, trigger, token))];
+    }
+
+    private static async Task<List<SyncAttempt>> OpenAttemptsAsync(
+        Data.SyncHubDbContext db, List<SyncRecord> records, AttemptTrigger trigger, Guid? operationId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var previousIds = records.Where(r => r.LastAttemptId != null).Select(r => r.LastAttemptId!.Value).ToList();
+        var origins = await db.Attempts.Where(a => previousIds.Contains(a.Id))
+            .Select(a => new { a.Id, Origin = a.OriginalAttemptId ?? a.Id })
+            .ToDictionaryAsync(a => a.Id, a => a.Origin, cancellationToken);
+        var attempts = records.Select(r => new SyncAttempt
+        {
+            RecordId = r.Id,
+            IntegrationId = r.IntegrationId,
+            Trigger = trigger,
+            Status = AttemptStatus.InFlight,
+            RetryOfAttemptId = r.LastAttemptId,
+            OriginalAttemptId = r.LastAttemptId is { } previous ? origins.GetValueOrDefault(previous, previous) : null,
+            OperationId = operationId,
+            PayloadVersion = r.PayloadVersion,
+            StartedAt = now,
+        }).ToList();
+        db.Attempts.AddRange(attempts);
+        await db.SaveChangesAsync(cancellationToken);
+        for (var i = 0; i < records.Count; i++)
+        {
+            records[i].LastAttemptId = attempts[i].Id;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return attempts;
+    }
+}

@@ -1,0 +1,113 @@
+using Microsoft.EntityFrameworkCore;
+using SyncHub.Connectors;
+using SyncHub.Core.Retries;
+using SyncHub.Data.Entities;
+
+namespace SyncHub.Core.Delivery;
+
+public sealed partial class SyncOrchestrator
+{
+    private const int MaxMessageLength = 2000;
+
+    /// <summary>Writes one attempt's result: the log entry, the record's state and, on success, the resolved failures.</summary>
+    private async Task<bool?> CompleteAsync(ClaimedRecord work, DeliveryOutcome outcome, TimeSpan elapsed, CancellationToken cancellationToken)
+    {
+        await using var db = await _dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var record = await db.Records.Include(r => r.Integration)
+            .SingleOrDefaultAsync(r => r.Id == work.Record.Id && r.ClaimToken == work.ClaimToken, cancellationToken);
+        if (record is null)
+        {
+            LogClaimLost(work.Record.Id);
+            return null;
+        }
+
+        var attempt = await db.Attempts.SingleAsync(a => a.Id == work.AttemptId, cancellationToken);
+        var now = _time.GetUtcNow();
+        attempt.FinishedAt = now;
+        attempt.DurationMs = (long)elapsed.TotalMilliseconds;
+        attempt.HttpStatus = outcome.HttpStatus;
+        record.ClaimToken = null;
+        record.UpdatedAt = now;
+        if (work.Trigger != AttemptTrigger.Delivery)
+        {
+            record.RetryCount++;
+        }
+
+        if (outcome.IsDelivered)
+        {
+            ApplySuccess(record, attempt, outcome, now);
+        }
+        else
+        {
+            ApplyFailure(record, attempt, outcome, work.Trigger, now);
+        }
+
+        if (record.PayloadVersion != work.Record.PayloadVersion)
+        {
+            // The source sent a newer version while this one was out: deliver that next.
+            record.Status = RecordStatus.Pending;
+            record.NextAttemptAt = now;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        if (outcome.IsDelivered)
+        {
+            await db.Attempts.Where(a => a.RecordId == record.Id && a.Status == AttemptStatus.Failed)
+                .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, AttemptStatus.Succeeded).SetProperty(a => a.ResolvedByAttemptId, attempt.Id), cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        LogCompleted(record.Id, record.Integration!.Slug, work.Trigger, outcome.ErrorClass, outcome.HttpStatus);
+        return outcome.IsDelivered;
+    }
+
+    private static void ApplySuccess(SyncRecord record, SyncAttempt attempt, DeliveryOutcome outcome, DateTimeOffset now)
+    {
+        attempt.Status = AttemptStatus.Succeeded;
+        record.Status = RecordStatus.Delivered;
+        record.DeliveredAt = now;
+        record.ExternalId = Truncate(outcome.ExternalId, 200) ?? record.ExternalId;
+        record.NextAttemptAt = null;
+        record.AutomaticRetryCount = 0;
+        record.AutomaticRetriesExhausted = false;
+    }
+
+    private void ApplyFailure(SyncRecord record, SyncAttempt attempt, DeliveryOutcome outcome, AttemptTrigger trigger, DateTimeOffset now)
+    {
+        var message = Truncate(outcome.Message, MaxMessageLength) ?? ErrorClassPolicy.Label(outcome.ErrorClass);
+        attempt.Status = AttemptStatus.Failed;
+        attempt.ErrorClass = outcome.ErrorClass;
+        attempt.Message = message;
+        record.Status = RecordStatus.Failed;
+        record.LastErrorClass = outcome.ErrorClass;
+        record.LastHttpStatus = outcome.HttpStatus;
+        record.LastErrorMessage = message;
+        record.FirstFailedAt ??= now;
+        record.LastFailedAt = now;
+
+        // A manual retry restarts the backoff timer; an automatic one moves it one step on.
+        record.AutomaticRetryCount = trigger switch
+        {
+            AttemptTrigger.ManualRetry => 0,
+            AttemptTrigger.AutomaticRetry => record.AutomaticRetryCount + 1,
+            _ => record.AutomaticRetryCount,
+        };
+
+        var policy = record.Integration!.Retry;
+        var retryable = ErrorClassPolicy.IsAutomaticallyRetryable(outcome.ErrorClass);
+        if (retryable && record.AutomaticRetryCount < policy.MaxAutomaticAttempts)
+        {
+            record.NextAttemptAt = now + _backoff.DelayFor(record.AutomaticRetryCount, policy, outcome.RetryAfter);
+            record.AutomaticRetriesExhausted = false;
+        }
+        else
+        {
+            record.NextAttemptAt = null;
+            record.AutomaticRetriesExhausted = retryable;
+        }
+    }
+
+    private static string? Truncate(string? text, int length) =>
+        text is null || text.Length <= length ? text : text[..(length - 1)] + "…";
+}

@@ -1,0 +1,14 @@
+using Microsoft.Extensions.Logging;
+using SyncHub.Connectors;
+using SyncHub.Data.Entities;
+
+namespace SyncHub.Core.Delivery;
+
+public sealed partial class SyncOrchestrator
+{
+    [LoggerMessage(Level = LogLevel.Information, Message = "Record {RecordId} of {Integration}: {Trigger} finished with {ErrorClass} (HTTP {HttpStatus})")]
+    private partial void LogCompleted(long recordId, string integration, AttemptTrigger trigger, ErrorClass errorClass, int? httpStatus);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Record {RecordId} was no longer held by this worker when its attempt finished; result not applied")]
+    private partial void LogClaimLost(long recordId);
+}

@@ -1,0 +1,122 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SyncHub.Connectors;
+using SyncHub.Core.Mapping;
+using SyncHub.Core.Retries;
+using SyncHub.Data;
+using SyncHub.Data.Entities;
+
+namespace SyncHub.Core.Delivery;
+
+/// <summary>
+/// Picks records in batches, claims each for exactly one worker, delivers it through its integration's
+/// gateway and records the attempt in the sync log. First deliveries, automatic retries and manual retries
+/// all go through here, so they share one claim and one way of recording results.
+/// </summary>
+public sealed partial class SyncOrchestrator
+{
+    private readonly IDbContextFactory<SyncHubDbContext> _dbFactory;
+    private readonly GatewayInvoker _invoker;
+    private readonly RecordMapper _mapper;
+    private readonly BackoffCalculator _backoff;
+    private readonly TimeProvider _time;
+    private readonly DeliveryOptions _options;
+    private readonly ILogger<SyncOrchestrator> _logger;
+
+    public SyncOrchestrator(
+        IDbContextFactory<SyncHubDbContext> dbFactory,
+        GatewayInvoker invoker,
+        RecordMapper mapper,
+        BackoffCalculator backoff,
+        TimeProvider time,
+        IOptions<DeliveryOptions> options,
+        ILogger<SyncOrchestrator> logger)
+    {
+        _dbFactory = dbFactory;
+        _invoker = invoker;
+        _mapper = mapper;
+        _backoff = backoff;
+        _time = time;
+        _options = options.Value;
+        _logger = logger;
+    }
+
+    /// <summary>Delivers one batch of pending records whose time has come.</summary>
+    public Task<BatchResult> DeliverDueAsync(CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+        return ClaimAndProcessAsync(r => r.Status == RecordStatus.Pending && r.NextAttemptAt <= now, AttemptTrigger.Delivery, null, cancellationToken);
+    }
+
+    /// <summary>Retries one batch of failed records whose automatic retry is due. Records queued for a manual retry are left to it.</summary>
+    public Task<BatchResult> RetryDueAsync(CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+        return ClaimAndProcessAsync(
+            r => r.Status == RecordStatus.Failed && r.NextAttemptAt != null && r.NextAttemptAt <= now && r.RetryOperationId == null,
+            AttemptTrigger.AutomaticRetry,
+            null,
+            cancellationToken);
+    }
+
+    /// <summary>Retries one batch of the records a manual retry operation queued.</summary>
+    public Task<BatchResult> RetryQueuedAsync(Guid operationId, CancellationToken cancellationToken) =>
+        ClaimAndProcessAsync(r => r.RetryOperationId == operationId && r.Status == RecordStatus.Failed, AttemptTrigger.ManualRetry, operationId, cancellationToken);
+
+    private async Task<BatchResult> ClaimAndProcessAsync(
+        Expression<Func<SyncRecord, bool>> filter, AttemptTrigger trigger, Guid? operationId, CancellationToken cancellationToken)
+    {
+        var claimed = await ClaimAsync(filter, trigger, operationId, cancellationToken);
+        if (claimed.Count == 0)
+        {
+            return BatchResult.Empty;
+        }
+
+        var succeeded = 0;
+        var failed = 0;
+        await Parallel.ForEachAsync(
+            claimed,
+            new ParallelOptions { MaxDegreeOfParallelism = _options.Concurrency, CancellationToken = cancellationToken },
+            async (work, token) =>
+            {
+                var delivered = await ProcessAsync(work, token);
+                if (delivered is true)
+                {
+                    Interlocked.Increment(ref succeeded);
+                }
+                else if (delivered is false)
+                {
+                    Interlocked.Increment(ref failed);
+                }
+            });
+        return new BatchResult(claimed.Count, succeeded, failed);
+    }
+
+    /// <returns>True when delivered, false when failed, null when the claim was lost.</returns>
+    private async Task<bool?> ProcessAsync(ClaimedRecord work, CancellationToken cancellationToken)
+    {
+        var started = _time.GetTimestamp();
+        var record = work.Record;
+        var mapping = _mapper.Render(work.Integration.MappingTemplate, record.Payload, record.EntityType, record.SourceId);
+        var outcome = mapping.Succeeded
+            ? await _invoker.InvokeAsync(work.Integration, CreateRequest(work, mapping.Body!), cancellationToken)
+            : DeliveryOutcome.Failed(ErrorClass.Transform, mapping.Error!);
+
+        // The destination has answered; record it even if the host is stopping, so nothing is sent twice.
+        return await CompleteAsync(work, outcome, _time.GetElapsedTime(started), CancellationToken.None);
+    }
+
+    private static DeliveryRequest CreateRequest(ClaimedRecord work, string body) => new()
+    {
+        RecordId = work.Record.Id,
+        IntegrationSlug = work.Integration.Slug,
+        EntityType = work.Record.EntityType,
+        SourceId = work.Record.SourceId,
+        IdempotencyKey = work.Record.IdempotencyKey,
+        Body = body,
+        Settings = ConnectorSettings.Parse(work.Integration.SettingsJson),
+        AttemptNumber = work.Record.RetryCount + 1,
+    };
+}

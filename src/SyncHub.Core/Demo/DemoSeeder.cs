@@ -1,0 +1,72 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SyncHub.Core.Integrations;
+using SyncHub.Core.Records;
+using SyncHub.Data;
+
+namespace SyncHub.Core.Demo;
+
+/// <summary>
+/// Creates the demo integrations on an empty database (both on the Sandbox connector, which fails a share
+/// of calls the way real providers do) and feeds them records, so a new user sees deliveries and failures.
+/// </summary>
+public sealed class DemoSeeder(
+    IDbContextFactory<SyncHubDbContext> dbFactory, IntegrationService integrations, IngestService ingest, IOptions<DemoOptions> options)
+{
+    public const string AccountingSlug = "demo-accounting";
+    public const string PosSlug = "demo-pos";
+
+    private const string SandboxFaults = """
+        {"latencyMs": 120, "failureRates": {"503": 0.08, "timeout": 0.04, "429": 0.04, "401": 0.02, "422": 0.05, "409": 0.03}}
+        """;
+
+    private const string AccountingMapping = """
+        {
+          "type": "{{ if record.entity_type == "invoice" }}ACCREC{{ else }}ACCPAY{{ end }}",
+          "reference": {{ record.source_id | object.to_json }},
+          "contact": {{ (payload.customer ?? payload.volunteer) | object.to_json }},
+          "description": {{ (payload.description ?? "Invoice " + payload.number) | object.to_json }},
+          "amount": {{ payload.amount }},
+          "currency": {{ payload.currency | object.to_json }}
+        }
+        """;
+
+    private readonly Random _random = new(20261123);
+    private int _made;
+
+    public async Task SeedAsync(CancellationToken cancellationToken)
+    {
+        if (!options.Value.Enabled)
+        {
+            return;
+        }
+
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            if (await db.Integrations.AnyAsync(cancellationToken))
+            {
+                _made = await db.Records.CountAsync(cancellationToken);
+                return;
+            }
+        }
+
+        var settings = JsonDocument.Parse(SandboxFaults).RootElement;
+        await integrations.CreateAsync(new CreateIntegrationRequest(AccountingSlug, "Demo Accounting", "sandbox", settings, AccountingMapping, null), cancellationToken);
+        await integrations.CreateAsync(new CreateIntegrationRequest(PosSlug, "Demo POS", "sandbox", settings, null, null), cancellationToken);
+        await AddRecordsAsync(options.Value.InitialRecords, cancellationToken);
+    }
+
+    /// <summary>Adds a few records, until the demo's cap; called on a schedule to keep the dashboard alive.</summary>
+    public async Task AddRecordsAsync(int count, CancellationToken cancellationToken)
+    {
+        for (var i = 0; i < count && _made < options.Value.MaxRecords; i++, _made++)
+        {
+            var (slug, item) = _made % 2 == 0
+                ? (AccountingSlug, DemoPayloads.Accounting(_made, _random))
+                : (PosSlug, DemoPayloads.Pos(_made, _random));
+            using var payload = JsonDocument.Parse(item.Payload);
+            await ingest.IngestAsync(slug, new IngestRequest(item.EntityType, item.SourceId, payload.RootElement.Clone()), cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,8 @@
+namespace SyncHub.Core.Integrations;
+
+public enum CreateIntegrationOutcome
+{
+    Created,
+    Invalid,
+    SlugTaken,
+}

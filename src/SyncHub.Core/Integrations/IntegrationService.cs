@@ -1,0 +1,133 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using SyncHub.Core.Mapping;
+using SyncHub.Core.Plugins;
+using SyncHub.Core.Validation;
+using SyncHub.Data;
+using SyncHub.Data.Entities;
+
+namespace SyncHub.Core.Integrations;
+
+/// <summary>Creates and finds integrations, validating every field before anything is written.</summary>
+public sealed class IntegrationService(
+    IDbContextFactory<SyncHubDbContext> dbFactory, IConnectorCatalog catalog, RecordMapper mapper, TimeProvider time)
+{
+    public async Task<CreateIntegrationResult> CreateAsync(CreateIntegrationRequest request, CancellationToken cancellationToken)
+    {
+        var errors = Validate(request);
+        if (!errors.IsEmpty)
+        {
+            return new CreateIntegrationResult(CreateIntegrationOutcome.Invalid, Errors: errors);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (await db.Integrations.AnyAsync(i => i.Slug == request.Slug, cancellationToken))
+        {
+            return new CreateIntegrationResult(CreateIntegrationOutcome.SlugTaken);
+        }
+
+        var integration = new Integration
+        {
+            Slug = request.Slug!,
+            Name = request.Name!.Trim(),
+            Connector = catalog.Find(request.Connector!)!.Info.Name,
+            SettingsJson = request.Settings?.GetRawText() ?? "{}",
+            MappingTemplate = string.IsNullOrWhiteSpace(request.Mapping) ? null : request.Mapping,
+            Retry = ToPolicy(request.Retry),
+            CreatedAt = time.GetUtcNow(),
+        };
+        db.Integrations.Add(integration);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            return new CreateIntegrationResult(CreateIntegrationOutcome.SlugTaken);
+        }
+
+        return new CreateIntegrationResult(CreateIntegrationOutcome.Created, integration);
+    }
+
+    public async Task<Integration?> FindAsync(string slug, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Integrations.AsNoTracking().SingleOrDefaultAsync(i => i.Slug == slug, cancellationToken);
+    }
+
+    public async Task<List<Integration>> ListAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Integrations.AsNoTracking().OrderBy(i => i.Name).ToListAsync(cancellationToken);
+    }
+
+    private FieldErrors Validate(CreateIntegrationRequest request)
+    {
+        var errors = new FieldErrors();
+        TextRules.Slug(errors, "slug", request.Slug);
+        TextRules.Required(errors, "name", request.Name, 200);
+        if (string.IsNullOrWhiteSpace(request.Connector))
+        {
+            errors.Add("connector", "is required.");
+        }
+        else if (catalog.Find(request.Connector) is null)
+        {
+            var known = string.Join(", ", catalog.Connectors.Select(c => c.Name));
+            errors.Add("connector", $"'{request.Connector}' is not a loaded connector. Loaded: {known}.");
+        }
+
+        if (request.Settings is { } settings && settings.ValueKind is not (JsonValueKind.Object or JsonValueKind.Null))
+        {
+            errors.Add("settings", "must be a JSON object.");
+        }
+
+        if (!string.IsNullOrWhiteSpace(request.Mapping))
+        {
+            foreach (var message in mapper.Validate(request.Mapping))
+            {
+                errors.Add("mapping", message);
+            }
+        }
+
+        ValidateRetry(errors, request.Retry);
+        return errors;
+    }
+
+    private static void ValidateRetry(FieldErrors errors, RetryPolicyRequest? retry)
+    {
+        if (retry is null)
+        {
+            return;
+        }
+
+        if (retry.BaseDelaySeconds is < 1 or > 86_400)
+        {
+            errors.Add("retry.baseDelaySeconds", "must be between 1 and 86400.");
+        }
+
+        if (retry.Factor is < 1 or > 10)
+        {
+            errors.Add("retry.factor", "must be between 1 and 10.");
+        }
+
+        if (retry.MaxDelaySeconds is < 1 or > 604_800)
+        {
+            errors.Add("retry.maxDelaySeconds", "must be between 1 and 604800.");
+        }
+
+        if (retry.MaxAutomaticAttempts is < 0 or > 100)
+        {
+            errors.Add("retry.maxAutomaticAttempts", "must be between 0 and 100.");
+        }
+    }
+
+    private static RetryPolicy ToPolicy(RetryPolicyRequest? retry)
+    {
+        var policy = new RetryPolicy();
+        policy.BaseDelaySeconds = retry?.BaseDelaySeconds ?? policy.BaseDelaySeconds;
+        policy.Factor = retry?.Factor ?? policy.Factor;
+        policy.MaxDelaySeconds = retry?.MaxDelaySeconds ?? policy.MaxDelaySeconds;
+        policy.MaxAutomaticAttempts = retry?.MaxAutomaticAttempts ?? policy.MaxAutomaticAttempts;
+        return policy;
+    }
+}

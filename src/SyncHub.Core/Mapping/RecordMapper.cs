@@ -1,0 +1,84 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Scriban;
+using Scriban.Runtime;
+using Scriban.Syntax;
+
+namespace SyncHub.Core.Mapping;
+
+/// <summary>
+/// Renders a record's payload through the integration's Scriban template. Templates are sandboxed: no
+/// includes (no template loader), no .NET objects in scope, bounded loops, recursion and output size.
+/// Any failure is a value the caller records as a transform error, never an exception.
+/// </summary>
+public sealed class RecordMapper
+{
+    private const int MaxCachedTemplates = 256;
+    private readonly ConcurrentDictionary<string, Template> _templates = new(StringComparer.Ordinal);
+
+    /// <summary>Checks a template without rendering it; returns the errors with line and column, or none.</summary>
+    public IReadOnlyList<string> Validate(string template)
+    {
+        var parsed = Template.Parse(template);
+        return parsed.HasErrors ? [.. parsed.Messages.Select(m => m.ToString())] : [];
+    }
+
+    public MappingResult Render(string? template, string payloadJson, string entityType, string sourceId)
+    {
+        if (string.IsNullOrWhiteSpace(template))
+        {
+            return MappingResult.Success(payloadJson);
+        }
+
+        var parsed = GetTemplate(template);
+        if (parsed.HasErrors)
+        {
+            return MappingResult.Failure("Mapping template has errors: " + string.Join("; ", parsed.Messages.Select(m => m.ToString())));
+        }
+
+        try
+        {
+            using var payload = JsonDocument.Parse(payloadJson);
+            var output = parsed.Render(CreateContext(payload.RootElement, entityType, sourceId));
+            using var check = JsonDocument.Parse(output);
+            return MappingResult.Success(output);
+        }
+        catch (ScriptRuntimeException ex)
+        {
+            return MappingResult.Failure("Mapping failed: " + ex.Message);
+        }
+        catch (JsonException ex)
+        {
+            return MappingResult.Failure("Mapping output is not valid JSON: " + ex.Message);
+        }
+    }
+
+    private Template GetTemplate(string template)
+    {
+        if (_templates.Count > MaxCachedTemplates)
+        {
+            _templates.Clear();
+        }
+
+        return _templates.GetOrAdd(template, static text => Template.Parse(text));
+    }
+
+    private static TemplateContext CreateContext(JsonElement payload, string entityType, string sourceId)
+    {
+        var globals = new ScriptObject
+        {
+            ["payload"] = JsonToScript.Convert(payload),
+            ["record"] = new ScriptObject { ["entity_type"] = entityType, ["source_id"] = sourceId },
+        };
+        var context = new TemplateContext
+        {
+            LoopLimit = 10_000,
+            RecursiveLimit = 64,
+            LimitToString = 1_000_000,
+            StrictVariables = false,
+            TemplateLoader = null,
+        };
+        context.PushGlobal(globals);
+        return context;
+    }
+}

@@ -1,0 +1,105 @@
+using Microsoft.EntityFrameworkCore;
+using SyncHub.Core.Delivery;
+using SyncHub.Data;
+using SyncHub.Data.Entities;
+
+namespace SyncHub.Core.Operations;
+
+/// <summary>
+/// Manual retries as server-side operations. Starting one marks its records in a single UPDATE (so
+/// 100,000 records cost one statement, and the set is fixed at the start); running it claims and retries
+/// them batch by batch. Queued records are skipped by the automatic retry job: a manual retry takes precedence.
+/// </summary>
+public sealed class RetryOperationService(
+    IDbContextFactory<SyncHubDbContext> dbFactory, SyncOrchestrator orchestrator, IOperationQueue queue, TimeProvider time)
+{
+    /// <summary>Starts an operation and runs it in the background; returns at once.</summary>
+    public async Task<RetryOperation> StartInBackgroundAsync(RetryScope scope, CancellationToken cancellationToken)
+    {
+        var operation = await StartAsync(scope, cancellationToken);
+        if (operation.Status == OperationStatus.Running)
+        {
+            await queue.EnqueueAsync(operation.Id, cancellationToken);
+        }
+
+        return operation;
+    }
+
+    /// <summary>Starts an operation and runs it to the end before returning (for a handful of selected records).</summary>
+    public async Task<RetryOperation> RunNowAsync(RetryScope scope, CancellationToken cancellationToken)
+    {
+        var operation = await StartAsync(scope, cancellationToken);
+        return operation.Status == OperationStatus.Running ? await RunAsync(operation.Id, cancellationToken) : operation;
+    }
+
+    public async Task<RetryOperation> StartAsync(RetryScope scope, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        var operation = new RetryOperation { Id = Guid.NewGuid(), IntegrationId = scope.IntegrationId, Status = OperationStatus.Running, CreatedAt = now };
+        db.RetryOperations.Add(operation);
+        await db.SaveChangesAsync(cancellationToken);
+
+        var records = db.Records.Where(r => r.Status == RecordStatus.Failed && r.RetryOperationId == null);
+        if (scope.IntegrationId is { } integrationId)
+        {
+            records = records.Where(r => r.IntegrationId == integrationId);
+        }
+
+        if (scope.RecordIds is { } ids)
+        {
+            records = records.Where(r => ids.Contains(r.Id));
+        }
+
+        operation.Total = await records.ExecuteUpdateAsync(s => s.SetProperty(r => r.RetryOperationId, operation.Id), cancellationToken);
+        if (operation.Total == 0)
+        {
+            operation.Status = OperationStatus.Completed;
+            operation.CompletedAt = now;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return operation;
+    }
+
+    /// <summary>Retries the operation's queued records until none are left; safe to call again after a restart.</summary>
+    public async Task<RetryOperation> RunAsync(Guid operationId, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var batch = await orchestrator.RetryQueuedAsync(operationId, cancellationToken);
+            if (batch.Attempted == 0)
+            {
+                break;
+            }
+
+            await using var progress = await dbFactory.CreateDbContextAsync(cancellationToken);
+            await progress.RetryOperations.Where(o => o.Id == operationId).ExecuteUpdateAsync(
+                s => s.SetProperty(o => o.Succeeded, o => o.Succeeded + batch.Succeeded).SetProperty(o => o.Failed, o => o.Failed + batch.Failed),
+                cancellationToken);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var operation = await db.RetryOperations.SingleAsync(o => o.Id == operationId, cancellationToken);
+        operation.Status = OperationStatus.Completed;
+        operation.CompletedAt = time.GetUtcNow();
+        operation.Skipped = Math.Max(0, operation.Total - operation.Succeeded - operation.Failed);
+        await db.SaveChangesAsync(cancellationToken);
+        return operation;
+    }
+
+    public async Task<RetryOperation?> FindAsync(Guid operationId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.RetryOperations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == operationId, cancellationToken);
+    }
+
+    /// <summary>Operations a stopped process left running; the worker resumes them at start-up.</summary>
+    public async Task<List<Guid>> FindUnfinishedAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.RetryOperations.Where(o => o.Status == OperationStatus.Running).Select(o => o.Id).ToListAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,35 @@
+using SyncHub.Connectors;
+
+namespace SyncHub.Core.Plugins;
+
+/// <summary>Connectors from plugins plus any registered in-process (tests and built-ins), by name.</summary>
+internal sealed class ConnectorCatalog : IConnectorCatalog
+{
+    private readonly Dictionary<string, IConnectorGateway> _gateways = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<PluginLoadError> _errors = [];
+
+    public ConnectorCatalog(PluginLoader loader, IEnumerable<IConnectorGateway> inProcessGateways)
+    {
+        foreach (var gateway in inProcessGateways)
+        {
+            _gateways[gateway.Info.Name] = gateway;
+        }
+
+        var loaded = loader.LoadAll();
+        _errors.AddRange(loaded.Errors);
+        foreach (var gateway in loaded.Gateways)
+        {
+            if (!_gateways.TryAdd(gateway.Info.Name, gateway))
+            {
+                _errors.Add(new PluginLoadError(gateway.Info.Name, $"A connector named '{gateway.Info.Name}' is already loaded; this one was ignored."));
+            }
+        }
+    }
+
+    public IReadOnlyList<ConnectorInfo> Connectors => [.. _gateways.Values.Select(g => g.Info).OrderBy(i => i.Name)];
+
+    public IReadOnlyList<PluginLoadError> LoadErrors => _errors;
+
+    public IConnectorGateway? Find(string connectorName) =>
+        _gateways.TryGetValue(connectorName, out var gateway) ? gateway : null;
+}

@@ -1,0 +1,13 @@
+using SyncHub.Connectors;
+
+namespace SyncHub.Core.Plugins;
+
+/// <summary>The connectors SyncHub can deliver through, and the plugins that failed to load.</summary>
+public interface IConnectorCatalog
+{
+    IReadOnlyList<ConnectorInfo> Connectors { get; }
+
+    IReadOnlyList<PluginLoadError> LoadErrors { get; }
+
+    IConnectorGateway? Find(string connectorName);
+}

@@ -1,0 +1,5 @@
+using SyncHub.Connectors;
+
+namespace SyncHub.Core.Plugins;
+
+internal sealed record PluginLoadResult(IReadOnlyList<IConnectorGateway> Gateways, IReadOnlyList<PluginLoadError> Errors);

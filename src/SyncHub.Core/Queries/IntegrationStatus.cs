@@ -1,0 +1,14 @@
+using SyncHub.Connectors;
+
+namespace SyncHub.Core.Queries;
+
+/// <summary>One row of the integration status dashboard.</summary>
+public sealed record IntegrationStatus(
+    int Id,
+    string Slug,
+    string Name,
+    string Connector,
+    bool ConnectorLoaded,
+    StatusCounts Counts,
+    DateTimeOffset? LastDeliveredAt,
+    LastError? LastError);

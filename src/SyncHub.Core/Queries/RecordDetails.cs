@@ -1,0 +1,6 @@
+using SyncHub.Data.Entities;
+
+namespace SyncHub.Core.Queries;
+
+/// <summary>A record with its whole sync log, oldest attempt first.</summary>
+public sealed record RecordDetails(SyncRecord Record, string IntegrationSlug, string IntegrationName, IReadOnlyList<SyncAttempt> Attempts);

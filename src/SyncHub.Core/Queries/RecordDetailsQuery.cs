@@ -1,0 +1,25 @@
+using Microsoft.EntityFrameworkCore;
+using SyncHub.Data;
+
+namespace SyncHub.Core.Queries;
+
+public sealed class RecordDetailsQuery(IDbContextFactory<SyncHubDbContext> dbFactory)
+{
+    public const int MaxAttempts = 500;
+
+    public async Task<RecordDetails?> FindAsync(long recordId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var record = await db.Records.AsNoTracking().Include(r => r.Integration).SingleOrDefaultAsync(r => r.Id == recordId, cancellationToken);
+        if (record is null)
+        {
+            return null;
+        }
+
+        // The newest attempts matter most; a record retried past the cap still shows its latest history.
+        var attempts = await db.Attempts.AsNoTracking().Where(a => a.RecordId == recordId)
+            .OrderByDescending(a => a.Id).Take(MaxAttempts).ToListAsync(cancellationToken);
+        attempts.Reverse();
+        return new RecordDetails(record, record.Integration!.Slug, record.Integration.Name, attempts);
+    }
+}

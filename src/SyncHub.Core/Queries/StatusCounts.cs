@@ -1,0 +1,3 @@
+namespace SyncHub.Core.Queries;
+
+public sealed record StatusCounts(int Pending, int InFlight, int Delivered, int Failed);

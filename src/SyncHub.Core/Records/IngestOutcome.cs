@@ -1,0 +1,10 @@
+namespace SyncHub.Core.Records;
+
+public enum IngestOutcome
+{
+    Created,
+    Updated,
+    Unchanged,
+    Invalid,
+    IntegrationNotFound,
+}

@@ -1,0 +1,6 @@
+namespace SyncHub.Core.Retries;
+
+internal sealed class RandomJitterSource : IJitterSource
+{
+    public double Next() => Random.Shared.NextDouble();
+}

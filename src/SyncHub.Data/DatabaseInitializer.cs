@@ -1,0 +1,18 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace SyncHub.Data;
+
+/// <summary>Applies the database migrations and SQLite's WAL settings once at start-up.</summary>
+public static class DatabaseInitializer
+{
+    public static async Task InitializeAsync(SyncHubDbContext db, CancellationToken cancellationToken)
+    {
+        if (db.Database.IsSqlite())
+        {
+            // WAL lets the dashboard read while the engine writes; it is a property of the file, so set it once.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+
+        await db.Database.MigrateAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,9 @@
+namespace SyncHub.Data.Entities;
+
+/// <summary>What started an attempt.</summary>
+public enum AttemptTrigger
+{
+    Delivery = 0,
+    AutomaticRetry = 1,
+    ManualRetry = 2,
+}

@@ -1,0 +1,68 @@
+using SyncHub.Connectors;
+
+namespace SyncHub.Data.Entities;
+
+/// <summary>One record to deliver, identified by (integration, entity type, source id).</summary>
+public sealed class SyncRecord
+{
+    public long Id { get; set; }
+
+    public int IntegrationId { get; set; }
+
+    public Integration? Integration { get; set; }
+
+    public required string EntityType { get; set; }
+
+    public required string SourceId { get; set; }
+
+    /// <summary>The source payload as JSON.</summary>
+    public required string Payload { get; set; }
+
+    /// <summary>Incremented when the source sends a new version; part of the idempotency key.</summary>
+    public int PayloadVersion { get; set; } = 1;
+
+    /// <summary>Stable per record; with <see cref="PayloadVersion"/> it forms the idempotency key.</summary>
+    public required string IdempotencyBase { get; set; }
+
+    public RecordStatus Status { get; set; }
+
+    /// <summary>Every retry (manual or automatic) after the first delivery attempt.</summary>
+    public int RetryCount { get; set; }
+
+    /// <summary>Automatic retries since the backoff timer last restarted.</summary>
+    public int AutomaticRetryCount { get; set; }
+
+    public bool AutomaticRetriesExhausted { get; set; }
+
+    /// <summary>When a pending record is due, or when a failed record's next automatic retry runs.</summary>
+    public DateTimeOffset? NextAttemptAt { get; set; }
+
+    public ErrorClass? LastErrorClass { get; set; }
+
+    public int? LastHttpStatus { get; set; }
+
+    public string? LastErrorMessage { get; set; }
+
+    public DateTimeOffset? FirstFailedAt { get; set; }
+
+    public DateTimeOffset? LastFailedAt { get; set; }
+
+    /// <summary>The newest sync-log entry; the next retry references it.</summary>
+    public long? LastAttemptId { get; set; }
+
+    public string? ExternalId { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public DateTimeOffset? DeliveredAt { get; set; }
+
+    /// <summary>Set while a worker holds the record; only the holder of the token may complete it.</summary>
+    public Guid? ClaimToken { get; set; }
+
+    /// <summary>The manual retry operation that has queued this record, if any; automatic retries leave it alone.</summary>
+    public Guid? RetryOperationId { get; set; }
+
+    public string IdempotencyKey => $"{IdempotencyBase}.{PayloadVersion}";
+}

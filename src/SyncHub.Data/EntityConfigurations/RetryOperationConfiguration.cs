@@ -1,0 +1,14 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SyncHub.Data.Entities;
+
+namespace SyncHub.Data.EntityConfigurations;
+
+internal sealed class RetryOperationConfiguration : IEntityTypeConfiguration<RetryOperation>
+{
+    public void Configure(EntityTypeBuilder<RetryOperation> builder)
+    {
+        builder.ToTable("RetryOperations");
+        builder.HasIndex(o => o.Status);
+    }
+}

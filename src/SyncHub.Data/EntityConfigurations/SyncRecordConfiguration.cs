@@ -1,0 +1,32 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SyncHub.Data.Entities;
+
+namespace SyncHub.Data.EntityConfigurations;
+
+internal sealed class SyncRecordConfiguration : IEntityTypeConfiguration<SyncRecord>
+{
+    public void Configure(EntityTypeBuilder<SyncRecord> builder)
+    {
+        builder.ToTable("Records");
+        builder.Property(r => r.EntityType).HasMaxLength(100);
+        builder.Property(r => r.SourceId).HasMaxLength(200);
+        builder.Property(r => r.IdempotencyBase).HasMaxLength(64);
+        builder.Property(r => r.LastErrorMessage).HasMaxLength(2000);
+        builder.Property(r => r.ExternalId).HasMaxLength(200);
+        builder.Ignore(r => r.IdempotencyKey);
+        builder.HasOne(r => r.Integration).WithMany().HasForeignKey(r => r.IntegrationId).OnDelete(DeleteBehavior.Cascade);
+
+        // Ingest upserts on the natural key.
+        builder.HasIndex(r => new { r.IntegrationId, r.EntityType, r.SourceId }).IsUnique();
+
+        // The failed list (all integrations or one), keyset-paged on Id.
+        builder.HasIndex(r => new { r.Status, r.Id });
+        builder.HasIndex(r => new { r.IntegrationId, r.Status, r.Id });
+
+        // The delivery and automatic-retry jobs pick due work.
+        builder.HasIndex(r => new { r.Status, r.NextAttemptAt });
+        builder.HasIndex(r => r.ClaimToken);
+        builder.HasIndex(r => r.RetryOperationId);
+    }
+}

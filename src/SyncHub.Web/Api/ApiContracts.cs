@@ -1,0 +1,33 @@
+using System.Text.Json;
+using SyncHub.Connectors;
+using SyncHub.Data.Entities;
+
+namespace SyncHub.Web.Api;
+
+// The JSON shapes of the public API, one small record each; enums serialize as camelCase strings.
+public sealed record CountsResponse(int Pending, int InFlight, int Delivered, int Failed);
+
+public sealed record IntegrationResponse(string Slug, string Name, string Connector, bool ConnectorLoaded, CountsResponse Counts);
+
+public sealed record IngestResponse(long Id, RecordStatus Status, bool Created);
+
+public sealed record ErrorResponse(ErrorClass? Class, int? HttpStatus, string? Message);
+
+public sealed record RecordListItem(long Id, string SourceId, string EntityType, RecordStatus Status, int RetryCount, ErrorResponse? LastError, DateTimeOffset? NextAutomaticRetryAt);
+
+public sealed record RecordListResponse(IReadOnlyList<RecordListItem> Items, string? Next);
+
+public sealed record AttemptResponse(
+    long Id, long? RetryOf, long? OriginalAttempt, AttemptTrigger Trigger, AttemptStatus Status, string Outcome,
+    ErrorClass? ErrorClass, int? HttpStatus, string? Message, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt, long? DurationMs, long? ResolvedBy);
+
+public sealed record RecordResponse(
+    long Id, string Integration, string EntityType, string SourceId, RecordStatus Status, int RetryCount,
+    bool AutomaticRetriesExhausted, DateTimeOffset? NextAutomaticRetryAt, string? ExternalId, string IdempotencyKey,
+    ErrorResponse? LastError, JsonElement Payload, IReadOnlyList<AttemptResponse> Attempts);
+
+public sealed record RetryRequest(long[]? Ids, bool? All);
+
+public sealed record OperationAcceptedResponse(Guid OperationId, int Total);
+
+public sealed record OperationResponse(Guid Id, string Status, int Total, int Succeeded, int Failed, int Skipped, DateTimeOffset CreatedAt, DateTimeOffset? CompletedAt);

@@ -1,0 +1,31 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using SyncHub.Web.Security;
+
+namespace SyncHub.Web.Api;
+
+internal static class ApiServiceCollectionExtensions
+{
+    public static IServiceCollection AddSyncHubApi(this IServiceCollection services)
+    {
+        services.AddProblemDetails();
+        services.ConfigureHttpJsonOptions(options =>
+        {
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+            options.SerializerOptions.MaxDepth = 32;
+        });
+        return services;
+    }
+
+    /// <summary>The integrators' REST API under /api/v1, every endpoint behind an API key.</summary>
+    public static IEndpointRouteBuilder MapSyncHubApi(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGroup("/api/v1")
+            .RequireAuthorization(SecurityServiceCollectionExtensions.ApiPolicy)
+            .DisableAntiforgery()
+            .MapIntegrationsApi()
+            .MapRecordsApi()
+            .MapOperationsApi();
+        return endpoints;
+    }
+}

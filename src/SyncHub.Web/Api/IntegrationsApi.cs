@@ -1,0 +1,43 @@
+using SyncHub.Core.Integrations;
+using SyncHub.Core.Queries;
+
+namespace SyncHub.Web.Api;
+
+internal static class IntegrationsApi
+{
+    public static RouteGroupBuilder MapIntegrationsApi(this RouteGroupBuilder api)
+    {
+        api.MapPost("/integrations", CreateAsync);
+        api.MapGet("/integrations", ListAsync);
+        api.MapGet("/integrations/{slug}", GetAsync);
+        return api;
+    }
+
+    private static async Task<IResult> CreateAsync(HttpContext context, IntegrationService integrations, IntegrationStatusQuery status)
+    {
+        var (request, error) = await JsonBody.ReadAsync<CreateIntegrationRequest>(context);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var result = await integrations.CreateAsync(request!, context.RequestAborted);
+        return result.Outcome switch
+        {
+            CreateIntegrationOutcome.Invalid => Results.ValidationProblem(result.Errors!.ToDictionary()),
+            CreateIntegrationOutcome.SlugTaken => Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Slug taken", detail: $"An integration with slug '{request!.Slug}' already exists."),
+            _ => Results.Created($"/api/v1/integrations/{result.Integration!.Slug}", ApiMapping.ToResponse((await status.FindAsync(result.Integration.Slug, context.RequestAborted))!)),
+        };
+    }
+
+    private static async Task<IResult> ListAsync(IntegrationStatusQuery status, CancellationToken cancellationToken) =>
+        Results.Ok((await status.ListAsync(cancellationToken)).Select(ApiMapping.ToResponse));
+
+    private static async Task<IResult> GetAsync(string slug, IntegrationStatusQuery status, CancellationToken cancellationToken) =>
+        await status.FindAsync(slug, cancellationToken) is { } found
+            ? Results.Ok(ApiMapping.ToResponse(found))
+            : NotFound(slug);
+
+    public static IResult NotFound(string slug) =>
+        Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Integration not found", detail: $"No integration has the slug '{slug}'.");
+}

@@ -1,0 +1,128 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
+using SyncHub.Core.Integrations;
+using SyncHub.Core.Operations;
+using SyncHub.Core.Queries;
+using SyncHub.Core.Records;
+using SyncHub.Data.Entities;
+
+namespace SyncHub.Web.Api;
+
+internal static class RecordsApi
+{
+    public const int MaxIngestBytes = 1024 * 1024;
+    public const int MaxRetryIds = 10_000;
+
+    public static RouteGroupBuilder MapRecordsApi(this RouteGroupBuilder api)
+    {
+        api.MapPost("/integrations/{slug}/records", IngestAsync).WithMetadata(new RequestSizeLimitAttribute(MaxIngestBytes));
+        api.MapGet("/integrations/{slug}/records", ListAsync);
+        api.MapGet("/records/{id:long}", GetAsync);
+        api.MapPost("/integrations/{slug}/records/retry", RetryAsync);
+        return api;
+    }
+
+    private static async Task<IResult> IngestAsync(string slug, HttpContext context, IngestService ingest)
+    {
+        var (request, error) = await JsonBody.ReadAsync<IngestRequest>(context);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var result = await ingest.IngestAsync(slug, request!, context.RequestAborted);
+        return result.Outcome switch
+        {
+            IngestOutcome.Invalid => Results.ValidationProblem(result.Errors!.ToDictionary()),
+            IngestOutcome.IntegrationNotFound => IntegrationsApi.NotFound(slug),
+            _ => Results.Accepted($"/api/v1/records/{result.RecordId}", new IngestResponse(result.RecordId, result.Status, result.Outcome == IngestOutcome.Created)),
+        };
+    }
+
+    private static async Task<IResult> ListAsync(
+        string slug, string? status, int? limit, string? after, IntegrationService integrations, FailedRecordsQuery query, CancellationToken cancellationToken)
+    {
+        var wanted = RecordStatus.Failed;
+        if (status is not null && (!Enum.TryParse(status, ignoreCase: true, out wanted) || !Enum.IsDefined(wanted)))
+        {
+            return JsonBody.Invalid("status", "must be one of pending, inFlight, delivered, failed.");
+        }
+
+        long? cursor = null;
+        if (after is not null)
+        {
+            if (!long.TryParse(after, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
+            {
+                return JsonBody.Invalid("after", "must be the 'next' value of a previous page.");
+            }
+
+            cursor = parsed;
+        }
+
+        if (limit is < 1 or > FailedRecordsQuery.MaxPageSize)
+        {
+            return JsonBody.Invalid("limit", $"must be between 1 and {FailedRecordsQuery.MaxPageSize}.");
+        }
+
+        var integration = await integrations.FindAsync(slug, cancellationToken);
+        if (integration is null)
+        {
+            return IntegrationsApi.NotFound(slug);
+        }
+
+        var page = await query.PageAsync(integration.Id, wanted, cursor, limit ?? 50, cancellationToken);
+        return Results.Ok(new RecordListResponse(
+            [.. page.Items.Select(row => ApiMapping.ToListItem(row, wanted))],
+            page.Next?.ToString(CultureInfo.InvariantCulture)));
+    }
+
+    private static async Task<IResult> GetAsync(long id, RecordDetailsQuery query, CancellationToken cancellationToken)
+    {
+        var details = await query.FindAsync(id, cancellationToken);
+        if (details is null)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Record not found", detail: $"No record has the id {id}.");
+        }
+
+        var record = details.Record;
+        using var payload = JsonDocument.Parse(record.Payload);
+        return Results.Ok(new RecordResponse(
+            record.Id, details.IntegrationSlug, record.EntityType, record.SourceId, record.Status, record.RetryCount,
+            record.AutomaticRetriesExhausted, record.Status == RecordStatus.Failed ? record.NextAttemptAt : null,
+            record.ExternalId, record.IdempotencyKey,
+            record.LastErrorClass is null ? null : new ErrorResponse(record.LastErrorClass, record.LastHttpStatus, record.LastErrorMessage),
+            payload.RootElement.Clone(),
+            [.. details.Attempts.Select(ApiMapping.ToResponse)]));
+    }
+
+    private static async Task<IResult> RetryAsync(string slug, HttpContext context, IntegrationService integrations, RetryOperationService operations)
+    {
+        var (request, error) = await JsonBody.ReadAsync<RetryRequest>(context);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var all = request!.All == true;
+        if (all == (request.Ids is not null))
+        {
+            return JsonBody.Invalid("ids", "send either \"ids\": [...] or \"all\": true.");
+        }
+
+        if (request.Ids is { Length: 0 or > MaxRetryIds })
+        {
+            return JsonBody.Invalid("ids", $"must list between 1 and {MaxRetryIds} record ids; use \"all\": true for more.");
+        }
+
+        var integration = await integrations.FindAsync(slug, context.RequestAborted);
+        if (integration is null)
+        {
+            return IntegrationsApi.NotFound(slug);
+        }
+
+        var scope = all ? RetryScope.All(integration.Id) : RetryScope.Selected(request.Ids!.Distinct().ToArray(), integration.Id);
+        var operation = await operations.StartInBackgroundAsync(scope, context.RequestAborted);
+        return Results.Accepted($"/api/v1/operations/{operation.Id}", new OperationAcceptedResponse(operation.Id, operation.Total));
+    }
+}

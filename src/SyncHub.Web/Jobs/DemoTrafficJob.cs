@@ -1,0 +1,14 @@
+using Quartz;
+using SyncHub.Core.Demo;
+
+namespace SyncHub.Web.Jobs;
+
+/// <summary>Keeps the demo alive with a few new records now and then.</summary>
+[DisallowConcurrentExecution]
+internal sealed class DemoTrafficJob(DemoSeeder demo) : IJob
+{
+    public static readonly JobKey Key = new("demo-traffic");
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
+        await demo.AddRecordsAsync(3, cancellationToken);
+}

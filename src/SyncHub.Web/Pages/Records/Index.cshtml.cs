@@ -1,0 +1,47 @@
+using Htmx;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SyncHub.Core.Operations;
+using SyncHub.Core.Queries;
+
+namespace SyncHub.Web.Pages.Records;
+
+/// <summary>One record: payload, every attempt in order and the lineage between them.</summary>
+public sealed class IndexModel(RecordDetailsQuery details, RetryOperationService operations, TimeProvider time) : PageModel
+{
+    public RecordDetails Details { get; private set; } = null!;
+
+    public DateTimeOffset Now { get; private set; }
+
+    public string? Message { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken) =>
+        await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostRetryAsync(long id, CancellationToken cancellationToken)
+    {
+        var result = await operations.RunNowAsync(RetryScope.Selected([id]), cancellationToken);
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        Message = result.Total == 0
+            ? "This record is not in the failed queue, so there was nothing to retry."
+            : result.Succeeded == 1 ? "Retried: delivered." : "Retried: it failed again; the new error is at the bottom of the history.";
+        return Request.IsHtmx() ? Partial("Partials/_RecordBody", this) : Page();
+    }
+
+    private async Task<bool> LoadAsync(long id, CancellationToken cancellationToken)
+    {
+        var found = await details.FindAsync(id, cancellationToken);
+        if (found is null)
+        {
+            return false;
+        }
+
+        Details = found;
+        Now = time.GetUtcNow();
+        return true;
+    }
+}

@@ -1,0 +1,23 @@
+using SyncHub.Core;
+using SyncHub.Web.Api;
+using SyncHub.Web.Hosting;
+using SyncHub.Web.Jobs;
+using SyncHub.Web.Security;
+using SyncHub.Web.Storage;
+
+var builder = WebApplication.CreateBuilder(ContentRootLocator.CreateOptions(args));
+
+builder.Services.AddSyncHubDatabase(builder.Configuration, builder.Environment);
+builder.Services.AddSyncHubCore();
+builder.Services.AddSyncHubJobs(builder.Configuration);
+builder.Services.AddSyncHubSecurity();
+builder.Services.AddSyncHubApi();
+builder.Services.AddSyncHubPages();
+
+var app = builder.Build();
+
+app.UseSyncHubPipeline();
+app.MapSyncHubApi();
+app.MapSyncHubPages();
+
+app.Run();

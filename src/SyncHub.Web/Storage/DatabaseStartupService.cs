@@ -1,0 +1,27 @@
+using Microsoft.EntityFrameworkCore;
+using SyncHub.Core.Demo;
+using SyncHub.Core.Recovery;
+using SyncHub.Data;
+
+namespace SyncHub.Web.Storage;
+
+/// <summary>
+/// Runs before the scheduler starts: migrates the database, returns records a crash left in flight to the
+/// queue, and seeds the demo on an empty database.
+/// </summary>
+internal sealed class DatabaseStartupService(
+    IDbContextFactory<SyncHubDbContext> dbFactory, InFlightRecovery recovery, DemoSeeder demo) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            await DatabaseInitializer.InitializeAsync(db, cancellationToken);
+        }
+
+        await recovery.RecoverAsync(cancellationToken);
+        await demo.SeedAsync(cancellationToken);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
