@@ -7,9 +7,9 @@ using SyncHub.Web.Storage;
 
 var builder = WebApplication.CreateBuilder(ContentRootLocator.CreateOptions(args));
 
-builder.Services.AddSyncHubDatabase(builder.Configuration, builder.Environment);
+builder.Services.AddSyncHubDatabase();
 builder.Services.AddSyncHubCore();
-builder.Services.AddSyncHubJobs(builder.Configuration);
+builder.Services.AddSyncHubJobs();
 builder.Services.AddSyncHubSecurity();
 builder.Services.AddSyncHubApi();
 builder.Services.AddSyncHubPages();

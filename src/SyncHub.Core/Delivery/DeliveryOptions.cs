@@ -30,10 +30,6 @@ public sealed class DeliveryOptions
     [Range(0, 60)]
     public double InCallMaxRetryAfterSeconds { get; set; } = 5;
 
-    /// <summary>How often the background jobs look for due records.</summary>
-    [Range(1, 3600)]
-    public int PollIntervalSeconds { get; set; } = 2;
-
     /// <summary>Off in tests that drive the engine themselves.</summary>
     public bool BackgroundEnabled { get; set; } = true;
 }

@@ -20,7 +20,7 @@ public sealed class RecordMapper
     public IReadOnlyList<string> Validate(string template)
     {
         var parsed = Template.Parse(template);
-        return parsed.HasErrors ? [.. parsed.Messages.Select(m => m.ToString())] : [];
+        return parsed.HasErrors ? [.. parsed.Messages.Select(Describe)] : [];
     }
 
     public MappingResult Render(string? template, string payloadJson, string entityType, string sourceId)
@@ -33,7 +33,7 @@ public sealed class RecordMapper
         var parsed = GetTemplate(template);
         if (parsed.HasErrors)
         {
-            return MappingResult.Failure("Mapping template has errors: " + string.Join("; ", parsed.Messages.Select(m => m.ToString())));
+            return MappingResult.Failure("Mapping template has errors: " + string.Join("; ", parsed.Messages.Select(Describe)));
         }
 
         try
@@ -51,7 +51,15 @@ public sealed class RecordMapper
         {
             return MappingResult.Failure("Mapping output is not valid JSON: " + ex.Message);
         }
+        catch (Exception ex) when (ex is ArithmeticException or InvalidOperationException or ArgumentException or FormatException or InvalidCastException)
+        {
+            // Template functions can throw plain .NET exceptions on bad data (divide by zero, bad format).
+            return MappingResult.Failure($"Mapping failed: {ex.Message}");
+        }
     }
+
+    private static string Describe(Scriban.Parsing.LogMessage message) =>
+        $"Line {message.Span.Start.Line + 1}, column {message.Span.Start.Column + 1}: {message.Message}";
 
     private Template GetTemplate(string template)
     {

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Quartz;
 using SyncHub.Core.Demo;
 
@@ -5,10 +6,15 @@ namespace SyncHub.Web.Jobs;
 
 /// <summary>Keeps the demo alive with a few new records now and then.</summary>
 [DisallowConcurrentExecution]
-internal sealed class DemoTrafficJob(DemoSeeder demo) : IJob
+internal sealed class DemoTrafficJob(DemoSeeder demo, IOptions<DemoOptions> options) : IJob
 {
     public static readonly JobKey Key = new("demo-traffic");
 
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
-        await demo.AddRecordsAsync(3, cancellationToken);
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        if (options.Value.Enabled)
+        {
+            await demo.AddRecordsAsync(3, cancellationToken);
+        }
+    }
 }

@@ -9,12 +9,16 @@ internal static class DatabaseServiceCollectionExtensions
     private const string DefaultConnection = "Data Source=data/synchub.db";
 
     /// <summary>SQLite from <c>ConnectionStrings:SyncHub</c>; a relative file path is relative to the content root.</summary>
-    public static IServiceCollection AddSyncHubDatabase(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
+    public static IServiceCollection AddSyncHubDatabase(this IServiceCollection services)
     {
-        var connectionString = ResolveSqlitePath(configuration.GetConnectionString("SyncHub") ?? DefaultConnection, environment.ContentRootPath);
-        services.AddPooledDbContextFactory<SyncHubDbContext>(options => options
-            .UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(SyncHubDbContext).Assembly.GetName().Name))
-            .AddInterceptors(new SqliteConnectionTuning()));
+        // Read when first resolved, so configuration added by a test host or late providers is honoured.
+        services.AddPooledDbContextFactory<SyncHubDbContext>((provider, options) =>
+        {
+            var configuration = provider.GetRequiredService<IConfiguration>();
+            var contentRoot = provider.GetRequiredService<IHostEnvironment>().ContentRootPath;
+            var connectionString = ResolveSqlitePath(configuration.GetConnectionString("SyncHub") ?? DefaultConnection, contentRoot);
+            options.UseSqlite(connectionString).AddInterceptors(new SqliteConnectionTuning());
+        });
         services.AddHostedService<DatabaseStartupService>();
         return services;
     }

@@ -1,0 +1,67 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Shouldly;
+using SyncHub.Connectors;
+using SyncHub.Core.Plugins;
+
+namespace SyncHub.Core.Tests.Plugins;
+
+/// <summary>Plugins load in isolation from plugins/&lt;Name&gt;/&lt;Name&gt;.dll; a broken one is reported and skipped.</summary>
+public sealed class PluginLoaderTests : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "synchub-plugins-" + Guid.NewGuid().ToString("N"));
+
+    [Fact]
+    public void LoadAll_BuiltPlugins_LoadsSandboxAndWebhookAsHostTypes()
+    {
+        var result = Load(Path.Combine(AppContext.BaseDirectory, "plugins"));
+
+        result.Errors.ShouldBeEmpty();
+        result.Gateways.Select(g => g.Info.Name).Order().ShouldBe(["sandbox", "webhook"]);
+        result.Gateways.ShouldAllBe(g => g.Info.SdkMajorVersion == ConnectorSdk.MajorVersion);
+    }
+
+    [Fact]
+    public void LoadAll_OneBrokenPlugin_ReportsItAndLoadsTheRest()
+    {
+        CopyPlugin("SyncHub.Connectors.Sandbox");
+        var broken = Directory.CreateDirectory(Path.Combine(_folder, "Broken.Connector"));
+        File.WriteAllText(Path.Combine(broken.FullName, "Broken.Connector.dll"), "this is not an assembly");
+        Directory.CreateDirectory(Path.Combine(_folder, "Empty.Connector"));
+
+        var result = Load(_folder);
+
+        result.Gateways.ShouldHaveSingleItem().Info.Name.ShouldBe("sandbox");
+        result.Errors.Select(e => e.Plugin).Order().ShouldBe(["Broken.Connector", "Empty.Connector"]);
+        result.Errors.ShouldAllBe(e => !string.IsNullOrWhiteSpace(e.Reason));
+    }
+
+    [Fact]
+    public void LoadAll_NoPluginFolder_LoadsNothingWithoutError() =>
+        Load(Path.Combine(_folder, "missing")).Gateways.ShouldBeEmpty();
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
+
+    private void CopyPlugin(string name)
+    {
+        var source = Path.Combine(AppContext.BaseDirectory, "plugins", name);
+        var target = Directory.CreateDirectory(Path.Combine(_folder, name));
+        foreach (var file in Directory.GetFiles(source))
+        {
+            File.Copy(file, Path.Combine(target.FullName, Path.GetFileName(file)));
+        }
+    }
+
+    private static PluginLoadResult Load(string path)
+    {
+        var services = new ConnectorServices(new HttpClient(), TimeProvider.System, NullLoggerFactory.Instance);
+        var loader = new PluginLoader(Options.Create(new PluginOptions { Path = path }), services, NullLogger<PluginLoader>.Instance);
+        return loader.LoadAll();
+    }
+}

@@ -1,0 +1,118 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+using SyncHub.Connectors;
+using SyncHub.Core;
+using SyncHub.Core.Delivery;
+using SyncHub.Core.Integrations;
+using SyncHub.Core.Operations;
+using SyncHub.Core.Records;
+using SyncHub.Core.Recovery;
+using SyncHub.Core.Retries;
+using SyncHub.Data;
+using SyncHub.Data.Entities;
+
+namespace SyncHub.TestUtils;
+
+/// <summary>
+/// The real engine on a temp SQLite file, with a fake clock, pinned jitter, the <see cref="FakeGateway"/>
+/// and no in-call retries, so every attempt is one gateway call and every wait is under the test's control.
+/// </summary>
+public sealed class EngineHarness : IAsyncDisposable
+{
+    private readonly TempSqliteFile _database = new();
+    private readonly ServiceProvider _services;
+
+    private EngineHarness(Dictionary<string, string?> settings)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddLogging();
+        services.AddSyncHubCore();
+        services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Time));
+        services.Replace(ServiceDescriptor.Singleton<IJitterSource>(new FixedJitter()));
+        services.AddSingleton<IConnectorGateway>(Gateway);
+        services.AddPooledDbContextFactory<SyncHubDbContext>(o => o.UseSqlite(_database.ConnectionString).AddInterceptors(new SqliteConnectionTuning()));
+        _services = services.BuildServiceProvider();
+    }
+
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
+
+    public FakeGateway Gateway { get; } = new();
+
+    public SyncOrchestrator Orchestrator => Get<SyncOrchestrator>();
+
+    public RetryOperationService Operations => Get<RetryOperationService>();
+
+    public static async Task<EngineHarness> StartAsync(int batchSize = 100, int concurrency = 4)
+    {
+        var harness = new EngineHarness(new Dictionary<string, string?>
+        {
+            ["SyncHub:Delivery:InCallRetries"] = "0",
+            ["SyncHub:Delivery:BatchSize"] = batchSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["SyncHub:Delivery:Concurrency"] = concurrency.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["SyncHub:Plugins:Path"] = Path.Combine(Path.GetTempPath(), "synchub-no-plugins"),
+        });
+        await using var db = await harness.Get<IDbContextFactory<SyncHubDbContext>>().CreateDbContextAsync();
+        await DatabaseInitializer.InitializeAsync(db, CancellationToken.None);
+        return harness;
+    }
+
+    public T Get<T>()
+        where T : notnull => _services.GetRequiredService<T>();
+
+    public async Task<Integration> CreateIntegrationAsync(string slug = "books", string? mapping = null, RetryPolicyRequest? retry = null)
+    {
+        var result = await Get<IntegrationService>().CreateAsync(
+            new CreateIntegrationRequest(slug, "Books " + slug, FakeGateway.Name, null, mapping, retry), CancellationToken.None);
+        return result.Integration ?? throw new InvalidOperationException("Integration not created: " + result.Errors);
+    }
+
+    public async Task<long> IngestAsync(string slug, string sourceId, string payloadJson = """{"amount": 12.5}""", string entityType = "invoice")
+    {
+        using var payload = JsonDocument.Parse(payloadJson);
+        var result = await Get<IngestService>().IngestAsync(slug, new IngestRequest(entityType, sourceId, payload.RootElement.Clone()), CancellationToken.None);
+        return result.RecordId;
+    }
+
+    /// <summary>Ingests records and makes their first delivery fail with the given class.</summary>
+    public async Task<long[]> FailedRecordsAsync(string slug, int count, ErrorClass errorClass = ErrorClass.Transient, int? httpStatus = 503)
+    {
+        var ids = new long[count];
+        for (var i = 0; i < count; i++)
+        {
+            ids[i] = await IngestAsync(slug, $"SRC-{slug}-{i}");
+            Gateway.ThenFail(errorClass, $"Provider said no ({i})", httpStatus);
+        }
+
+        while ((await Orchestrator.DeliverDueAsync(CancellationToken.None)).Attempted > 0)
+        {
+        }
+
+        return ids;
+    }
+
+    public async Task<SyncRecord> RecordAsync(long id)
+    {
+        await using var db = await Get<IDbContextFactory<SyncHubDbContext>>().CreateDbContextAsync();
+        return await db.Records.AsNoTracking().SingleAsync(r => r.Id == id);
+    }
+
+    public async Task<List<SyncAttempt>> AttemptsAsync(long recordId)
+    {
+        await using var db = await Get<IDbContextFactory<SyncHubDbContext>>().CreateDbContextAsync();
+        return await db.Attempts.AsNoTracking().Where(a => a.RecordId == recordId).OrderBy(a => a.Id).ToListAsync();
+    }
+
+    public async Task<int> RecoverAsync() => await Get<InFlightRecovery>().RecoverAsync(CancellationToken.None);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        _database.Dispose();
+    }
+}

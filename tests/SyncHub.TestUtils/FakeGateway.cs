@@ -1,0 +1,57 @@
+using System.Collections.Concurrent;
+using SyncHub.Connectors;
+
+namespace SyncHub.TestUtils;
+
+/// <summary>
+/// An in-process connector named "fake": answers from a scripted sequence of outcomes (then delivers),
+/// records every request, and can hold calls open so tests can force interleavings.
+/// </summary>
+public sealed class FakeGateway : IConnectorGateway
+{
+    public const string Name = "fake";
+
+    private readonly ConcurrentQueue<Func<DeliveryRequest, DeliveryOutcome>> _script = new();
+    private TaskCompletionSource? _gate;
+
+    public ConnectorInfo Info { get; } = new(Name, "Fake", "1.0.0");
+
+    public ConcurrentQueue<DeliveryRequest> Requests { get; } = new();
+
+    /// <summary>Signalled each time a call arrives (and is then held, if a gate is set).</summary>
+    public SemaphoreSlim Arrived { get; } = new(0);
+
+    public FakeGateway Then(DeliveryOutcome outcome)
+    {
+        _script.Enqueue(_ => outcome);
+        return this;
+    }
+
+    public FakeGateway ThenFail(ErrorClass errorClass, string message, int? httpStatus = null, TimeSpan? retryAfter = null) =>
+        Then(DeliveryOutcome.Failed(errorClass, message, httpStatus, retryAfter));
+
+    public FakeGateway ThenThrow(Exception exception)
+    {
+        _script.Enqueue(_ => throw exception);
+        return this;
+    }
+
+    /// <summary>Holds every call until <see cref="Release"/> is called.</summary>
+    public void Hold() => _gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public void Release() => _gate?.TrySetResult();
+
+    public IReadOnlyList<DeliveryRequest> RequestsFor(long recordId) => [.. Requests.Where(r => r.RecordId == recordId)];
+
+    public async Task<DeliveryOutcome> DeliverAsync(DeliveryRequest request, CancellationToken cancellationToken)
+    {
+        Requests.Enqueue(request);
+        Arrived.Release();
+        if (_gate is { } gate)
+        {
+            await gate.Task.WaitAsync(cancellationToken);
+        }
+
+        return _script.TryDequeue(out var next) ? next(request) : DeliveryOutcome.Delivered("EXT-" + request.RecordId, 201);
+    }
+}
