@@ -68,18 +68,19 @@ public sealed class IndexModel(
         }
 
         var list = await LoadAsync(message, cancellationToken);
-        if (Request.IsHtmx())
-        {
-            return Partial("Partials/_FailedList", list);
-        }
-
-        List = list;
-        return Page();
+        return Request.IsHtmx() ? Partial("Partials/_FailedList", list) : Page(list);
     }
 
     public async Task<IActionResult> OnPostRetryAllAsync(CancellationToken cancellationToken)
     {
         var integrationId = await IntegrationIdAsync(cancellationToken);
+        if (Integration is not null && integrationId is null)
+        {
+            // A stale or hand-made link must not widen "retry all of X" into "retry everything".
+            var list = await LoadAsync($"There is no integration '{Integration}'; nothing was retried.", cancellationToken);
+            return Request.IsHtmx() ? Partial("Partials/_FailedList", list) : Page(list);
+        }
+
         var operation = await operations.StartInBackgroundAsync(RetryScope.All(integrationId), cancellationToken);
         if (Request.IsHtmx())
         {
@@ -101,6 +102,12 @@ public sealed class IndexModel(
             ? await LoadAsync(null, cancellationToken) with { OutOfBand = true }
             : null;
         return Partial("Partials/_OperationProgress", new OperationProgressView(operation, refreshed));
+    }
+
+    private PageResult Page(FailedListView list)
+    {
+        List = list;
+        return Page();
     }
 
     private static string RetryMessage(RetryOperation result, int selected)

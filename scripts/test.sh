@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Builds SyncHub and runs every test (engine, connectors, web, browser). Installs what the tests need first.
+# Prints "N passed, N failed, N skipped" last and exits non-zero if any test failed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/install-test-deps.sh
+
+results="TestResults"
+rm -rf "$results"
+dotnet build SyncHub.sln -nologo -clp:ErrorsOnly
+
+# One project at a time, each with its own results file, so no run can overwrite another's counts.
+status=0
+for project in tests/*/*.csproj; do
+  name=$(basename "$project" .csproj)
+  [ "$name" = "SyncHub.TestUtils" ] && continue
+  dotnet test "$project" --no-build -nologo --results-directory "$results" \
+    --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" || status=$?
+done
+
+passed=0; failed=0; skipped=0; files=0
+for trx in "$results"/*.trx; do
+  [ -e "$trx" ] || continue
+  files=$((files + 1))
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+  value() { echo "$counters" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*' || echo 0; }
+  executed=$(value executed); p=$(value passed); f=$(value failed); e=$(value error); t=$(value total)
+  passed=$((passed + p)); failed=$((failed + f + e)); skipped=$((skipped + t - executed))
+done
+
+if [ "$files" -eq 0 ]; then
+  echo "No test results were written." >&2
+  status=1
+fi
+if [ "$failed" -gt 0 ] || [ "$passed" -eq 0 ]; then
+  status=1
+fi
+
+echo "$passed passed, $failed failed, $skipped skipped"
+exit "$status"

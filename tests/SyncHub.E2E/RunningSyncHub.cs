@@ -1,0 +1,73 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using SyncHub.TestUtils;
+
+namespace SyncHub.E2E;
+
+/// <summary>SyncHub on a loopback port with background delivery on, plus an API client to set the scene.</summary>
+public sealed class RunningSyncHub : IAsyncDisposable
+{
+    private readonly SyncHubWebFactory _factory = new();
+
+    private RunningSyncHub()
+    {
+        _factory.Settings["SyncHub:Delivery:BackgroundEnabled"] = "true";
+        BaseUrl = _factory.StartKestrel();
+        Api = new HttpClient { BaseAddress = new Uri(BaseUrl) };
+        Api.DefaultRequestHeaders.Add("X-Api-Key", SyncHubWebFactory.ApiKey);
+    }
+
+    public string BaseUrl { get; }
+
+    public HttpClient Api { get; }
+
+    public static RunningSyncHub Start() => new();
+
+    /// <summary>A Sandbox integration whose first calls fail as scripted; automatic retries are an hour away.</summary>
+    public async Task CreateSandboxIntegrationAsync(string slug, string name, params string[] script)
+    {
+        var response = await Api.PostAsJsonAsync("/api/v1/integrations", new
+        {
+            slug,
+            name,
+            connector = "sandbox",
+            settings = new { script },
+            retry = new { baseDelaySeconds = 3600 },
+        });
+        response.EnsureSuccessStatusCode();
+    }
+
+    public async Task IngestAsync(string slug, string sourceId, object payload)
+    {
+        var response = await Api.PostAsJsonAsync($"/api/v1/integrations/{slug}/records", new { entityType = "invoice", sourceId, payload });
+        response.EnsureSuccessStatusCode();
+    }
+
+    public async Task<int> CountAsync(string slug, string status)
+    {
+        using var document = JsonDocument.Parse(await Api.GetStringAsync($"/api/v1/integrations/{slug}"));
+        return document.RootElement.GetProperty("counts").GetProperty(status).GetInt32();
+    }
+
+    /// <summary>Waits (bounded) for the background delivery job to bring a count to the expected value.</summary>
+    public async Task WaitForCountAsync(string slug, string status, int expected)
+    {
+        for (var i = 0; i < 150; i++)
+        {
+            if (await CountAsync(slug, status) == expected)
+            {
+                return;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"{slug} never reached {expected} {status}; it has {await CountAsync(slug, status)}.");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Api.Dispose();
+        await _factory.DisposeAsync();
+    }
+}
