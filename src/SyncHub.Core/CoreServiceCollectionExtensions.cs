@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SyncHub.Connectors;
@@ -28,6 +29,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton(sp => new ConnectorServices(CreateConnectorHttpClient(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<PluginLoader>();
         services.AddSingleton<IConnectorCatalog, ConnectorCatalog>();
+        services.AddDataProtection();
+        services.AddSingleton<SettingsProtector>();
         services.AddSingleton<RecordMapper>();
         services.AddSingleton<IJitterSource, RandomJitterSource>();
         services.AddSingleton<BackoffCalculator>();

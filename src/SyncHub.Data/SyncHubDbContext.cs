@@ -1,10 +1,14 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using SyncHub.Data.Entities;
 
 namespace SyncHub.Data;
 
-public sealed class SyncHubDbContext(DbContextOptions<SyncHubDbContext> options) : DbContext(options)
+/// <summary>SyncHub's store: records and their sync log, integrations, users, API keys and Data Protection keys.</summary>
+public sealed class SyncHubDbContext(DbContextOptions<SyncHubDbContext> options)
+    : IdentityDbContext<SyncHubUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Integration> Integrations => Set<Integration>();
 
@@ -14,8 +18,16 @@ public sealed class SyncHubDbContext(DbContextOptions<SyncHubDbContext> options)
 
     public DbSet<RetryOperation> RetryOperations => Set<RetryOperation>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(SyncHubDbContext).Assembly);
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
+    /// <summary>Data Protection keys live with the data they protect, so a restore or a second node can read it.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(SyncHubDbContext).Assembly);
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -10,7 +10,7 @@ var builder = WebApplication.CreateBuilder(ContentRootLocator.CreateOptions(args
 builder.Services.AddSyncHubDatabase();
 builder.Services.AddSyncHubCore();
 builder.Services.AddSyncHubJobs();
-builder.Services.AddSyncHubSecurity();
+builder.Services.AddSyncHubSecurity(builder.Configuration);
 builder.Services.AddSyncHubApi();
 builder.Services.AddSyncHubPages();
 

@@ -1,5 +1,6 @@
 using Microsoft.Playwright;
 using Shouldly;
+using SyncHub.Web.Security;
 
 namespace SyncHub.E2E;
 
@@ -21,7 +22,7 @@ public sealed class FailedRecordsJourneyTests(BrowserFixture browser)
         }
 
         await app.WaitForCountAsync("books", "failed", 6);
-        var page = await browser.Browser.NewPageAsync();
+        var page = await app.SignedInPageAsync(browser.Browser);
 
         await page.GotoAsync(app.BaseUrl);
         var card = page.Locator("#integration-books");
@@ -61,7 +62,7 @@ public sealed class FailedRecordsJourneyTests(BrowserFixture browser)
         await app.CreateSandboxIntegrationAsync("shop", "Test Shop", "422");
         await app.IngestAsync("shop", "M-1", new { email = "ada@example.org" });
         await app.WaitForCountAsync("shop", "failed", 1);
-        var page = await browser.Browser.NewPageAsync();
+        var page = await app.SignedInPageAsync(browser.Browser, Roles.Operator);
 
         await page.GotoAsync(app.BaseUrl + "/failed");
         await page.GetByRole(AriaRole.Button, new() { Name = "Details" }).ClickAsync();
@@ -82,8 +83,7 @@ public sealed class FailedRecordsJourneyTests(BrowserFixture browser)
     {
         await using var app = RunningSyncHub.Start();
         await app.CreateSandboxIntegrationAsync("pos", "Test POS", "401");
-        var page = await browser.Browser.NewPageAsync();
-        await page.GotoAsync(app.BaseUrl);
+        var page = await app.SignedInPageAsync(browser.Browser, Roles.Viewer);
         await Assertions.Expect(page.Locator("#integration-pos [data-count=failed]")).ToHaveTextAsync("0");
 
         await app.IngestAsync("pos", "C-1", new { name = "Ben" });

@@ -1,6 +1,8 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Playwright;
 using SyncHub.TestUtils;
+using SyncHub.Web.Security;
 
 namespace SyncHub.E2E;
 
@@ -21,7 +23,30 @@ public sealed class RunningSyncHub : IAsyncDisposable
 
     public HttpClient Api { get; }
 
+    public FakeGateway Gateway => _factory.Gateway;
+
     public static RunningSyncHub Start() => new();
+
+    /// <summary>Opens a browser page signed in through the sign-in form as a user of <paramref name="role"/>.</summary>
+    public async Task<IPage> SignedInPageAsync(IBrowser browser, string role = Roles.Administrator)
+    {
+        var email = await _factory.EnsureUserAsync(role);
+        var context = await browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(BaseUrl);
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(SyncHubWebFactory.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Integration status" })).ToBeVisibleAsync();
+        return page;
+    }
+
+    /// <summary>An integration on the in-process fake connector, for tests that script exact outcomes.</summary>
+    public async Task CreateFakeIntegrationAsync(string slug, string name)
+    {
+        var response = await Api.PostAsJsonAsync("/api/v1/integrations", new { slug, name, connector = FakeGateway.Name, retry = new { baseDelaySeconds = 3600 } });
+        response.EnsureSuccessStatusCode();
+    }
 
     /// <summary>A Sandbox integration whose first calls fail as scripted; automatic retries are an hour away.</summary>
     public async Task CreateSandboxIntegrationAsync(string slug, string name, params string[] script)

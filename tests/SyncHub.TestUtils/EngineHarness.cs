@@ -1,8 +1,10 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using SyncHub.Connectors;
 using SyncHub.Core;
@@ -31,8 +33,9 @@ public sealed class EngineHarness : IAsyncDisposable
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
-        services.AddLogging();
+        services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(Logs));
         services.AddSyncHubCore();
+        services.AddDataProtection().UseEphemeralDataProtectionProvider();
         services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Time));
         services.Replace(ServiceDescriptor.Singleton<IJitterSource>(new FixedJitter()));
         services.AddSingleton<IConnectorGateway>(Gateway);
@@ -43,6 +46,8 @@ public sealed class EngineHarness : IAsyncDisposable
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
 
     public FakeGateway Gateway { get; } = new();
+
+    public CapturedLogs Logs { get; } = new();
 
     public SyncOrchestrator Orchestrator => Get<SyncOrchestrator>();
 
@@ -65,10 +70,11 @@ public sealed class EngineHarness : IAsyncDisposable
     public T Get<T>()
         where T : notnull => _services.GetRequiredService<T>();
 
-    public async Task<Integration> CreateIntegrationAsync(string slug = "books", string? mapping = null, RetryPolicyRequest? retry = null)
+    public async Task<Integration> CreateIntegrationAsync(string slug = "books", string? mapping = null, RetryPolicyRequest? retry = null, string? settingsJson = null)
     {
+        using var settings = settingsJson is null ? null : JsonDocument.Parse(settingsJson);
         var result = await Get<IntegrationService>().CreateAsync(
-            new CreateIntegrationRequest(slug, "Books " + slug, FakeGateway.Name, null, mapping, retry), CancellationToken.None);
+            new CreateIntegrationRequest(slug, "Books " + slug, FakeGateway.Name, settings?.RootElement, mapping, retry), CancellationToken.None);
         return result.Integration ?? throw new InvalidOperationException("Integration not created: " + result.Errors);
     }
 

@@ -30,6 +30,13 @@ public sealed class FakeGateway : IConnectorGateway
     public FakeGateway ThenFail(ErrorClass errorClass, string message, int? httpStatus = null, TimeSpan? retryAfter = null) =>
         Then(DeliveryOutcome.Failed(errorClass, message, httpStatus, retryAfter));
 
+    /// <summary>A connector bug: no outcome at all.</summary>
+    public FakeGateway ThenReturnNothing()
+    {
+        _script.Enqueue(_ => null!);
+        return this;
+    }
+
     public FakeGateway ThenThrow(Exception exception)
     {
         _script.Enqueue(_ => throw exception);

@@ -4,7 +4,10 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.AspNetCore.Identity;
 using SyncHub.Connectors;
+using SyncHub.Data.Entities;
+using SyncHub.Web.Security;
 
 namespace SyncHub.TestUtils;
 
@@ -15,6 +18,10 @@ namespace SyncHub.TestUtils;
 public class SyncHubWebFactory : WebApplicationFactory<Program>
 {
     public const string ApiKey = "test-api-key-0123456789";
+    public const string AdminEmail = "admin@test.local";
+
+    /// <summary>The password of every user the factory creates.</summary>
+    public const string Password = "correct-horse-battery-9";
 
     private readonly TempSqliteFile _database = new();
     public FakeGateway Gateway { get; } = new();
@@ -26,6 +33,9 @@ public class SyncHubWebFactory : WebApplicationFactory<Program>
         ["SyncHub:Delivery:BackgroundEnabled"] = "false",
         ["SyncHub:Delivery:InCallRetries"] = "0",
         ["SyncHub:ApiKeys:0"] = ApiKey,
+        ["SyncHub:Admin:Email"] = AdminEmail,
+        ["SyncHub:Admin:Password"] = Password,
+        ["SyncHub:Security:SignInAttemptsPerMinute"] = "10000",
     };
 
     /// <summary>Starts the app on a real loopback port and returns its base address.</summary>
@@ -41,6 +51,55 @@ public class SyncHubWebFactory : WebApplicationFactory<Program>
         var client = CreateClient();
         client.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
         return client;
+    }
+
+    /// <summary>A client signed in through the real sign-in form as a user of <paramref name="role"/>.</summary>
+    public async Task<HttpClient> CreateSignedInClientAsync(string role = Roles.Administrator)
+    {
+        var email = await EnsureUserAsync(role);
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        await SignInAsync(client, email, Password);
+        return client;
+    }
+
+    /// <summary>Creates (once) a user with the role; the administrator exists from configuration.</summary>
+    public async Task<string> EnsureUserAsync(string role)
+    {
+        var email = role == Roles.Administrator ? AdminEmail : $"{role.ToLowerInvariant()}@test.local";
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<SyncHubUser>>();
+        if (await users.FindByEmailAsync(email) is null)
+        {
+            var user = new SyncHubUser { UserName = email, Email = email, EmailConfirmed = true };
+            var created = await users.CreateAsync(user, Password);
+            if (!created.Succeeded)
+            {
+                throw new InvalidOperationException(string.Join(" ", created.Errors.Select(e => e.Description)));
+            }
+
+            await users.AddToRoleAsync(user, role);
+        }
+
+        return email;
+    }
+
+    /// <summary>Signs a client in the way a browser does: GET the form, POST it with its antiforgery token.</summary>
+    public static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string email, string password)
+    {
+        var form = await client.GetStringAsync("/account/sign-in");
+        var token = AntiforgeryToken.FromHtml(form);
+        var response = await client.PostAsync("/account/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Form.Email"] = email,
+            ["Form.Password"] = password,
+            ["__RequestVerificationToken"] = token,
+        }));
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Sign-in as {email} failed: {(int)response.StatusCode}");
+        }
+
+        return response;
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

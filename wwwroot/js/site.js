@@ -21,3 +21,17 @@ document.addEventListener("change", (event) => {
     box.checked = event.target.checked;
   });
 });
+
+// A refused or failed htmx request leaves the page as it was and says why, as text (never as HTML).
+document.addEventListener("htmx:responseError", (event) => {
+  const flash = document.getElementById("flash");
+  if (!flash) {
+    return;
+  }
+  const status = event.detail.xhr.status;
+  const reason = (event.detail.xhr.responseText || "").slice(0, 300);
+  flash.textContent = status === 403
+    ? "Not allowed: " + (reason || "your role does not allow this action.")
+    : "The server could not do that (HTTP " + status + "). Nothing was changed; try again.";
+  flash.hidden = false;
+});

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SyncHub.Connectors;
+using SyncHub.Core.Integrations;
 using SyncHub.Core.Mapping;
 using SyncHub.Core.Retries;
 using SyncHub.Data;
@@ -20,6 +21,7 @@ public sealed partial class SyncOrchestrator
     private readonly IDbContextFactory<SyncHubDbContext> _dbFactory;
     private readonly GatewayInvoker _invoker;
     private readonly RecordMapper _mapper;
+    private readonly SettingsProtector _settings;
     private readonly BackoffCalculator _backoff;
     private readonly TimeProvider _time;
     private readonly DeliveryOptions _options;
@@ -29,6 +31,7 @@ public sealed partial class SyncOrchestrator
         IDbContextFactory<SyncHubDbContext> dbFactory,
         GatewayInvoker invoker,
         RecordMapper mapper,
+        SettingsProtector settings,
         BackoffCalculator backoff,
         TimeProvider time,
         IOptions<DeliveryOptions> options,
@@ -37,6 +40,7 @@ public sealed partial class SyncOrchestrator
         _dbFactory = dbFactory;
         _invoker = invoker;
         _mapper = mapper;
+        _settings = settings;
         _backoff = backoff;
         _time = time;
         _options = options.Value;
@@ -100,15 +104,27 @@ public sealed partial class SyncOrchestrator
         var started = _time.GetTimestamp();
         var record = work.Record;
         var mapping = _mapper.Render(work.Integration.MappingTemplate, record.Payload, record.EntityType, record.SourceId);
-        var outcome = mapping.Succeeded
-            ? await _invoker.InvokeAsync(work.Integration, CreateRequest(work, mapping.Body!), cancellationToken)
-            : DeliveryOutcome.Failed(ErrorClass.Transform, mapping.Error!);
+        var outcome = !mapping.Succeeded ? DeliveryOutcome.Failed(ErrorClass.Transform, mapping.Error!)
+            : ReadSettings(work.Integration) is { } settings ? await _invoker.InvokeAsync(work.Integration, CreateRequest(work, mapping.Body!, settings), cancellationToken)
+            : DeliveryOutcome.Failed(ErrorClass.ConnectorFault, "The integration's settings cannot be decrypted: the Data Protection keys they were saved with are missing. Save the settings again.");
 
         // The destination has answered; record it even if the host is stopping, so nothing is sent twice.
         return await CompleteAsync(work, outcome, _time.GetElapsedTime(started), CancellationToken.None);
     }
 
-    private static DeliveryRequest CreateRequest(ClaimedRecord work, string body) => new()
+    private ConnectorSettings? ReadSettings(Integration integration)
+    {
+        try
+        {
+            return _settings.Read(integration.SettingsJson);
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            return null;
+        }
+    }
+
+    private static DeliveryRequest CreateRequest(ClaimedRecord work, string body, ConnectorSettings settings) => new()
     {
         RecordId = work.Record.Id,
         IntegrationSlug = work.Integration.Slug,
@@ -116,7 +132,7 @@ public sealed partial class SyncOrchestrator
         SourceId = work.Record.SourceId,
         IdempotencyKey = work.Record.IdempotencyKey,
         Body = body,
-        Settings = ConnectorSettings.Parse(work.Integration.SettingsJson),
+        Settings = settings,
         AttemptNumber = work.Record.RetryCount + 1,
     };
 }

@@ -10,7 +10,7 @@ namespace SyncHub.Core.Integrations;
 
 /// <summary>Creates and finds integrations, validating every field before anything is written.</summary>
 public sealed class IntegrationService(
-    IDbContextFactory<SyncHubDbContext> dbFactory, IConnectorCatalog catalog, RecordMapper mapper, TimeProvider time)
+    IDbContextFactory<SyncHubDbContext> dbFactory, IConnectorCatalog catalog, RecordMapper mapper, SettingsProtector settings, TimeProvider time)
 {
     public async Task<CreateIntegrationResult> CreateAsync(CreateIntegrationRequest request, CancellationToken cancellationToken)
     {
@@ -31,7 +31,7 @@ public sealed class IntegrationService(
             Slug = request.Slug!,
             Name = request.Name!.Trim(),
             Connector = catalog.Find(request.Connector!)!.Info.Name,
-            SettingsJson = request.Settings?.GetRawText() ?? "{}",
+            SettingsJson = settings.Protect(request.Settings is { ValueKind: JsonValueKind.Object } raw ? raw.GetRawText() : "{}"),
             MappingTemplate = string.IsNullOrWhiteSpace(request.Mapping) ? null : request.Mapping,
             Retry = ToPolicy(request.Retry),
             CreatedAt = time.GetUtcNow(),

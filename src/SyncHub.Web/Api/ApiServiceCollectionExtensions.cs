@@ -20,8 +20,10 @@ internal static class ApiServiceCollectionExtensions
     /// <summary>The integrators' REST API under /api/v1, every endpoint behind an API key.</summary>
     public static IEndpointRouteBuilder MapSyncHubApi(this IEndpointRouteBuilder endpoints)
     {
+        // Any valid key may reach the group; endpoints other than ingest also require a full-scope key.
         endpoints.MapGroup("/api/v1")
-            .RequireAuthorization(SecurityServiceCollectionExtensions.ApiPolicy)
+            .RequireAuthorization(Policies.ApiIngest)
+            .RequireRateLimiting(SecurityServiceCollectionExtensions.ApiRateLimit)
             .DisableAntiforgery()
             .MapIntegrationsApi()
             .MapRecordsApi()

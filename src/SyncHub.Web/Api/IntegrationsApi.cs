@@ -1,5 +1,6 @@
 using SyncHub.Core.Integrations;
 using SyncHub.Core.Queries;
+using SyncHub.Web.Security;
 
 namespace SyncHub.Web.Api;
 
@@ -7,9 +8,9 @@ internal static class IntegrationsApi
 {
     public static RouteGroupBuilder MapIntegrationsApi(this RouteGroupBuilder api)
     {
-        api.MapPost("/integrations", CreateAsync);
-        api.MapGet("/integrations", ListAsync);
-        api.MapGet("/integrations/{slug}", GetAsync);
+        api.MapPost("/integrations", CreateAsync).RequireAuthorization(Policies.ApiFull);
+        api.MapGet("/integrations", ListAsync).RequireAuthorization(Policies.ApiFull);
+        api.MapGet("/integrations/{slug}", GetAsync).RequireAuthorization(Policies.ApiFull);
         return api;
     }
 

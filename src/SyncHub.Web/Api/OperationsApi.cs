@@ -1,4 +1,5 @@
 using SyncHub.Core.Operations;
+using SyncHub.Web.Security;
 
 namespace SyncHub.Web.Api;
 
@@ -6,7 +7,7 @@ internal static class OperationsApi
 {
     public static RouteGroupBuilder MapOperationsApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/operations/{id:guid}", GetAsync);
+        api.MapGet("/operations/{id:guid}", GetAsync).RequireAuthorization(Policies.ApiFull);
         return api;
     }
 

@@ -6,6 +6,7 @@ using SyncHub.Core.Operations;
 using SyncHub.Core.Queries;
 using SyncHub.Core.Records;
 using SyncHub.Data.Entities;
+using SyncHub.Web.Security;
 
 namespace SyncHub.Web.Api;
 
@@ -17,9 +18,9 @@ internal static class RecordsApi
     public static RouteGroupBuilder MapRecordsApi(this RouteGroupBuilder api)
     {
         api.MapPost("/integrations/{slug}/records", IngestAsync).WithMetadata(new RequestSizeLimitAttribute(MaxIngestBytes));
-        api.MapGet("/integrations/{slug}/records", ListAsync);
-        api.MapGet("/records/{id:long}", GetAsync);
-        api.MapPost("/integrations/{slug}/records/retry", RetryAsync);
+        api.MapGet("/integrations/{slug}/records", ListAsync).RequireAuthorization(Policies.ApiFull);
+        api.MapGet("/records/{id:long}", GetAsync).RequireAuthorization(Policies.ApiFull);
+        api.MapPost("/integrations/{slug}/records/retry", RetryAsync).RequireAuthorization(Policies.ApiFull);
         return api;
     }
 

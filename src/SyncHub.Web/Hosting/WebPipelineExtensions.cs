@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.Options;
 using SyncHub.Web.Security;
 
 namespace SyncHub.Web.Hosting;
@@ -6,30 +8,56 @@ internal static class WebPipelineExtensions
 {
     public static IServiceCollection AddSyncHubPages(this IServiceCollection services)
     {
-        services.AddRazorPages();
+        services.AddRazorPages(options =>
+        {
+            options.Conventions.AllowAnonymousToPage("/Account/SignIn");
+            options.Conventions.AllowAnonymousToPage("/Account/SignOut");
+            options.Conventions.AllowAnonymousToPage("/Account/Denied");
+            options.Conventions.AllowAnonymousToPage("/Error");
+            options.Conventions.AuthorizeFolder("/Users", Policies.Administer);
+            options.Conventions.AuthorizeFolder("/ApiKeys", Policies.Administer);
+        });
+        services.AddHealthChecks();
         services.AddHostedService<StartupBanner>();
         return services;
     }
 
     public static WebApplication UseSyncHubPipeline(this WebApplication app)
     {
+        if (app.Services.GetRequiredService<IOptions<SecurityOptions>>().Value.TrustForwardedHeaders)
+        {
+            app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
+        }
+
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error");
+            app.UseHsts();
+            if (ServesHttps(app.Configuration))
+            {
+                app.UseHttpsRedirection();
+            }
         }
 
         app.UseStatusCodePages();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMiddleware<MustChangePasswordMiddleware>();
         return app;
     }
+
+    // Redirecting to HTTPS only makes sense when there is an HTTPS endpoint (or a proxy that says so).
+    private static bool ServesHttps(IConfiguration configuration) =>
+        configuration["https_port"] is not null || (configuration["Urls"] ?? "").Contains("https://", StringComparison.OrdinalIgnoreCase);
 
     public static WebApplication MapSyncHubPages(this WebApplication app)
     {
         app.MapRazorPages();
+        app.MapHealthChecks("/healthz").AllowAnonymous();
         return app;
     }
 }

@@ -1,50 +1,62 @@
 using System.Security.Claims;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using SyncHub.Data;
+using SyncHub.Data.Entities;
 
 namespace SyncHub.Web.Security;
 
 /// <summary>
-/// Authenticates API calls by the <c>X-Api-Key</c> header against the configured keys. Keys are compared
-/// as SHA-256 digests in constant time, so response timing reveals nothing about a key.
+/// Authenticates API calls by the <c>X-Api-Key</c> header: keys from configuration (full scope, compared in
+/// constant time) or keys created in the UI (looked up by hash, refused once revoked).
 /// </summary>
 internal sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    IConfiguration configuration) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    IConfiguration configuration,
+    IDbContextFactory<SyncHubDbContext> dbFactory) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
     public const string HeaderName = "X-Api-Key";
 
-    /// <summary>The accepted keys, an array in configuration.</summary>
+    /// <summary>Keys accepted from configuration, an array.</summary>
     public const string ApiKeysSection = "SyncHub:ApiKeys";
 
-    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        if (!Request.Headers.TryGetValue(HeaderName, out var values) || string.IsNullOrEmpty(values.ToString()))
+        var presented = Request.Headers[HeaderName].ToString();
+        if (string.IsNullOrEmpty(presented))
         {
-            return Task.FromResult(AuthenticateResult.NoResult());
+            return AuthenticateResult.NoResult();
         }
 
-        var presented = SHA256.HashData(Encoding.UTF8.GetBytes(values.ToString()));
-        var keys = configuration.GetSection(ApiKeysSection).Get<string[]>() ?? [];
+        if (presented.Length > 200)
+        {
+            return AuthenticateResult.Fail("The API key is not valid.");
+        }
+
+        var configured = configuration.GetSection(ApiKeysSection).Get<string[]>() ?? [];
         var matched = false;
-        foreach (var key in keys.Where(k => !string.IsNullOrWhiteSpace(k)))
+        foreach (var key in configured.Where(k => !string.IsNullOrWhiteSpace(k)))
         {
-            matched |= CryptographicOperations.FixedTimeEquals(presented, SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+            matched |= ApiKeyHasher.FixedTimeEquals(presented, key);
         }
 
-        if (!matched)
+        if (matched)
         {
-            return Task.FromResult(AuthenticateResult.Fail("The API key is not valid."));
+            return Success("configured key", ApiKeyScope.Full);
         }
 
-        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, "api-key"), new Claim("scope", "full")], SchemeName);
-        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
+        var hash = ApiKeyHasher.Hash(presented);
+        await using var db = await dbFactory.CreateDbContextAsync(Context.RequestAborted);
+        var stored = await db.ApiKeys.AsNoTracking()
+            .Where(k => k.Hash == hash && k.RevokedAt == null)
+            .Select(k => new { k.Name, k.Scope })
+            .SingleOrDefaultAsync(Context.RequestAborted);
+        return stored is null ? AuthenticateResult.Fail("The API key is not valid.") : Success(stored.Name, stored.Scope);
     }
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
@@ -55,5 +67,22 @@ internal sealed class ApiKeyAuthenticationHandler(
             statusCode: StatusCodes.Status401Unauthorized,
             title: "Unauthorized",
             detail: $"Send a valid API key in the {HeaderName} header.").ExecuteAsync(Context);
+    }
+
+    protected override async Task HandleForbiddenAsync(AuthenticationProperties properties)
+    {
+        Response.StatusCode = StatusCodes.Status403Forbidden;
+        await Results.Problem(
+            statusCode: StatusCodes.Status403Forbidden,
+            title: "Forbidden",
+            detail: "This API key's scope does not allow this call; it may only ingest records.").ExecuteAsync(Context);
+    }
+
+    private static AuthenticateResult Success(string name, ApiKeyScope scope)
+    {
+        var identity = new ClaimsIdentity(
+            [new Claim(ClaimTypes.Name, name), new Claim(Policies.ScopeClaim, scope == ApiKeyScope.Full ? "full" : "ingest")],
+            SchemeName);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 }

@@ -1,22 +1,92 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
+using SyncHub.Data;
+using SyncHub.Data.Entities;
 
 namespace SyncHub.Web.Security;
 
 internal static class SecurityServiceCollectionExtensions
 {
-    public const string ApiPolicy = "Api";
+    public const string SignInRateLimit = "sign-in";
+    public const string ApiRateLimit = "api";
 
-    public static IServiceCollection AddSyncHubSecurity(this IServiceCollection services)
+    public static IServiceCollection AddSyncHubSecurity(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddAuthentication()
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        var security = configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions();
+
+        // Identity's stores want a scoped DbContext; it comes from the same pooled factory as everything else.
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<SyncHubDbContext>>().CreateDbContext());
+        services.AddIdentity<SyncHubUser, IdentityRole>(options =>
+            {
+                options.Password.RequiredLength = 12;
+                options.Password.RequireDigit = true;
+                options.Password.RequireLowercase = true;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = security.MaxFailedSignIns;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(security.LockoutMinutes);
+                options.User.RequireUniqueEmail = true;
+            })
+            .AddEntityFrameworkStores<SyncHubDbContext>()
+            .AddClaimsPrincipalFactory<SyncHubClaimsPrincipalFactory>()
+            .AddDefaultTokenProviders();
+        // Role changes, locks and password resets take effect on the user's very next request, not in 30 minutes.
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.Cookie.Name = "synchub.auth";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.LoginPath = "/account/sign-in";
+            options.LogoutPath = "/account/sign-out";
+            options.AccessDeniedPath = "/account/denied";
+            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            options.SlidingExpiration = true;
+        });
+        services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorizationBuilder()
-            .AddPolicy(ApiPolicy, policy => policy.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser());
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Policies.Operate, policy => policy.RequireRole(Roles.Administrator, Roles.Operator))
+            .AddPolicy(Policies.Administer, policy => policy.RequireRole(Roles.Administrator))
+            .AddPolicy(Policies.ApiIngest, policy => policy.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser())
+            .AddPolicy(Policies.ApiFull, policy => policy.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).RequireClaim(Policies.ScopeClaim, "full"));
+
         services.AddAntiforgery(options =>
         {
             options.HeaderName = "RequestVerificationToken";
             options.Cookie.Name = "synchub.antiforgery";
         });
+        services.AddDataProtection().SetApplicationName("SyncHub").PersistKeysToDbContext<SyncHubDbContext>();
+        services.AddRateLimiter(options => ConfigureRateLimits(options, security));
+        services.AddHostedService<AccountBootstrapper>();
         return services;
     }
+
+    private static void ConfigureRateLimits(RateLimiterOptions options, SecurityOptions security)
+    {
+        options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+        options.OnRejected = async (context, cancellationToken) =>
+        {
+            var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
+            context.HttpContext.Response.Headers.RetryAfter = Math.Ceiling(retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+            await Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests",
+                detail: $"Slow down; try again in {Math.Ceiling(retryAfter.TotalSeconds)} s.").ExecuteAsync(context.HttpContext);
+        };
+        options.AddPolicy(SignInRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+            ClientAddress(context),
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = security.SignInAttemptsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+        options.AddPolicy(ApiRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+            context.Request.Headers[ApiKeyAuthenticationHandler.HeaderName].ToString() is { Length: > 0 } key ? "key:" + ApiKeyHasher.Hash(key) : ClientAddress(context),
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = security.ApiRequestsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+    }
+
+    private static string ClientAddress(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 }

@@ -14,7 +14,7 @@ public sealed class AntiforgeryTests(SyncHubWebFactory factory) : IClassFixture<
     public async Task Post_WithoutToken_Returns400AndRetriesNothing(string handler)
     {
         var (slug, id) = await FailedRecordAsync($"no-token-{handler.ToLowerInvariant()}");
-        using var browser = Browser.For(factory);
+        using var browser = await Browser.SignedInAsync(factory);
         await browser.OpenAsync($"/failed?integration={slug}");
         var before = factory.Gateway.Requests.Count;
 
@@ -28,9 +28,10 @@ public sealed class AntiforgeryTests(SyncHubWebFactory factory) : IClassFixture<
     public async Task Post_TokenWithoutItsCookie_Returns400AndRetriesNothing()
     {
         var (slug, id) = await FailedRecordAsync("stolen-token");
-        using var victim = Browser.For(factory);
+        using var victim = await Browser.SignedInAsync(factory);
         await victim.OpenAsync($"/failed?integration={slug}");
-        using var attacker = factory.CreateClient();
+        // Signed in on its own, so only the antiforgery check stands between it and the retry.
+        using var attacker = await factory.CreateSignedInClientAsync();
         var before = factory.Gateway.Requests.Count;
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/failed?handler=RetrySelected&integration={slug}")
         {
@@ -58,7 +59,7 @@ public sealed class AntiforgeryTests(SyncHubWebFactory factory) : IClassFixture<
         factory.Gateway.Requests.Count.ShouldBe(gatewayRequestsBefore);
         using var api = factory.CreateApiClient();
         (await api.GetJsonAsync($"/api/v1/records/{id}")).GetProperty("status").GetString().ShouldBe("failed");
-        using var browser = Browser.For(factory);
+        using var browser = await Browser.SignedInAsync(factory);
         var page = await browser.OpenAsync($"/failed?integration={slug}");
         page.Single($"#record-{id}").TextContent.ShouldNotContain("queued for retry");
     }

@@ -13,7 +13,7 @@ public sealed class DashboardTests(SyncHubWebFactory factory) : IClassFixture<Sy
         using var api = factory.CreateApiClient();
         await api.EnsureIntegrationAsync("dash-books");
         await api.EnsureIntegrationAsync("dash-shop");
-        using var browser = Browser.For(factory);
+        using var browser = await Browser.SignedInAsync(factory);
 
         var page = await browser.OpenAsync("/");
 
@@ -35,7 +35,7 @@ public sealed class DashboardTests(SyncHubWebFactory factory) : IClassFixture<Sy
     {
         using var api = factory.CreateApiClient();
         await api.EnsureIntegrationAsync("dash-books");
-        using var browser = Browser.For(factory);
+        using var browser = await Browser.SignedInAsync(factory);
 
         using var response = await browser.HtmxGetAsync("/?handler=Status");
 
@@ -52,7 +52,7 @@ public sealed class DashboardTests(SyncHubWebFactory factory) : IClassFixture<Sy
     [InlineData("/failed", false)]
     public async Task Page_AnyResponse_VariesOnHxRequestAndForbidsInlineScript(string url, bool htmx)
     {
-        using var browser = Browser.For(factory);
+        using var browser = await Browser.SignedInAsync(factory);
 
         using var response = htmx ? await browser.HtmxGetAsync(url) : await browser.Client.GetAsync(url);
 
@@ -69,7 +69,7 @@ public sealed class DashboardTests(SyncHubWebFactory factory) : IClassFixture<Sy
     [Fact]
     public async Task Index_Page_HasNoInlineScripts()
     {
-        using var browser = Browser.For(factory);
+        using var browser = await Browser.SignedInAsync(factory);
 
         var page = await browser.OpenAsync("/");
 

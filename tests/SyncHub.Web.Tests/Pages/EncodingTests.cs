@@ -40,7 +40,7 @@ public sealed class EncodingTests(SyncHubWebFactory factory) : IClassFixture<Syn
     [InlineData("/failed?handler=Details&id={id}")]
     public async Task Page_ProviderMessageWithMarkup_IsShownAsEncodedText(string url)
     {
-        using var browser = Browser.For(factory);
+        using var browser = await Browser.SignedInAsync(factory);
 
         using var response = await browser.Client.GetAsync(url.Replace("{id}", _id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
 

@@ -31,7 +31,7 @@ public sealed class FailedListTests(SyncHubWebFactory factory) : IClassFixture<S
     [Fact]
     public async Task Failed_WithFailedRecords_ListsARowPerRecord()
     {
-        using var browser = Browser.For(factory);
+        using var browser = await Browser.SignedInAsync(factory);
 
         var page = await browser.OpenAsync("/failed");
 
@@ -50,7 +50,7 @@ public sealed class FailedListTests(SyncHubWebFactory factory) : IClassFixture<S
     [Fact]
     public async Task Failed_FilteredByIntegration_ShowsOnlyThatIntegrationsRecords()
     {
-        using var browser = Browser.For(factory);
+        using var browser = await Browser.SignedInAsync(factory);
 
         var page = await browser.OpenAsync("/failed?integration=list-shop");
 
@@ -62,7 +62,7 @@ public sealed class FailedListTests(SyncHubWebFactory factory) : IClassFixture<S
     [Fact]
     public async Task ListHandler_HtmxRequest_ReturnsTheFilteredListFragment()
     {
-        using var browser = Browser.For(factory);
+        using var browser = await Browser.SignedInAsync(factory);
 
         using var response = await browser.HtmxGetAsync("/failed?handler=List&integration=list-books");
 
@@ -77,7 +77,7 @@ public sealed class FailedListTests(SyncHubWebFactory factory) : IClassFixture<S
     [Fact]
     public async Task DetailsHandler_FailedRecord_ReturnsPayloadAndErrorHistory()
     {
-        using var browser = Browser.For(factory);
+        using var browser = await Browser.SignedInAsync(factory);
 
         using var response = await browser.HtmxGetAsync($"/failed?handler=Details&id={_books[0]}");
 
@@ -98,7 +98,7 @@ public sealed class FailedListTests(SyncHubWebFactory factory) : IClassFixture<S
     [Fact]
     public async Task DetailsHandler_UnknownRecord_Returns404()
     {
-        using var browser = Browser.For(factory);
+        using var browser = await Browser.SignedInAsync(factory);
 
         using var response = await browser.HtmxGetAsync("/failed?handler=Details&id=987654321");
 

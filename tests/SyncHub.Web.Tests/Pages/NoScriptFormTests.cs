@@ -21,7 +21,7 @@ public sealed class NoScriptFormTests(SyncHubWebFactory factory) : IClassFixture
         using var api = factory.CreateApiClient();
         await api.CreateIntegrationAsync(slug);
         var id = (await factory.FailedRecordsAsync(api, slug, 1))[0];
-        using var browser = Browser.For(factory);
+        using var browser = await Browser.SignedInAsync(factory);
         var page = await browser.OpenAsync($"/failed?integration={slug}");
         var form = page.Single("#failed-form");
         form.Single($"#record-{id} input[name=ids]").SetAttribute("checked", "checked");

@@ -16,7 +16,7 @@ public sealed class RecordPageTests(SyncHubWebFactory factory) : IClassFixture<S
         await api.WaitForOperationAsync(await api.StartRetryAsync("record-page", $$"""{"ids": [{{id}}]}"""));
         var attempts = (await api.GetJsonAsync($"/api/v1/records/{id}")).GetProperty("attempts").EnumerateArray()
             .Select(a => a.GetProperty("id").GetInt64()).ToList();
-        using var browser = Browser.For(factory);
+        using var browser = await Browser.SignedInAsync(factory);
 
         var page = await browser.OpenAsync($"/records/{id}");
 
@@ -40,7 +40,7 @@ public sealed class RecordPageTests(SyncHubWebFactory factory) : IClassFixture<S
         using var api = factory.CreateApiClient();
         await api.CreateIntegrationAsync("record-failed");
         var id = (await factory.FailedRecordsAsync(api, "record-failed", 1))[0];
-        using var browser = Browser.For(factory);
+        using var browser = await Browser.SignedInAsync(factory);
 
         var page = await browser.OpenAsync($"/records/{id}");
 
@@ -52,7 +52,7 @@ public sealed class RecordPageTests(SyncHubWebFactory factory) : IClassFixture<S
     [Fact]
     public async Task Record_Unknown_Returns404()
     {
-        using var browser = Browser.For(factory);
+        using var browser = await Browser.SignedInAsync(factory);
 
         using var response = await browser.Client.GetAsync("/records/987654321");
 

@@ -14,7 +14,7 @@ public sealed class RetryAllTests(SyncHubWebFactory factory) : IClassFixture<Syn
         using var api = factory.CreateApiClient();
         await api.CreateIntegrationAsync("all-htmx");
         var ids = await factory.FailedRecordsAsync(api, "all-htmx", 3);
-        using var browser = Browser.For(factory);
+        using var browser = await Browser.SignedInAsync(factory);
         await browser.OpenAsync("/failed?integration=all-htmx");
 
         using var response = await browser.HtmxPostAsync("/failed?handler=RetryAll&integration=all-htmx");
@@ -53,7 +53,7 @@ public sealed class RetryAllTests(SyncHubWebFactory factory) : IClassFixture<Syn
         using var api = factory.CreateApiClient();
         await api.CreateIntegrationAsync("all-form");
         await factory.FailedRecordsAsync(api, "all-form", 2);
-        using var browser = Browser.For(factory);
+        using var browser = await Browser.SignedInAsync(factory);
         await browser.OpenAsync("/failed?integration=all-form");
 
         using var response = await browser.FormPostAsync("/failed?handler=RetryAll&integration=all-form");
@@ -73,7 +73,7 @@ public sealed class RetryAllTests(SyncHubWebFactory factory) : IClassFixture<Syn
     [Fact]
     public async Task ProgressHandler_UnknownOperation_Returns404()
     {
-        using var browser = Browser.For(factory);
+        using var browser = await Browser.SignedInAsync(factory);
 
         using var response = await browser.HtmxGetAsync($"/failed?handler=Progress&id={Guid.NewGuid()}");
 

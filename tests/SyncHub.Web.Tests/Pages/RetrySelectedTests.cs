@@ -14,7 +14,7 @@ public sealed class RetrySelectedTests(SyncHubWebFactory factory) : IClassFixtur
         using var api = factory.CreateApiClient();
         await api.CreateIntegrationAsync("select-htmx");
         var ids = await factory.FailedRecordsAsync(api, "select-htmx", 4);
-        using var browser = Browser.For(factory);
+        using var browser = await Browser.SignedInAsync(factory);
         await browser.OpenAsync("/failed?integration=select-htmx");
         var before = factory.Gateway.Requests.Count;
 
@@ -39,7 +39,7 @@ public sealed class RetrySelectedTests(SyncHubWebFactory factory) : IClassFixtur
         using var api = factory.CreateApiClient();
         await api.CreateIntegrationAsync("select-form");
         var ids = await factory.FailedRecordsAsync(api, "select-form", 2);
-        using var browser = Browser.For(factory);
+        using var browser = await Browser.SignedInAsync(factory);
         await browser.OpenAsync("/failed?integration=select-form");
 
         using var response = await browser.FormPostAsync("/failed?handler=RetrySelected&integration=select-form", Ids(ids[1]));
@@ -56,7 +56,7 @@ public sealed class RetrySelectedTests(SyncHubWebFactory factory) : IClassFixtur
     [Fact]
     public async Task RetrySelected_NothingSelected_AsksToSelectRecords()
     {
-        using var browser = Browser.For(factory);
+        using var browser = await Browser.SignedInAsync(factory);
         await browser.OpenAsync("/failed");
         var before = factory.Gateway.Requests.Count;
 

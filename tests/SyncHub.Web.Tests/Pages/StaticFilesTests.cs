@@ -25,7 +25,7 @@ public sealed class StaticFilesTests(SyncHubWebFactory factory) : IClassFixture<
     [Fact]
     public async Task Layout_ReferencesTheVendoredLibraries()
     {
-        using var client = factory.CreateClient();
+        using var client = await factory.CreateSignedInClientAsync();
 
         var html = await client.GetStringAsync("/");
 

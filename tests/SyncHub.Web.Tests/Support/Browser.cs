@@ -3,12 +3,14 @@ using AngleSharp.Dom;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Shouldly;
 using SyncHub.TestUtils;
+using SyncHub.Web.Security;
 
 namespace SyncHub.Web.Tests.Support;
 
 /// <summary>
-/// Talks to the pages like a browser with htmx: keeps cookies, reads the antiforgery token from the page it
-/// opened, and sends <c>HX-Request</c> (and the token header, as site.js does) on fragment requests.
+/// Talks to the pages like a browser with htmx: signs in through the real form, keeps cookies, reads the
+/// antiforgery token from the page it opened, and sends <c>HX-Request</c> (and the token header, as site.js
+/// does) on fragment requests.
 /// </summary>
 internal sealed class Browser : IDisposable
 {
@@ -22,7 +24,12 @@ internal sealed class Browser : IDisposable
     /// <summary>The token of the last page opened: the form's hidden field, else the meta tag.</summary>
     public string? Token { get; private set; }
 
-    public static Browser For(SyncHubWebFactory factory) =>
+    /// <summary>A browser signed in as a user of <paramref name="role"/>; every page needs someone signed in.</summary>
+    public static async Task<Browser> SignedInAsync(SyncHubWebFactory factory, string role = Roles.Administrator) =>
+        new(await factory.CreateSignedInClientAsync(role));
+
+    /// <summary>A browser nobody signed in to, for the sign-in page and the refusals.</summary>
+    public static Browser Anonymous(SyncHubWebFactory factory) =>
         new(factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }));
 
     public async Task<IDocument> OpenAsync(string url)

@@ -4,11 +4,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using SyncHub.Core.Integrations;
 using SyncHub.Core.Operations;
 using SyncHub.Core.Queries;
+using SyncHub.Web.Security;
 using SyncHub.Data.Entities;
 
 namespace SyncHub.Web.Pages.Failed;
 
 /// <summary>The failed queue: inspect, select, Retry Selected, Retry All Failed.</summary>
+[OperatorActions]
 public sealed class IndexModel(
     FailedRecordsQuery failed,
     IntegrationService integrations,

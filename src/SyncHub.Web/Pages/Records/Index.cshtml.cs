@@ -3,10 +3,12 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SyncHub.Core.Operations;
 using SyncHub.Core.Queries;
+using SyncHub.Web.Security;
 
 namespace SyncHub.Web.Pages.Records;
 
 /// <summary>One record: payload, every attempt in order and the lineage between them.</summary>
+[OperatorActions]
 public sealed class IndexModel(RecordDetailsQuery details, RetryOperationService operations, TimeProvider time) : PageModel
 {
     public RecordDetails Details { get; private set; } = null!;

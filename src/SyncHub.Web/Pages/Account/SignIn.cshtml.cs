@@ -1,0 +1,67 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using SyncHub.Data.Entities;
+using SyncHub.Web.Security;
+
+namespace SyncHub.Web.Pages.Account;
+
+[EnableRateLimiting(SecurityServiceCollectionExtensions.SignInRateLimit)]
+public sealed partial class SignInModel(SignInManager<SyncHubUser> signIn, ILogger<SignInModel> logger) : PageModel
+{
+    [BindProperty]
+    public SignInForm Form { get; set; } = new();
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public string? Error { get; private set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var result = await signIn.PasswordSignInAsync(Form.Email.Trim(), Form.Password, isPersistent: false, lockoutOnFailure: true);
+        if (result.Succeeded)
+        {
+            LogSignedIn(Form.Email);
+            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+        }
+
+        LogSignInRefused(Form.Email, result.IsLockedOut);
+        Error = result.IsLockedOut
+            ? "This account is locked after too many failed attempts. Try again later or ask an administrator."
+            : "The email or password is not right.";
+        return Page();
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Email} signed in")]
+    private partial void LogSignedIn(string email);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sign-in refused for {Email} (locked out: {LockedOut})")]
+    private partial void LogSignInRefused(string email, bool lockedOut);
+
+    public sealed class SignInForm
+    {
+        [Required(ErrorMessage = "Enter your email.")]
+        [EmailAddress(ErrorMessage = "Enter an email address.")]
+        [StringLength(256)]
+        [Display(Name = "Email")]
+        public string Email { get; set; } = "";
+
+        [Required(ErrorMessage = "Enter your password.")]
+        [StringLength(256)]
+        [DataType(DataType.Password)]
+        [Display(Name = "Password")]
+        public string Password { get; set; } = "";
+    }
+}

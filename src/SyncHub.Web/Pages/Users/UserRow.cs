@@ -1,0 +1,3 @@
+namespace SyncHub.Web.Pages.Users;
+
+public sealed record UserRow(string Id, string Email, string Role, bool LockedOut, bool MustChangePassword);
