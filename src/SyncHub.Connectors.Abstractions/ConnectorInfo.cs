@@ -4,8 +4,8 @@ namespace SyncHub.Connectors;
 /// <param name="Name">The name integrations use to pick this connector, for example <c>webhook</c>. Case-insensitive.</param>
 /// <param name="DisplayName">A human-readable name for the dashboard.</param>
 /// <param name="Version">The connector's own version.</param>
-public sealed record ConnectorInfo(string Name, string DisplayName, string Version)
-{
-    /// <summary>The SDK major version the connector was built against; SyncHub refuses other majors.</summary>
-    public int SdkMajorVersion { get; init; } = ConnectorSdk.MajorVersion;
-}
+/// <remarks>
+/// SyncHub reads the SDK version a plugin was built against from the plugin assembly's reference to
+/// <c>SyncHub.Connectors.Abstractions</c> and refuses another major version.
+/// </remarks>
+public sealed record ConnectorInfo(string Name, string DisplayName, string Version);

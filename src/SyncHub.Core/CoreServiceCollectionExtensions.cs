@@ -13,6 +13,7 @@ using SyncHub.Core.Queries;
 using SyncHub.Core.Records;
 using SyncHub.Core.Recovery;
 using SyncHub.Core.Retries;
+using SyncHub.Data;
 
 namespace SyncHub.Core;
 
@@ -31,6 +32,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<IConnectorCatalog, ConnectorCatalog>();
         services.AddDataProtection();
         services.AddSingleton<SettingsProtector>();
+        services.AddSingleton<WriteGate>();
         services.AddSingleton<RecordMapper>();
         services.AddSingleton<IJitterSource, RandomJitterSource>();
         services.AddSingleton<BackoffCalculator>();

@@ -43,6 +43,9 @@ public sealed class EngineHarness : IAsyncDisposable
         _services = services.BuildServiceProvider();
     }
 
+    /// <summary>The harness's database, for tests that open their own connection to it.</summary>
+    public string ConnectionString => _database.ConnectionString;
+
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
 
     public FakeGateway Gateway { get; } = new();

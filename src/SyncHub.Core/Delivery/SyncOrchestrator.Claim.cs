@@ -24,6 +24,7 @@ public sealed partial class SyncOrchestrator
         }
 
         var token = Guid.NewGuid();
+        using var gate = await _writes.EnterAsync(cancellationToken);
         var now = _time.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var count = await db.Records.Where(filter).Where(r => candidates.Contains(r.Id))

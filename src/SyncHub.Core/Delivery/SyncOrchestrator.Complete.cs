@@ -13,6 +13,7 @@ public sealed partial class SyncOrchestrator
     private async Task<bool?> CompleteAsync(ClaimedRecord work, DeliveryOutcome outcome, TimeSpan elapsed, CancellationToken cancellationToken)
     {
         await using var db = await _dbFactory.CreateDbContextAsync(cancellationToken);
+        using var gate = await _writes.EnterAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var record = await db.Records.Include(r => r.Integration)
             .SingleOrDefaultAsync(r => r.Id == work.Record.Id && r.ClaimToken == work.ClaimToken, cancellationToken);

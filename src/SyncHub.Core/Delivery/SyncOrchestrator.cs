@@ -22,6 +22,7 @@ public sealed partial class SyncOrchestrator
     private readonly GatewayInvoker _invoker;
     private readonly RecordMapper _mapper;
     private readonly SettingsProtector _settings;
+    private readonly WriteGate _writes;
     private readonly BackoffCalculator _backoff;
     private readonly TimeProvider _time;
     private readonly DeliveryOptions _options;
@@ -32,6 +33,7 @@ public sealed partial class SyncOrchestrator
         GatewayInvoker invoker,
         RecordMapper mapper,
         SettingsProtector settings,
+        WriteGate writes,
         BackoffCalculator backoff,
         TimeProvider time,
         IOptions<DeliveryOptions> options,
@@ -41,6 +43,7 @@ public sealed partial class SyncOrchestrator
         _invoker = invoker;
         _mapper = mapper;
         _settings = settings;
+        _writes = writes;
         _backoff = backoff;
         _time = time;
         _options = options.Value;

@@ -11,7 +11,7 @@ namespace SyncHub.Core.Operations;
 /// them batch by batch. Queued records are skipped by the automatic retry job: a manual retry takes precedence.
 /// </summary>
 public sealed class RetryOperationService(
-    IDbContextFactory<SyncHubDbContext> dbFactory, SyncOrchestrator orchestrator, IOperationQueue queue, TimeProvider time)
+    IDbContextFactory<SyncHubDbContext> dbFactory, SyncOrchestrator orchestrator, IOperationQueue queue, WriteGate writes, TimeProvider time)
 {
     /// <summary>Starts an operation and runs it in the background; returns at once.</summary>
     public async Task<RetryOperation> StartInBackgroundAsync(RetryScope scope, CancellationToken cancellationToken)
@@ -35,6 +35,7 @@ public sealed class RetryOperationService(
     public async Task<RetryOperation> StartAsync(RetryScope scope, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        using var gate = await writes.EnterAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var now = time.GetUtcNow();
         var operation = new RetryOperation { Id = Guid.NewGuid(), IntegrationId = scope.IntegrationId, Status = OperationStatus.Running, CreatedAt = now };
@@ -76,12 +77,14 @@ public sealed class RetryOperationService(
             }
 
             await using var progress = await dbFactory.CreateDbContextAsync(cancellationToken);
+            using var gate = await writes.EnterAsync(cancellationToken);
             await progress.RetryOperations.Where(o => o.Id == operationId).ExecuteUpdateAsync(
                 s => s.SetProperty(o => o.Succeeded, o => o.Succeeded + batch.Succeeded).SetProperty(o => o.Failed, o => o.Failed + batch.Failed),
                 cancellationToken);
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        using var finish = await writes.EnterAsync(cancellationToken);
         var operation = await db.RetryOperations.SingleAsync(o => o.Id == operationId, cancellationToken);
         operation.Status = OperationStatus.Completed;
         operation.CompletedAt = time.GetUtcNow();

@@ -91,11 +91,6 @@ internal sealed partial class PluginLoader(IOptions<PluginOptions> options, Conn
             ? withServices.Invoke([services])
             : Activator.CreateInstance(type) ?? throw new PluginRejectedException($"{type.Name} could not be created."));
         var info = gateway.Info ?? throw new PluginRejectedException($"{type.Name} returned no ConnectorInfo.");
-        if (info.SdkMajorVersion != ConnectorSdk.MajorVersion)
-        {
-            throw new PluginRejectedException($"{info.Name} declares SDK {info.SdkMajorVersion}.x; this SyncHub speaks SDK {ConnectorSdk.MajorVersion}.x.");
-        }
-
         if (string.IsNullOrWhiteSpace(info.Name))
         {
             throw new PluginRejectedException($"{type.Name} declares no connector name.");

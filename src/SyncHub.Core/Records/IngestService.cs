@@ -10,9 +10,10 @@ namespace SyncHub.Core.Records;
 /// Accepts records from source systems. Idempotent on (integration, entity type, source id): the same
 /// source id again updates that record's payload and queues it for delivery; it never creates a second one.
 /// </summary>
-public sealed class IngestService(IDbContextFactory<SyncHubDbContext> dbFactory, TimeProvider time)
+public sealed class IngestService(IDbContextFactory<SyncHubDbContext> dbFactory, WriteGate writes, TimeProvider time)
 {
     public const int MaxPayloadBytes = 256 * 1024;
+    public const int MaxBatchSize = 1000;
 
     public async Task<IngestResult> IngestAsync(string integrationSlug, IngestRequest request, CancellationToken cancellationToken)
     {
@@ -29,6 +30,7 @@ public sealed class IngestService(IDbContextFactory<SyncHubDbContext> dbFactory,
             return new IngestResult(IngestOutcome.IntegrationNotFound);
         }
 
+        using var gate = await writes.EnterAsync(cancellationToken);
         try
         {
             return await UpsertAsync(db, integrationId.Value, request.EntityType!, request.SourceId!, payload!, cancellationToken);
@@ -41,35 +43,109 @@ public sealed class IngestService(IDbContextFactory<SyncHubDbContext> dbFactory,
         }
     }
 
-    private async Task<IngestResult> UpsertAsync(SyncHubDbContext db, int integrationId, string entityType, string sourceId, string payload, CancellationToken cancellationToken)
+    /// <summary>
+    /// Up to <see cref="MaxBatchSize"/> records in one transaction: every one is validated first (errors name
+    /// <c>records[i].field</c>), a source id twice in one batch is refused, and either all are written or none.
+    /// </summary>
+    public async Task<IngestBatchResult> IngestBatchAsync(string integrationSlug, IReadOnlyList<IngestRequest?> requests, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors();
+        if (requests.Count is 0 or > MaxBatchSize)
+        {
+            errors.Add("records", $"must hold between 1 and {MaxBatchSize} records.");
+            return new IngestBatchResult(IngestOutcome.Invalid, [], errors);
+        }
+
+        var payloads = new string[requests.Count];
+        var seen = new Dictionary<(string, string), int>();
+        for (var i = 0; i < requests.Count; i++)
+        {
+            var request = requests[i] ?? new IngestRequest(null, null, null);
+            var itemErrors = Validate(request, out var payload);
+            foreach (var (field, messages) in itemErrors.ToDictionary())
+            {
+                foreach (var message in messages)
+                {
+                    errors.Add($"records[{i}].{field}", message);
+                }
+            }
+
+            payloads[i] = payload ?? "";
+            if (itemErrors.IsEmpty && !seen.TryAdd((request.EntityType!, request.SourceId!), i))
+            {
+                errors.Add($"records[{i}].sourceId", $"repeats records[{seen[(request.EntityType!, request.SourceId!)]}]; send each record once per batch.");
+            }
+        }
+
+        if (!errors.IsEmpty)
+        {
+            return new IngestBatchResult(IngestOutcome.Invalid, [], errors);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var integrationId = await db.Integrations.Where(i => i.Slug == integrationSlug).Select(i => (int?)i.Id).SingleOrDefaultAsync(cancellationToken);
+        if (integrationId is null)
+        {
+            return new IngestBatchResult(IngestOutcome.IntegrationNotFound, []);
+        }
+
+        using var gate = await writes.EnterAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var results = await UpsertManyAsync(db, integrationId.Value, requests, payloads, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new IngestBatchResult(IngestOutcome.Created, results);
+    }
+
+    /// <summary>One read of the existing rows and one save for the whole batch.</summary>
+    private async Task<List<IngestResult>> UpsertManyAsync(
+        SyncHubDbContext db, int integrationId, IReadOnlyList<IngestRequest?> requests, string[] payloads, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var record = await db.Records.SingleOrDefaultAsync(
-            r => r.IntegrationId == integrationId && r.EntityType == entityType && r.SourceId == sourceId, cancellationToken);
-        if (record is null)
+        var sourceIds = requests.Select(r => r!.SourceId!).Distinct().ToList();
+        var existing = (await db.Records.Where(r => r.IntegrationId == integrationId && sourceIds.Contains(r.SourceId)).ToListAsync(cancellationToken))
+            .ToDictionary(r => (r.EntityType, r.SourceId));
+        var records = new SyncRecord[requests.Count];
+        var outcomes = new IngestOutcome[requests.Count];
+        for (var i = 0; i < requests.Count; i++)
         {
-            record = new SyncRecord
+            var request = requests[i]!;
+            if (existing.TryGetValue((request.EntityType!, request.SourceId!), out var record))
             {
-                IntegrationId = integrationId,
-                EntityType = entityType,
-                SourceId = sourceId,
-                Payload = payload,
-                IdempotencyBase = Guid.NewGuid().ToString("N"),
-                Status = RecordStatus.Pending,
-                NextAttemptAt = now,
-                CreatedAt = now,
-                UpdatedAt = now,
-            };
-            db.Records.Add(record);
-            await db.SaveChangesAsync(cancellationToken);
-            return new IngestResult(IngestOutcome.Created, record.Id, record.Status);
+                outcomes[i] = record.Payload == payloads[i] ? IngestOutcome.Unchanged : IngestOutcome.Updated;
+                if (outcomes[i] == IngestOutcome.Updated)
+                {
+                    ApplyNewVersion(record, payloads[i], now);
+                }
+            }
+            else
+            {
+                record = NewRecord(integrationId, request.EntityType!, request.SourceId!, payloads[i], now);
+                db.Records.Add(record);
+                outcomes[i] = IngestOutcome.Created;
+            }
+
+            records[i] = record;
         }
 
-        if (record.Payload == payload)
-        {
-            return new IngestResult(IngestOutcome.Unchanged, record.Id, record.Status);
-        }
+        await db.SaveChangesAsync(cancellationToken);
+        return [.. records.Select((r, i) => new IngestResult(outcomes[i], r.Id, r.Status))];
+    }
 
+    private static SyncRecord NewRecord(int integrationId, string entityType, string sourceId, string payload, DateTimeOffset now) => new()
+    {
+        IntegrationId = integrationId,
+        EntityType = entityType,
+        SourceId = sourceId,
+        Payload = payload,
+        IdempotencyBase = Guid.NewGuid().ToString("N"),
+        Status = RecordStatus.Pending,
+        NextAttemptAt = now,
+        CreatedAt = now,
+        UpdatedAt = now,
+    };
+
+    private static void ApplyNewVersion(SyncRecord record, string payload, DateTimeOffset now)
+    {
         record.Payload = payload;
         record.PayloadVersion++;
         record.UpdatedAt = now;
@@ -80,7 +156,27 @@ public sealed class IngestService(IDbContextFactory<SyncHubDbContext> dbFactory,
             record.NextAttemptAt = now;
             record.RetryOperationId = null;
         }
+    }
 
+    private async Task<IngestResult> UpsertAsync(SyncHubDbContext db, int integrationId, string entityType, string sourceId, string payload, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var record = await db.Records.SingleOrDefaultAsync(
+            r => r.IntegrationId == integrationId && r.EntityType == entityType && r.SourceId == sourceId, cancellationToken);
+        if (record is null)
+        {
+            record = NewRecord(integrationId, entityType, sourceId, payload, now);
+            db.Records.Add(record);
+            await db.SaveChangesAsync(cancellationToken);
+            return new IngestResult(IngestOutcome.Created, record.Id, record.Status);
+        }
+
+        if (record.Payload == payload)
+        {
+            return new IngestResult(IngestOutcome.Unchanged, record.Id, record.Status);
+        }
+
+        ApplyNewVersion(record, payload, now);
         await db.SaveChangesAsync(cancellationToken);
         return new IngestResult(IngestOutcome.Updated, record.Id, record.Status);
     }

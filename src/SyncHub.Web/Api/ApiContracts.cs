@@ -11,6 +11,10 @@ public sealed record IntegrationResponse(string Slug, string Name, string Connec
 
 public sealed record IngestResponse(long Id, RecordStatus Status, bool Created);
 
+public sealed record IngestBatchRequest(IReadOnlyList<Core.Records.IngestRequest?>? Records);
+
+public sealed record IngestBatchResponse(IReadOnlyList<IngestResponse> Items);
+
 public sealed record ErrorResponse(ErrorClass? Class, int? HttpStatus, string? Message);
 
 public sealed record RecordListItem(long Id, string SourceId, string EntityType, RecordStatus Status, int RetryCount, ErrorResponse? LastError, DateTimeOffset? NextAutomaticRetryAt);

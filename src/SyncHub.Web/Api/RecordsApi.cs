@@ -13,11 +13,13 @@ namespace SyncHub.Web.Api;
 internal static class RecordsApi
 {
     public const int MaxIngestBytes = 1024 * 1024;
+    public const int MaxBatchBytes = 16 * 1024 * 1024;
     public const int MaxRetryIds = 10_000;
 
     public static RouteGroupBuilder MapRecordsApi(this RouteGroupBuilder api)
     {
         api.MapPost("/integrations/{slug}/records", IngestAsync).WithMetadata(new RequestSizeLimitAttribute(MaxIngestBytes));
+        api.MapPost("/integrations/{slug}/records:batch", IngestBatchAsync).WithMetadata(new RequestSizeLimitAttribute(MaxBatchBytes));
         api.MapGet("/integrations/{slug}/records", ListAsync).RequireAuthorization(Policies.ApiFull);
         api.MapGet("/records/{id:long}", GetAsync).RequireAuthorization(Policies.ApiFull);
         api.MapPost("/integrations/{slug}/records/retry", RetryAsync).RequireAuthorization(Policies.ApiFull);
@@ -38,6 +40,24 @@ internal static class RecordsApi
             IngestOutcome.Invalid => Results.ValidationProblem(result.Errors!.ToDictionary()),
             IngestOutcome.IntegrationNotFound => IntegrationsApi.NotFound(slug),
             _ => Results.Accepted($"/api/v1/records/{result.RecordId}", new IngestResponse(result.RecordId, result.Status, result.Outcome == IngestOutcome.Created)),
+        };
+    }
+
+    private static async Task<IResult> IngestBatchAsync(string slug, HttpContext context, IngestService ingest)
+    {
+        var (request, error) = await JsonBody.ReadAsync<IngestBatchRequest>(context);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var result = await ingest.IngestBatchAsync(slug, request!.Records ?? [], context.RequestAborted);
+        return result.Outcome switch
+        {
+            IngestOutcome.Invalid => Results.ValidationProblem(result.Errors!.ToDictionary()),
+            IngestOutcome.IntegrationNotFound => IntegrationsApi.NotFound(slug),
+            _ => Results.Accepted(value: new IngestBatchResponse(
+                [.. result.Items.Select(item => new IngestResponse(item.RecordId, item.Status, item.Outcome == IngestOutcome.Created))])),
         };
     }
 

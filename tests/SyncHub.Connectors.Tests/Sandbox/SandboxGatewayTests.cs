@@ -20,7 +20,6 @@ public sealed class SandboxGatewayTests : IDisposable
         info.Name.ShouldBe("sandbox");
         info.DisplayName.ShouldBe("Sandbox");
         info.Version.ShouldBe("1.0.0");
-        info.SdkMajorVersion.ShouldBe(ConnectorSdk.MajorVersion);
     }
 
     [Fact]
