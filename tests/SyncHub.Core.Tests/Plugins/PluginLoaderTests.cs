@@ -36,6 +36,26 @@ public sealed class PluginLoaderTests : IDisposable
     }
 
     [Fact]
+    public void LoadAll_PluginBuiltAgainstAnotherSdkMajor_RefusedWithTheReason()
+    {
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
+        var built = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "TestPlugins", "SyncHub.Connectors.FutureSdk", "bin", configuration, "net10.0"));
+        CopyPlugin("SyncHub.Connectors.Sandbox");
+        var target = Directory.CreateDirectory(Path.Combine(_folder, "SyncHub.Connectors.FutureSdk"));
+        foreach (var file in Directory.GetFiles(built))
+        {
+            File.Copy(file, Path.Combine(target.FullName, Path.GetFileName(file)));
+        }
+
+        var result = Load(_folder);
+
+        result.Gateways.ShouldHaveSingleItem().Info.Name.ShouldBe("sandbox");
+        var error = result.Errors.ShouldHaveSingleItem();
+        error.Plugin.ShouldBe("SyncHub.Connectors.FutureSdk");
+        error.Reason.ShouldContain("SDK 2.x");
+    }
+
+    [Fact]
     public void LoadAll_NoPluginFolder_LoadsNothingWithoutError() =>
         Load(Path.Combine(_folder, "missing")).Gateways.ShouldBeEmpty();
 
