@@ -191,6 +191,10 @@ public sealed class IngestService(IDbContextFactory<SyncHubDbContext> dbFactory,
         {
             errors.Add("payload", "is required and must be a JSON object.");
         }
+        else if (PayloadText.Check(element) is { } problem)
+        {
+            errors.Add("payload", problem);
+        }
         else
         {
             payload = element.GetRawText();

@@ -12,7 +12,8 @@ internal static class ApiServiceCollectionExtensions
         services.ConfigureHttpJsonOptions(options =>
         {
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
-            options.SerializerOptions.MaxDepth = 32;
+            // The payload's own depth (32) is checked at ingest; the request envelope adds up to three levels.
+            options.SerializerOptions.MaxDepth = 36;
         });
         return services;
     }

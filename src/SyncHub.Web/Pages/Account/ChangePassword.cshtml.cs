@@ -10,7 +10,7 @@ namespace SyncHub.Web.Pages.Account;
 [Authorize]
 public sealed class ChangePasswordModel(UserManager<SyncHubUser> users, SignInManager<SyncHubUser> signIn) : PageModel
 {
-    [BindProperty]
+    [BindProperty(Name = "Form")]
     public ChangePasswordForm Form { get; set; } = new();
 
     public bool Required { get; private set; }
@@ -36,7 +36,7 @@ public sealed class ChangePasswordModel(UserManager<SyncHubUser> users, SignInMa
         }
 
         Required = user.MustChangePassword;
-        if (!ModelState.IsValid)
+        if (!ModelState.IsValid || !TryValidateModel(Form, nameof(Form)))
         {
             return Page();
         }

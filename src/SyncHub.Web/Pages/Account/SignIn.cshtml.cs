@@ -11,7 +11,7 @@ namespace SyncHub.Web.Pages.Account;
 [EnableRateLimiting(SecurityServiceCollectionExtensions.SignInRateLimit)]
 public sealed partial class SignInModel(SignInManager<SyncHubUser> signIn, ILogger<SignInModel> logger) : PageModel
 {
-    [BindProperty]
+    [BindProperty(Name = "Form")]
     public SignInForm Form { get; set; } = new();
 
     [BindProperty(SupportsGet = true)]
@@ -25,7 +25,7 @@ public sealed partial class SignInModel(SignInManager<SyncHubUser> signIn, ILogg
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (!ModelState.IsValid)
+        if (!ModelState.IsValid || !TryValidateModel(Form, nameof(Form)))
         {
             return Page();
         }
@@ -33,16 +33,19 @@ public sealed partial class SignInModel(SignInManager<SyncHubUser> signIn, ILogg
         var result = await signIn.PasswordSignInAsync(Form.Email.Trim(), Form.Password, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded)
         {
-            LogSignedIn(Form.Email);
+            LogSignedIn(LogSafe(Form.Email));
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
         }
 
-        LogSignInRefused(Form.Email, result.IsLockedOut);
+        LogSignInRefused(LogSafe(Form.Email), result.IsLockedOut);
         Error = result.IsLockedOut
             ? "This account is locked after too many failed attempts. Try again later or ask an administrator."
             : "The email or password is not right.";
         return Page();
     }
+
+    // Typed by whoever is at the form: no control characters into the log, and not too much of it.
+    private static string LogSafe(string text) => new([.. text.Where(c => !char.IsControl(c)).Take(100)]);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Email} signed in")]
     private partial void LogSignedIn(string email);

@@ -10,7 +10,7 @@ namespace SyncHub.Web.Pages.ApiKeys;
 /// <summary>API keys: created here (shown once, stored hashed), scoped to ingest or full, revoked here.</summary>
 public sealed class IndexModel(IDbContextFactory<SyncHubDbContext> dbFactory, IConfiguration configuration, TimeProvider time) : PageModel
 {
-    [BindProperty]
+    [BindProperty(Name = "Form")]
     public NewApiKeyForm Form { get; set; } = new();
 
     public IReadOnlyList<ApiKey> Keys { get; private set; } = [];
@@ -25,7 +25,12 @@ public sealed class IndexModel(IDbContextFactory<SyncHubDbContext> dbFactory, IC
 
     public async Task<IActionResult> OnPostCreateAsync()
     {
-        if (!ModelState.IsValid || !Enum.IsDefined(Form.Scope))
+        if (!Enum.IsDefined(Form.Scope))
+        {
+            ModelState.AddModelError("Form.Scope", "Pick Ingest only or Full.");
+        }
+
+        if (!ModelState.IsValid || !TryValidateModel(Form, nameof(Form)))
         {
             await LoadAsync();
             return Page();

@@ -10,7 +10,7 @@ namespace SyncHub.Web.Pages.Users;
 /// <summary>Administrators add people with a role, change roles, reset passwords and lock accounts.</summary>
 public sealed class IndexModel(UserManager<SyncHubUser> users, TimeProvider time) : PageModel
 {
-    [BindProperty]
+    [BindProperty(Name = "Form")]
     public NewUserForm Form { get; set; } = new();
 
     public IReadOnlyList<UserRow> Rows { get; private set; } = [];
@@ -24,7 +24,7 @@ public sealed class IndexModel(UserManager<SyncHubUser> users, TimeProvider time
 
     public async Task<IActionResult> OnPostCreateAsync()
     {
-        if (!ModelState.IsValid)
+        if (!ModelState.IsValid || !TryValidateModel(Form, nameof(Form)))
         {
             await LoadAsync();
             return Page();
