@@ -11,7 +11,11 @@ internal sealed class SyncAttemptConfiguration : IEntityTypeConfiguration<SyncAt
         builder.ToTable("SyncLog");
         builder.Property(a => a.Message).HasMaxLength(2000);
         builder.HasOne<SyncRecord>().WithMany().HasForeignKey(a => a.RecordId).OnDelete(DeleteBehavior.Cascade);
+        // A record's history, and resolving its failed entries: always by record, never by status alone
+        // (an index on Status would tempt SQLite into scanning every failed entry for one record).
         builder.HasIndex(a => new { a.RecordId, a.Id });
-        builder.HasIndex(a => new { a.Status, a.StartedAt });
+
+        // The dashboard's last delivery and last error per integration read backwards from the newest entry.
+        builder.HasIndex(a => new { a.IntegrationId, a.Id });
     }
 }

@@ -335,9 +335,9 @@ namespace SyncHub.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("RecordId", "Id");
+                    b.HasIndex("IntegrationId", "Id");
 
-                    b.HasIndex("Status", "StartedAt");
+                    b.HasIndex("RecordId", "Id");
 
                     b.ToTable("SyncLog", (string)null);
                 });
