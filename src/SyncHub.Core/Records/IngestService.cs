@@ -14,6 +14,7 @@ public sealed class IngestService(IDbContextFactory<SyncHubDbContext> dbFactory,
 {
     public const int MaxPayloadBytes = 256 * 1024;
     public const int MaxBatchSize = 1000;
+    private const int UniqueViolation = 19;
 
     public async Task<IngestResult> IngestAsync(string integrationSlug, IngestRequest request, CancellationToken cancellationToken)
     {
@@ -35,7 +36,7 @@ public sealed class IngestService(IDbContextFactory<SyncHubDbContext> dbFactory,
         {
             return await UpsertAsync(db, integrationId.Value, request.EntityType!, request.SourceId!, payload!, cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (ex.InnerException is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: UniqueViolation })
         {
             // Another request inserted the same source id between our read and write: update that one instead.
             db.ChangeTracker.Clear();

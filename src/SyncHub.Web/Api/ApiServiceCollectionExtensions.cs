@@ -26,6 +26,7 @@ internal static class ApiServiceCollectionExtensions
             .RequireAuthorization(Policies.ApiIngest)
             .RequireRateLimiting(SecurityServiceCollectionExtensions.ApiRateLimit)
             .DisableAntiforgery()
+            .AddEndpointFilter<StorageFaultFilter>()
             .MapIntegrationsApi()
             .MapRecordsApi()
             .MapOperationsApi();
