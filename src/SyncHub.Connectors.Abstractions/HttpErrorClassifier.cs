@@ -14,7 +14,8 @@ public static class HttpErrorClassifier
         408 => ErrorClass.Transient,
         409 => ErrorClass.Conflict,
         429 => ErrorClass.RateLimited,
-        >= 500 => ErrorClass.Transient,
+        502 or 503 or 504 => ErrorClass.Transient,
+        >= 500 => ErrorClass.ServerError,
         _ => ErrorClass.Validation,
     };
 

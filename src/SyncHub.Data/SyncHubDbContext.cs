@@ -20,6 +20,10 @@ public sealed class SyncHubDbContext(DbContextOptions<SyncHubDbContext> options)
 
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
+    public DbSet<SyncRun> Runs => Set<SyncRun>();
+
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+
     /// <summary>Data Protection keys live with the data they protect, so a restore or a second node can read it.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -81,6 +81,15 @@ public sealed class EngineHarness : IAsyncDisposable
         return result.Integration ?? throw new InvalidOperationException("Integration not created: " + result.Errors);
     }
 
+    /// <summary>Changes an integration directly in the store (settings the API does not expose yet).</summary>
+    public async Task UpdateIntegrationAsync(int integrationId, Action<Integration> change)
+    {
+        await using var db = await Get<IDbContextFactory<SyncHubDbContext>>().CreateDbContextAsync();
+        var integration = await db.Integrations.SingleAsync(i => i.Id == integrationId);
+        change(integration);
+        await db.SaveChangesAsync();
+    }
+
     public async Task<long> IngestAsync(string slug, string sourceId, string payloadJson = """{"amount": 12.5}""", string entityType = "invoice")
     {
         using var payload = JsonDocument.Parse(payloadJson);

@@ -72,20 +72,30 @@ public sealed partial class SyncOrchestrator
         record.NextAttemptAt = null;
         record.AutomaticRetryCount = 0;
         record.AutomaticRetriesExhausted = false;
+        record.OutcomeUnknown = false;
+        record.DeadLetteredAt = null;
     }
 
     private void ApplyFailure(SyncRecord record, SyncAttempt attempt, DeliveryOutcome outcome, AttemptTrigger trigger, DateTimeOffset now)
     {
         var message = Truncate(outcome.Message, MaxMessageLength) ?? ErrorClassPolicy.Label(outcome.ErrorClass);
+        var treatment = ErrorClassPolicy.For(outcome.ErrorClass);
         attempt.Status = AttemptStatus.Failed;
         attempt.ErrorClass = outcome.ErrorClass;
         attempt.Message = message;
-        record.Status = RecordStatus.Failed;
         record.LastErrorClass = outcome.ErrorClass;
         record.LastHttpStatus = outcome.HttpStatus;
         record.LastErrorMessage = message;
         record.FirstFailedAt ??= now;
         record.LastFailedAt = now;
+        record.OutcomeUnknown = treatment.LookUpFirst;
+        if (IsSkipped(outcome.ErrorClass, record.Integration!))
+        {
+            attempt.Status = AttemptStatus.Skipped;
+            record.Status = RecordStatus.Skipped;
+            record.NextAttemptAt = null;
+            return;
+        }
 
         // A manual retry restarts the backoff timer; an automatic one moves it one step on.
         record.AutomaticRetryCount = trigger switch
@@ -96,18 +106,33 @@ public sealed partial class SyncOrchestrator
         };
 
         var policy = record.Integration!.Retry;
-        var retryable = ErrorClassPolicy.IsAutomaticallyRetryable(outcome.ErrorClass);
-        if (retryable && record.AutomaticRetryCount < policy.MaxAutomaticAttempts)
+        var budget = Math.Min(policy.MaxAutomaticAttempts, treatment.RetryLimit ?? int.MaxValue);
+        var wasDeadLetter = record.DeadLetteredAt is not null;
+        if (treatment.Retry == RetryTreatment.None)
         {
-            record.NextAttemptAt = now + _backoff.DelayFor(record.AutomaticRetryCount, policy, outcome.RetryAfter);
+            record.Status = RecordStatus.Failed;
+            record.NextAttemptAt = null;
             record.AutomaticRetriesExhausted = false;
+        }
+        else if (record.AutomaticRetryCount < budget && !(wasDeadLetter && trigger == AttemptTrigger.ManualRetry))
+        {
+            record.Status = RecordStatus.Failed;
+            record.NextAttemptAt = now + (treatment.FixedDelay ?? _backoff.DelayFor(record.AutomaticRetryCount, policy, outcome.RetryAfter));
+            record.AutomaticRetriesExhausted = false;
+            record.DeadLetteredAt = null;
         }
         else
         {
+            // Automatic processing gives up: the record waits in the dead-letter queue, never dropped.
+            record.Status = RecordStatus.DeadLetter;
             record.NextAttemptAt = null;
-            record.AutomaticRetriesExhausted = retryable;
+            record.AutomaticRetriesExhausted = true;
+            record.DeadLetteredAt ??= now;
         }
     }
+
+    private static bool IsSkipped(ErrorClass errorClass, Integration integration) =>
+        errorClass == ErrorClass.SchemaMismatch || (errorClass == ErrorClass.Duplicate && integration.DuplicateDetection);
 
     private static string? Truncate(string? text, int length) =>
         text is null || text.Length <= length ? text : text[..(length - 1)] + "…";

@@ -70,7 +70,9 @@ public sealed partial class SyncOrchestrator
 
     /// <summary>Retries one batch of the records a manual retry operation queued.</summary>
     public Task<BatchResult> RetryQueuedAsync(Guid operationId, CancellationToken cancellationToken) =>
-        ClaimAndProcessAsync(r => r.RetryOperationId == operationId && r.Status == RecordStatus.Failed, AttemptTrigger.ManualRetry, operationId, cancellationToken);
+        ClaimAndProcessAsync(
+            r => r.RetryOperationId == operationId && (r.Status == RecordStatus.Failed || r.Status == RecordStatus.DeadLetter),
+            AttemptTrigger.ManualRetry, operationId, cancellationToken);
 
     private async Task<BatchResult> ClaimAndProcessAsync(
         Expression<Func<SyncRecord, bool>> filter, AttemptTrigger trigger, Guid? operationId, CancellationToken cancellationToken)

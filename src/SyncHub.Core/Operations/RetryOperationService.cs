@@ -42,7 +42,10 @@ public sealed class RetryOperationService(
         db.RetryOperations.Add(operation);
         await db.SaveChangesAsync(cancellationToken);
 
-        var records = db.Records.Where(r => r.Status == RecordStatus.Failed && r.RetryOperationId == null);
+        // Dead letters are retried only when picked by id (the Dead Letter tab); Retry All leaves them for review.
+        var pickedById = scope.RecordIds is not null;
+        var records = db.Records.Where(r =>
+            (r.Status == RecordStatus.Failed || (pickedById && r.Status == RecordStatus.DeadLetter)) && r.RetryOperationId == null);
         if (scope.IntegrationId is { } integrationId)
         {
             records = records.Where(r => r.IntegrationId == integrationId);

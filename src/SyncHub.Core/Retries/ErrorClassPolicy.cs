@@ -1,25 +1,58 @@
+using System.Collections.Frozen;
 using SyncHub.Connectors;
 
 namespace SyncHub.Core.Retries;
 
-/// <summary>Which error classes SyncHub retries on its own. The rest wait for an administrator.</summary>
+/// <summary>
+/// Classify before reacting: the one table that says, per error class, whether SyncHub retries on its own, how
+/// often, and what an administrator should do about it.
+/// </summary>
 public static class ErrorClassPolicy
 {
-    public static bool IsAutomaticallyRetryable(ErrorClass errorClass) =>
-        errorClass is ErrorClass.Transient or ErrorClass.RateLimited;
+    private static readonly FrozenDictionary<ErrorClass, ErrorClassTreatment> Table = new ErrorClassTreatment[]
+    {
+        new(ErrorClass.Transient, "Transient", RetryTreatment.Backoff, null, null, true,
+            "Intermittent 5xx errors or timeouts: the provider is unstable. Wait; automatic retries handle this."),
+        new(ErrorClass.RateLimited, "Rate limited", RetryTreatment.Backoff, null, null, false,
+            "All records fail with 429: the rate limit is exceeded. Reduce the sync frequency or batch size; retries wait for Retry-After."),
+        new(ErrorClass.Authentication, "Authentication", RetryTreatment.None, null, null, false,
+            "All records fail with 401: the credentials are expired or invalid. Re-authenticate the connection, then retry."),
+        new(ErrorClass.Authorization, "Authorization", RetryTreatment.None, null, null, false,
+            "403: the credentials lack a permission (scope) this record needs. Grant it at the destination, then retry."),
+        new(ErrorClass.NotFound, "Not found", RetryTreatment.Delayed, 3, TimeSpan.FromMinutes(2), false,
+            "404: the destination resource is missing. Often it appears shortly (eventual consistency) and is retried a few times; if it persists, check where the record is sent."),
+        new(ErrorClass.Validation, "Validation", RetryTreatment.None, null, null, false,
+            "Specific records fail with validation errors: a data quality problem. Fix the source data or the field mapping (edit and retry)."),
+        new(ErrorClass.ServerError, "Server error", RetryTreatment.Bounded, 3, null, true,
+            "Sustained 500 errors: the provider fails internally. Retried a few times; if it persists, contact the provider."),
+        new(ErrorClass.Conflict, "Conflict", RetryTreatment.Bounded, 2, null, true,
+            "409: the record changed at the destination at the same time. SyncHub looks up its current state and retries."),
+        new(ErrorClass.Duplicate, "Duplicate", RetryTreatment.None, null, null, false,
+            "The record already exists at the destination. Turn on duplicate detection to skip such records, or dismiss it."),
+        new(ErrorClass.ReferenceNotFound, "Reference not found", RetryTreatment.None, null, null, false,
+            "The record refers to another one (a customer, an account) the destination lacks. Deliver or create that one first, then retry."),
+        new(ErrorClass.Transform, "Transform", RetryTreatment.None, null, null, false,
+            "The field mapping could not render the record (for example an invalid date). Fix the mapping or give the field a default value, then retry."),
+        new(ErrorClass.SchemaMismatch, "Schema mismatch", RetryTreatment.None, null, null, false,
+            "All records fail with a schema error: the provider's API changed. Update the field mapping to the new schema."),
+        new(ErrorClass.ConnectorFault, "Connector fault", RetryTreatment.None, null, null, false,
+            "The connector plugin failed unexpectedly. Check the plugin's version and the server log, then retry."),
+    }.ToFrozenDictionary(t => t.Class);
+
+    private static readonly ErrorClassTreatment Delivered =
+        new(ErrorClass.None, "None", RetryTreatment.None, null, null, false, "Delivered.");
+
+    /// <summary>The table's row for a class.</summary>
+    public static ErrorClassTreatment For(ErrorClass errorClass) => Table.GetValueOrDefault(errorClass, Delivered);
+
+    /// <summary>Every row, for documentation and tests.</summary>
+    public static IEnumerable<ErrorClassTreatment> All => Table.Values.OrderBy(t => t.Class);
+
+    public static bool IsAutomaticallyRetryable(ErrorClass errorClass) => For(errorClass).Retry != RetryTreatment.None;
 
     /// <summary>A short label for lists.</summary>
-    public static string Label(ErrorClass errorClass) => errorClass switch
-    {
-        ErrorClass.Transient => "Transient",
-        ErrorClass.RateLimited => "Rate limited",
-        ErrorClass.Authentication => "Authentication",
-        ErrorClass.Authorization => "Authorization",
-        ErrorClass.Validation => "Validation",
-        ErrorClass.Conflict => "Conflict",
-        ErrorClass.NotFound => "Not found",
-        ErrorClass.Transform => "Transform",
-        ErrorClass.ConnectorFault => "Connector fault",
-        _ => "None",
-    };
+    public static string Label(ErrorClass errorClass) => For(errorClass).Label;
+
+    /// <summary>The likely cause and what to do.</summary>
+    public static string Diagnosis(ErrorClass errorClass) => For(errorClass).Diagnosis;
 }

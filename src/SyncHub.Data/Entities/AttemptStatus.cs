@@ -12,4 +12,7 @@ public enum AttemptStatus
 
     /// <summary>The process stopped while the attempt was out; the record was queued again with the same key.</summary>
     Interrupted = 3,
+
+    /// <summary>Deliberately not delivered: a duplicate the destination already holds, or a schema mismatch.</summary>
+    Skipped = 4,
 }

@@ -21,5 +21,24 @@ public sealed class Integration
 
     public RetryPolicy Retry { get; set; } = new();
 
+    /// <summary>Field defaults (a JSON object) the mapping falls back to when a transform fails.</summary>
+    public string? MappingDefaultsJson { get; set; }
+
+    /// <summary>Skip a record the destination reports as a duplicate instead of failing it.</summary>
+    public bool DuplicateDetection { get; set; } = true;
+
+    /// <summary>Whether the credentials work; <see cref="Entities.ConnectionState.Expired"/> stays until fixed.</summary>
+    public ConnectionState ConnectionState { get; set; }
+
+    public string? ConnectionNote { get; set; }
+
+    public RunPolicy Runs { get; set; } = new();
+
+    /// <summary>Where the last successful incremental run got to in the source (its change time).</summary>
+    public DateTimeOffset? Checkpoint { get; set; }
+
+    /// <summary>Resync never pulls records that changed before this date.</summary>
+    public DateTimeOffset? CutOffDate { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 }

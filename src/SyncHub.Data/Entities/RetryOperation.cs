@@ -23,4 +23,13 @@ public sealed class RetryOperation
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset? CompletedAt { get; set; }
+
+    /// <summary>The record tried alone first; the rest follow only if it does not fail the same way as before.</summary>
+    public long? CanaryRecordId { get; set; }
+
+    /// <summary>Why it stopped or was cancelled, for the progress panel.</summary>
+    public string? Message { get; set; }
+
+    /// <summary>Who started it (user name or API key name).</summary>
+    public string? StartedBy { get; set; }
 }

@@ -26,6 +26,9 @@ public sealed class SyncAttempt
 
     public Guid? OperationId { get; set; }
 
+    /// <summary>The sync run this attempt belonged to, if any.</summary>
+    public long? RunId { get; set; }
+
     public int PayloadVersion { get; set; }
 
     /// <summary>What this attempt itself ended with; stays set when the entry is later resolved.</summary>

@@ -64,5 +64,39 @@ public sealed class SyncRecord
     /// <summary>The manual retry operation that has queued this record, if any; automatic retries leave it alone.</summary>
     public Guid? RetryOperationId { get; set; }
 
+    /// <summary>When automatic processing gave up and the record entered the dead-letter queue.</summary>
+    public DateTimeOffset? DeadLetteredAt { get; set; }
+
+    public DateTimeOffset? DismissedAt { get; set; }
+
+    public string? DismissedBy { get; set; }
+
+    public string? DismissReason { get; set; }
+
+    /// <summary>Set while the record is archived: out of active views, history kept, restorable.</summary>
+    public DateTimeOffset? ArchivedAt { get; set; }
+
+    public string? ArchivedBy { get; set; }
+
+    /// <summary>
+    /// The last attempt may have reached the destination without SyncHub learning the answer (timeout, reset,
+    /// 5xx on a create): look the record up before sending it again.
+    /// </summary>
+    public bool OutcomeUnknown { get; set; }
+
+    /// <summary>When the record was found at the destination by a look-up instead of being sent again.</summary>
+    public DateTimeOffset? ReconciledAt { get; set; }
+
+    /// <summary>The parent record this one depends on (same integration), for example an invoice's customer.</summary>
+    public string? ParentEntityType { get; set; }
+
+    public string? ParentSourceId { get; set; }
+
+    /// <summary>The run that last brought this record in from the source, if it came from one.</summary>
+    public long? RunId { get; set; }
+
+    /// <summary>When the source last changed the record, as the source reported it.</summary>
+    public DateTimeOffset? SourceChangedAt { get; set; }
+
     public string IdempotencyKey => $"{IdempotencyBase}.{PayloadVersion}";
 }

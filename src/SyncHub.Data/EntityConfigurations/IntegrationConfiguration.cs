@@ -21,5 +21,18 @@ internal sealed class IntegrationConfiguration : IEntityTypeConfiguration<Integr
             retry.Property(r => r.MaxAutomaticAttempts).HasColumnName("RetryMaxAutomaticAttempts");
         });
         builder.Navigation(i => i.Retry).IsRequired();
+        builder.Property(i => i.ConnectionNote).HasMaxLength(1000);
+        builder.OwnsOne(i => i.Runs, runs =>
+        {
+            runs.Property(r => r.Schedule).HasColumnName("RunSchedule").HasMaxLength(120);
+            runs.Property(r => r.ScheduleEnabled).HasColumnName("RunScheduleEnabled");
+            runs.Property(r => r.RetryOnFailure).HasColumnName("RunRetryOnFailure");
+            runs.Property(r => r.RetryDelays).HasColumnName("RunRetryDelays").HasMaxLength(200);
+            runs.Property(r => r.TimeoutSeconds).HasColumnName("RunTimeoutSeconds");
+            runs.Property(r => r.BatchSize).HasColumnName("RunBatchSize");
+            runs.Property(r => r.BreakerMinimumProcessed).HasColumnName("RunBreakerMinimumProcessed");
+            runs.Property(r => r.BreakerFailureRatio).HasColumnName("RunBreakerFailureRatio");
+        });
+        builder.Navigation(i => i.Runs).IsRequired();
     }
 }

@@ -10,5 +10,7 @@ internal sealed class RetryOperationConfiguration : IEntityTypeConfiguration<Ret
     {
         builder.ToTable("RetryOperations");
         builder.HasIndex(o => o.Status);
+        builder.Property(o => o.Message).HasMaxLength(1000);
+        builder.Property(o => o.StartedBy).HasMaxLength(256);
     }
 }

@@ -17,5 +17,8 @@ internal sealed class SyncAttemptConfiguration : IEntityTypeConfiguration<SyncAt
 
         // The dashboard's last delivery and last error per integration read backwards from the newest entry.
         builder.HasIndex(a => new { a.IntegrationId, a.Id });
+
+        // A run's error log.
+        builder.HasIndex(a => new { a.RunId, a.Id });
     }
 }

@@ -14,6 +14,11 @@ internal sealed class SyncRecordConfiguration : IEntityTypeConfiguration<SyncRec
         builder.Property(r => r.IdempotencyBase).HasMaxLength(64);
         builder.Property(r => r.LastErrorMessage).HasMaxLength(2000);
         builder.Property(r => r.ExternalId).HasMaxLength(200);
+        builder.Property(r => r.DismissedBy).HasMaxLength(256);
+        builder.Property(r => r.DismissReason).HasMaxLength(500);
+        builder.Property(r => r.ArchivedBy).HasMaxLength(256);
+        builder.Property(r => r.ParentEntityType).HasMaxLength(100);
+        builder.Property(r => r.ParentSourceId).HasMaxLength(200);
         builder.Ignore(r => r.IdempotencyKey);
         builder.HasOne(r => r.Integration).WithMany().HasForeignKey(r => r.IntegrationId).OnDelete(DeleteBehavior.Cascade);
 
@@ -28,5 +33,10 @@ internal sealed class SyncRecordConfiguration : IEntityTypeConfiguration<SyncRec
         builder.HasIndex(r => new { r.Status, r.NextAttemptAt });
         builder.HasIndex(r => r.ClaimToken);
         builder.HasIndex(r => r.RetryOperationId);
+
+        // The Archived tab, a run's records, and the children waiting for a parent.
+        builder.HasIndex(r => new { r.ArchivedAt, r.Id });
+        builder.HasIndex(r => new { r.RunId, r.Status });
+        builder.HasIndex(r => new { r.IntegrationId, r.ParentEntityType, r.ParentSourceId });
     }
 }

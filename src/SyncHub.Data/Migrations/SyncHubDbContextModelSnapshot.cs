@@ -205,10 +205,55 @@ namespace SyncHub.Data.Migrations
                     b.ToTable("ApiKeys", (string)null);
                 });
 
+            modelBuilder.Entity("SyncHub.Data.Entities.AuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("AuditLog", (string)null);
+                });
+
             modelBuilder.Entity("SyncHub.Data.Entities.Integration", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("Checkpoint")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConnectionNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ConnectionState")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Connector")
@@ -218,6 +263,15 @@ namespace SyncHub.Data.Migrations
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CutOffDate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("DuplicateDetection")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MappingDefaultsJson")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("MappingTemplate")
                         .HasColumnType("TEXT");
@@ -250,6 +304,9 @@ namespace SyncHub.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("CanaryRecordId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("CompletedAt")
                         .HasColumnType("INTEGER");
 
@@ -262,8 +319,16 @@ namespace SyncHub.Data.Migrations
                     b.Property<int?>("IntegrationId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Message")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Skipped")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("StartedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
@@ -324,6 +389,9 @@ namespace SyncHub.Data.Migrations
                     b.Property<long?>("RetryOfAttemptId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("RunId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("StartedAt")
                         .HasColumnType("INTEGER");
 
@@ -338,6 +406,8 @@ namespace SyncHub.Data.Migrations
                     b.HasIndex("IntegrationId", "Id");
 
                     b.HasIndex("RecordId", "Id");
+
+                    b.HasIndex("RunId", "Id");
 
                     b.ToTable("SyncLog", (string)null);
                 });
@@ -418,6 +488,13 @@ namespace SyncHub.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("ArchivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ArchivedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("AutomaticRetriesExhausted")
                         .HasColumnType("INTEGER");
 
@@ -430,8 +507,22 @@ namespace SyncHub.Data.Migrations
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("DeadLetteredAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("DeliveredAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("DismissReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DismissedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DismissedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("EntityType")
                         .IsRequired()
@@ -472,6 +563,17 @@ namespace SyncHub.Data.Migrations
                     b.Property<long?>("NextAttemptAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("OutcomeUnknown")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ParentEntityType")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ParentSourceId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Payload")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -479,11 +581,20 @@ namespace SyncHub.Data.Migrations
                     b.Property<int>("PayloadVersion")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("ReconciledAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("RetryCount")
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("RetryOperationId")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("RunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SourceChangedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("SourceId")
                         .IsRequired()
@@ -502,6 +613,10 @@ namespace SyncHub.Data.Migrations
 
                     b.HasIndex("RetryOperationId");
 
+                    b.HasIndex("ArchivedAt", "Id");
+
+                    b.HasIndex("RunId", "Status");
+
                     b.HasIndex("Status", "Id");
 
                     b.HasIndex("Status", "NextAttemptAt");
@@ -509,9 +624,84 @@ namespace SyncHub.Data.Migrations
                     b.HasIndex("IntegrationId", "EntityType", "SourceId")
                         .IsUnique();
 
+                    b.HasIndex("IntegrationId", "ParentEntityType", "ParentSourceId");
+
                     b.HasIndex("IntegrationId", "Status", "Id");
 
                     b.ToTable("Records", (string)null);
+                });
+
+            modelBuilder.Entity("SyncHub.Data.Entities.SyncRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CheckpointFrom")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Created")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Failed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IntegrationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Mode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RangeFrom")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RangeTo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RetryDueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RetryNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RetryOfRunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Skipped")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StartedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Trigger")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Updated")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RetryDueAt");
+
+                    b.HasIndex("IntegrationId", "Id");
+
+                    b.HasIndex("IntegrationId", "Status");
+
+                    b.ToTable("Runs", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -596,7 +786,58 @@ namespace SyncHub.Data.Migrations
                                 .HasForeignKey("IntegrationId");
                         });
 
+                    b.OwnsOne("SyncHub.Data.Entities.RunPolicy", "Runs", b1 =>
+                        {
+                            b1.Property<int>("IntegrationId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("BatchSize")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("RunBatchSize");
+
+                            b1.Property<double>("BreakerFailureRatio")
+                                .HasColumnType("REAL")
+                                .HasColumnName("RunBreakerFailureRatio");
+
+                            b1.Property<int>("BreakerMinimumProcessed")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("RunBreakerMinimumProcessed");
+
+                            b1.Property<string>("RetryDelays")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("RunRetryDelays");
+
+                            b1.Property<bool>("RetryOnFailure")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("RunRetryOnFailure");
+
+                            b1.Property<string>("Schedule")
+                                .HasMaxLength(120)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("RunSchedule");
+
+                            b1.Property<bool>("ScheduleEnabled")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("RunScheduleEnabled");
+
+                            b1.Property<int>("TimeoutSeconds")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("RunTimeoutSeconds");
+
+                            b1.HasKey("IntegrationId");
+
+                            b1.ToTable("Integrations");
+
+                            b1.WithOwner()
+                                .HasForeignKey("IntegrationId");
+                        });
+
                     b.Navigation("Retry")
+                        .IsRequired();
+
+                    b.Navigation("Runs")
                         .IsRequired();
                 });
 
@@ -618,6 +859,15 @@ namespace SyncHub.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("Integration");
+                });
+
+            modelBuilder.Entity("SyncHub.Data.Entities.SyncRun", b =>
+                {
+                    b.HasOne("SyncHub.Data.Entities.Integration", null)
+                        .WithMany()
+                        .HasForeignKey("IntegrationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 #pragma warning restore 612, 618
         }

@@ -48,7 +48,7 @@ public sealed class SandboxGatewayTests : IDisposable
     }
 
     [Theory]
-    [InlineData("500", ErrorClass.Transient, 500)]
+    [InlineData("500", ErrorClass.ServerError, 500)]
     [InlineData("503", ErrorClass.Transient, 503)]
     [InlineData("timeout", ErrorClass.Transient, null)]
     [InlineData("429", ErrorClass.RateLimited, 429)]

@@ -146,7 +146,7 @@ public sealed class WebhookGatewayTests : IAsyncLifetime
 
         var outcome = await _gateway.DeliverAsync(Requests.Create(Settings()), CancellationToken.None);
 
-        outcome.ErrorClass.ShouldBe(ErrorClass.Transient);
+        outcome.ErrorClass.ShouldBe(ErrorClass.ServerError);
         outcome.Message.ShouldBe("HTTP 500 Internal Server Error: " + new string('x', 500) + "…");
     }
 

@@ -58,7 +58,7 @@ public sealed class AutomaticRetryTests
     }
 
     [Fact]
-    public async Task RetryDue_MaxAttemptsReached_StaysFailedMarkedExhausted()
+    public async Task RetryDue_MaxAttemptsReached_MovesToDeadLetter()
     {
         await using var engine = await EngineHarness.StartAsync();
         await engine.CreateIntegrationAsync(retry: new RetryPolicyRequest(10, 2, 3600, 3));
@@ -75,7 +75,8 @@ public sealed class AutomaticRetryTests
         }
 
         var record = await engine.RecordAsync(id);
-        record.Status.ShouldBe(RecordStatus.Failed);
+        record.Status.ShouldBe(RecordStatus.DeadLetter);
+        record.DeadLetteredAt.ShouldNotBeNull();
         record.AutomaticRetryCount.ShouldBe(3);
         record.AutomaticRetriesExhausted.ShouldBeTrue();
         record.NextAttemptAt.ShouldBeNull();
@@ -86,9 +87,11 @@ public sealed class AutomaticRetryTests
     [InlineData(ErrorClass.Authentication, 401)]
     [InlineData(ErrorClass.Authorization, 403)]
     [InlineData(ErrorClass.Validation, 422)]
-    [InlineData(ErrorClass.Conflict, 409)]
-    [InlineData(ErrorClass.NotFound, 404)]
-    public async Task DeliverDue_NonRetryableClass_SchedulesNoAutomaticRetry(ErrorClass errorClass, int httpStatus)
+    [InlineData(ErrorClass.Duplicate, 409)]
+    [InlineData(ErrorClass.ReferenceNotFound, 422)]
+    [InlineData(ErrorClass.Transform, null)]
+    [InlineData(ErrorClass.ConnectorFault, null)]
+    public async Task DeliverDue_NonRetryableClass_SchedulesNoAutomaticRetry(ErrorClass errorClass, int? httpStatus)
     {
         await using var engine = await EngineHarness.StartAsync();
         await engine.CreateIntegrationAsync();

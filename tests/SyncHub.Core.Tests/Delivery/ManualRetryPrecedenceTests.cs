@@ -64,7 +64,7 @@ public sealed class ManualRetryPrecedenceTests
     }
 
     [Fact]
-    public async Task ManualRetry_AfterAutomaticRetriesExhausted_RetriesAndRearmsBackoff()
+    public async Task ManualRetry_OfDeadLetterThatFailsAgain_StaysInDeadLetter()
     {
         await using var engine = await EngineHarness.StartAsync();
         await engine.CreateIntegrationAsync(retry: new(10, 2, 60, 1));
@@ -72,13 +72,47 @@ public sealed class ManualRetryPrecedenceTests
         engine.Gateway.ThenFail(ErrorClass.Transient, "down", 503).ThenFail(ErrorClass.Transient, "down", 503);
         engine.Time.Advance(TimeSpan.FromSeconds(10));
         await engine.Orchestrator.RetryDueAsync(CancellationToken.None);
-        (await engine.RecordAsync(id)).AutomaticRetriesExhausted.ShouldBeTrue();
+        (await engine.RecordAsync(id)).Status.ShouldBe(RecordStatus.DeadLetter);
 
         await engine.Operations.RunNowAsync(RetryScope.Selected([id]), CancellationToken.None);
 
         var record = await engine.RecordAsync(id);
         record.RetryCount.ShouldBe(2);
-        record.AutomaticRetriesExhausted.ShouldBeFalse();
-        record.NextAttemptAt.ShouldBe(engine.Time.GetUtcNow() + TimeSpan.FromSeconds(10));
+        record.Status.ShouldBe(RecordStatus.DeadLetter);
+        record.NextAttemptAt.ShouldBeNull();
+        engine.Gateway.RequestsFor(id).Count.ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task ManualRetry_OfDeadLetterThatSucceeds_LeavesTheQueue()
+    {
+        await using var engine = await EngineHarness.StartAsync();
+        await engine.CreateIntegrationAsync(retry: new(10, 2, 60, 1));
+        var id = (await engine.FailedRecordsAsync("books", 1))[0];
+        engine.Gateway.ThenFail(ErrorClass.Transient, "down", 503);
+        engine.Time.Advance(TimeSpan.FromSeconds(10));
+        await engine.Orchestrator.RetryDueAsync(CancellationToken.None);
+
+        await engine.Operations.RunNowAsync(RetryScope.Selected([id]), CancellationToken.None);
+
+        var record = await engine.RecordAsync(id);
+        record.Status.ShouldBe(RecordStatus.Delivered);
+        record.DeadLetteredAt.ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task RetryAll_WithDeadLetters_LeavesThemForReview()
+    {
+        await using var engine = await EngineHarness.StartAsync();
+        await engine.CreateIntegrationAsync(retry: new(10, 2, 60, 1));
+        var dead = (await engine.FailedRecordsAsync("books", 1))[0];
+        engine.Gateway.ThenFail(ErrorClass.Transient, "down", 503);
+        engine.Time.Advance(TimeSpan.FromSeconds(10));
+        await engine.Orchestrator.RetryDueAsync(CancellationToken.None);
+
+        var operation = await engine.Operations.RunNowAsync(RetryScope.All(), CancellationToken.None);
+
+        operation.Total.ShouldBe(0);
+        (await engine.RecordAsync(dead)).Status.ShouldBe(RecordStatus.DeadLetter);
     }
 }

@@ -4,18 +4,52 @@ using SyncHub.Core.Retries;
 
 namespace SyncHub.Core.Tests.Retries;
 
+/// <summary>One test per row of the classification table (seed 004's principle 1 plus the record-level classes).</summary>
 public sealed class ErrorClassPolicyTests
 {
     [Theory]
-    [InlineData(ErrorClass.Transient, true)]
-    [InlineData(ErrorClass.RateLimited, true)]
-    [InlineData(ErrorClass.Authentication, false)]
-    [InlineData(ErrorClass.Authorization, false)]
-    [InlineData(ErrorClass.Validation, false)]
-    [InlineData(ErrorClass.Conflict, false)]
-    [InlineData(ErrorClass.NotFound, false)]
-    [InlineData(ErrorClass.Transform, false)]
-    [InlineData(ErrorClass.ConnectorFault, false)]
-    public void IsAutomaticallyRetryable_ByClass_MatchesPolicy(ErrorClass errorClass, bool expected) =>
-        ErrorClassPolicy.IsAutomaticallyRetryable(errorClass).ShouldBe(expected);
+    [InlineData(ErrorClass.Transient, RetryTreatment.Backoff, null, true)]
+    [InlineData(ErrorClass.RateLimited, RetryTreatment.Backoff, null, false)]
+    [InlineData(ErrorClass.Authentication, RetryTreatment.None, null, false)]
+    [InlineData(ErrorClass.Authorization, RetryTreatment.None, null, false)]
+    [InlineData(ErrorClass.NotFound, RetryTreatment.Delayed, 3, false)]
+    [InlineData(ErrorClass.Validation, RetryTreatment.None, null, false)]
+    [InlineData(ErrorClass.ServerError, RetryTreatment.Bounded, 3, true)]
+    [InlineData(ErrorClass.Conflict, RetryTreatment.Bounded, 2, true)]
+    [InlineData(ErrorClass.Duplicate, RetryTreatment.None, null, false)]
+    [InlineData(ErrorClass.ReferenceNotFound, RetryTreatment.None, null, false)]
+    [InlineData(ErrorClass.Transform, RetryTreatment.None, null, false)]
+    [InlineData(ErrorClass.SchemaMismatch, RetryTreatment.None, null, false)]
+    [InlineData(ErrorClass.ConnectorFault, RetryTreatment.None, null, false)]
+    public void For_EachClass_HasItsTreatment(ErrorClass errorClass, RetryTreatment retry, int? limit, bool lookUpFirst)
+    {
+        var treatment = ErrorClassPolicy.For(errorClass);
+
+        treatment.Retry.ShouldBe(retry);
+        treatment.RetryLimit.ShouldBe(limit);
+        treatment.LookUpFirst.ShouldBe(lookUpFirst);
+        ErrorClassPolicy.IsAutomaticallyRetryable(errorClass).ShouldBe(retry != RetryTreatment.None);
+    }
+
+    [Fact]
+    public void For_NotFound_WaitsAFixedDelay() =>
+        ErrorClassPolicy.For(ErrorClass.NotFound).FixedDelay.ShouldBe(TimeSpan.FromMinutes(2));
+
+    [Fact]
+    public void All_EveryFailureClass_HasALabelAndADiagnosis()
+    {
+        var failureClasses = Enum.GetValues<ErrorClass>().Where(c => c != ErrorClass.None).ToList();
+
+        ErrorClassPolicy.All.Select(t => t.Class).ShouldBe(failureClasses);
+        ErrorClassPolicy.All.ShouldAllBe(t => t.Label.Length > 0 && t.Diagnosis.Length > 20);
+    }
+
+    [Theory]
+    [InlineData(ErrorClass.Authentication, "Re-authenticate the connection")]
+    [InlineData(ErrorClass.RateLimited, "Reduce the sync frequency or batch size")]
+    [InlineData(ErrorClass.Validation, "Fix the source data or the field mapping")]
+    [InlineData(ErrorClass.SchemaMismatch, "Update the field mapping")]
+    [InlineData(ErrorClass.Transient, "automatic retries handle this")]
+    public void Diagnosis_CommonErrorPattern_SaysWhatToDo(ErrorClass errorClass, string advice) =>
+        ErrorClassPolicy.Diagnosis(errorClass).ShouldContain(advice);
 }
