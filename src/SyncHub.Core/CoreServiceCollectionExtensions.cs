@@ -13,6 +13,7 @@ using SyncHub.Core.Queries;
 using SyncHub.Core.Records;
 using SyncHub.Core.Recovery;
 using SyncHub.Core.Retries;
+using SyncHub.Core.Runs;
 using SyncHub.Data;
 
 namespace SyncHub.Core;
@@ -48,6 +49,13 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<RecordDetailsQuery>();
         services.AddSingleton<InFlightRecovery>();
         services.AddSingleton<DemoSeeder>();
+        services.AddSingleton<IRunQueue, RunQueue>();
+        services.AddSingleton<RunCancellations>();
+        services.AddSingleton<RunService>();
+        services.AddSingleton<RunExecutor>();
+        services.AddSingleton<RunScheduler>();
+        services.AddSingleton<RunRecovery>();
+        services.AddSingleton<RunsQuery>();
         return services;
     }
 

@@ -61,6 +61,7 @@ public sealed partial class SyncOrchestrator
             RetryOfAttemptId = r.LastAttemptId,
             OriginalAttemptId = r.LastAttemptId is { } previous ? origins.GetValueOrDefault(previous, previous) : null,
             OperationId = operationId,
+            RunId = trigger == AttemptTrigger.Run ? r.RunId : null,
             PayloadVersion = r.PayloadVersion,
             StartedAt = now,
         }).ToList();

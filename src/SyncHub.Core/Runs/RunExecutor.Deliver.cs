@@ -1,0 +1,140 @@
+using Microsoft.EntityFrameworkCore;
+using SyncHub.Connectors;
+using SyncHub.Data.Entities;
+
+namespace SyncHub.Core.Runs;
+
+public sealed partial class RunExecutor
+{
+    /// <summary>
+    /// Delivers the staged records and counts them. Expired credentials are refreshed once and the refused
+    /// records sent again; the run breaker halts the run when most of what it processed failed.
+    /// </summary>
+    private async Task<RunEnd?> DeliverAsync(RunContext context, List<StagedRecord> staged, CancellationToken stopping)
+    {
+        if (staged.Count == 0)
+        {
+            await SaveProgressAsync(context, stopping);
+            return null;
+        }
+
+        await DeliverStagedAsync(context.Run.Id, stopping);
+        var results = await ReadResultsAsync(staged, stopping);
+        var refused = results.Where(r => r.Status == RecordStatus.Failed && r.LastErrorClass == ErrorClass.Authentication).Select(r => r.Id).ToList();
+        if (refused.Count > 0)
+        {
+            if (!await TryRefreshAsync(context, stopping))
+            {
+                Count(context, staged, results);
+                await SaveProgressAsync(context, stopping);
+                return await ExpireConnectionAsync(context, "HTTP 401 from the destination", stopping);
+            }
+
+            await RestageAsync(context.Run.Id, refused, stopping);
+            await DeliverStagedAsync(context.Run.Id, stopping);
+            results = await ReadResultsAsync(staged, stopping);
+        }
+
+        Count(context, staged, results);
+        await SaveProgressAsync(context, stopping);
+        var waiting = results.Count(r => r.Status == RecordStatus.Pending);
+        if (waiting > 0)
+        {
+            return RunEnd.Failed($"{waiting} records could not be sent now (the connection is paused or its circuit breaker is open). They wait and go out with the next run.");
+        }
+
+        return BreakerNote(context) is { } note ? RunEnd.Failed(note) : null;
+    }
+
+    private async Task DeliverStagedAsync(long runId, CancellationToken stopping)
+    {
+        while ((await orchestrator.DeliverRunAsync(runId, stopping)).Attempted > 0)
+        {
+        }
+    }
+
+    private async Task<List<(long Id, RecordStatus Status, ErrorClass? LastErrorClass)>> ReadResultsAsync(List<StagedRecord> staged, CancellationToken token)
+    {
+        var ids = staged.Select(s => s.Id).ToList();
+        await using var db = await dbFactory.CreateDbContextAsync(token);
+        var rows = await db.Records.AsNoTracking().Where(r => ids.Contains(r.Id))
+            .Select(r => new { r.Id, r.Status, r.LastErrorClass }).ToListAsync(token);
+        return [.. rows.Select(r => (r.Id, r.Status, r.LastErrorClass))];
+    }
+
+    private static void Count(RunContext context, List<StagedRecord> staged, List<(long Id, RecordStatus Status, ErrorClass? LastErrorClass)> results)
+    {
+        var updates = staged.Where(s => s.IsUpdate).Select(s => s.Id).ToHashSet();
+        foreach (var (id, status, _) in results)
+        {
+            switch (status)
+            {
+                case RecordStatus.Delivered when updates.Contains(id):
+                    context.Run.Updated++;
+                    break;
+                case RecordStatus.Delivered:
+                    context.Run.Created++;
+                    break;
+                case RecordStatus.Skipped or RecordStatus.Blocked:
+                    context.Run.Skipped++;
+                    break;
+                case RecordStatus.Failed or RecordStatus.DeadLetter:
+                    context.Run.Failed++;
+                    break;
+            }
+        }
+    }
+
+    /// <summary>The run breaker: more than the configured share failed, once enough were processed.</summary>
+    private static string? BreakerNote(RunContext context)
+    {
+        var policy = context.Integration.Runs;
+        var processed = context.Run.Created + context.Run.Updated + context.Run.Skipped + context.Run.Failed;
+        if (processed < policy.BreakerMinimumProcessed || context.Run.Failed <= processed * policy.BreakerFailureRatio)
+        {
+            return null;
+        }
+
+        return $"Circuit breaker: {context.Run.Failed} of {processed} processed records failed (more than {policy.BreakerFailureRatio:P0}), " +
+            "so the run stopped and the remaining records were not processed. The failed records are in the failed queue; the breaker resets on the next run.";
+    }
+
+    /// <summary>Records a previous run staged but never delivered (it stopped first) go out with this one.</summary>
+    private async Task<List<StagedRecord>> CarryOverAsync(RunContext context, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        using var gate = await writes.EnterAsync(cancellationToken);
+        var leftovers = await db.Records
+            .Where(r => r.IntegrationId == context.Integration.Id && r.RunId != null && r.RunId != context.Run.Id
+                && r.Status == RecordStatus.Pending && r.NextAttemptAt == null)
+            .Select(r => new { r.Id, Delivered = r.DeliveredAt != null }).ToListAsync(cancellationToken);
+        if (leftovers.Count == 0)
+        {
+            return [];
+        }
+
+        var ids = leftovers.Select(l => l.Id).ToList();
+        await db.Records.Where(r => ids.Contains(r.Id)).ExecuteUpdateAsync(s => s.SetProperty(r => r.RunId, context.Run.Id), cancellationToken);
+        context.Notes.Add($"Took over {leftovers.Count} records an earlier run left undelivered.");
+        return [.. leftovers.Select(l => new StagedRecord(l.Id, l.Delivered))];
+    }
+
+    private async Task RestageAsync(long runId, List<long> ids, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        using var gate = await writes.EnterAsync(cancellationToken);
+        await db.Records.Where(r => ids.Contains(r.Id) && r.Status == RecordStatus.Failed)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, RecordStatus.Pending).SetProperty(r => r.NextAttemptAt, (DateTimeOffset?)null).SetProperty(r => r.RunId, runId), cancellationToken);
+    }
+
+    private async Task SaveProgressAsync(RunContext context, CancellationToken cancellationToken)
+    {
+        var run = context.Run;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        using var gate = await writes.EnterAsync(cancellationToken);
+        await db.Runs.Where(r => r.Id == run.Id).ExecuteUpdateAsync(
+            s => s.SetProperty(r => r.Created, run.Created).SetProperty(r => r.Updated, run.Updated)
+                .SetProperty(r => r.Skipped, run.Skipped).SetProperty(r => r.Failed, run.Failed),
+            cancellationToken);
+    }
+}

@@ -1,0 +1,70 @@
+using Microsoft.EntityFrameworkCore;
+using SyncHub.Data.Entities;
+
+namespace SyncHub.Core.Runs;
+
+public sealed partial class RunExecutor
+{
+    /// <summary>
+    /// Writes the run's end: status, counts, note; moves the checkpoint past a completed incremental or full run
+    /// (failed records are already in the failed queue, so nothing is lost by moving on); plans a retry of a
+    /// failed or timed-out run when the integration asks for it.
+    /// </summary>
+    private async Task<SyncRun> FinishAsync(RunContext context, RunEnd end, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var status = end.Status == RunStatus.Succeeded && context.Run.Failed > 0 ? RunStatus.CompletedWithErrors : end.Status;
+        var notes = new List<string>(context.Notes);
+        if (end.Note is not null)
+        {
+            notes.Insert(0, end.Note);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
+        using var gate = await writes.EnterAsync(CancellationToken.None);
+        await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
+        var run = await db.Runs.SingleAsync(r => r.Id == context.Run.Id, CancellationToken.None);
+        var integration = await db.Integrations.SingleAsync(i => i.Id == run.IntegrationId, CancellationToken.None);
+        run.Status = status;
+        run.FinishedAt = now;
+        run.Created = context.Run.Created;
+        run.Updated = context.Run.Updated;
+        run.Skipped = context.Run.Skipped;
+        run.Failed = context.Run.Failed;
+        if (status is RunStatus.Succeeded or RunStatus.CompletedWithErrors && run.Mode != RunMode.DateRange && context.WindowTo is { } reached)
+        {
+            integration.Checkpoint = reached;
+        }
+
+        if (status is RunStatus.Failed or RunStatus.TimedOut)
+        {
+            notes.Add(PlanRetry(run, integration, now));
+        }
+
+        var note = string.Join(" ", notes);
+        run.Note = note.Length == 0 ? null : note.Length <= 2000 ? note : note[..1999] + "…";
+        await db.SaveChangesAsync(CancellationToken.None);
+        await transaction.CommitAsync(CancellationToken.None);
+        cancellations.Forget(run.Id);
+        LogFinished(run.Id, integration.Slug, run.Status, run.Created, run.Updated, run.Skipped, run.Failed);
+        return run;
+    }
+
+    private string PlanRetry(SyncRun run, Integration integration, DateTimeOffset now)
+    {
+        if (!integration.Runs.RetryOnFailure)
+        {
+            return "Automatic run retries are off for this integration.";
+        }
+
+        var delays = RunRetryDelays.Parse(integration.Runs.RetryDelays) ?? [];
+        if (run.RetryNumber < delays.Count)
+        {
+            run.RetryDueAt = now + delays[run.RetryNumber];
+            return $"Retry {run.RetryNumber + 1} of {delays.Count} runs at {run.RetryDueAt:yyyy-MM-dd HH:mm} UTC.";
+        }
+
+        LogRetriesExhausted(run.Id, integration.Slug, delays.Count);
+        return delays.Count == 0 ? "No automatic retries are configured." : $"All {delays.Count} automatic retries failed; the administrator was notified.";
+    }
+}
