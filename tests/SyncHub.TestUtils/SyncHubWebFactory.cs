@@ -18,6 +18,8 @@ namespace SyncHub.TestUtils;
 public class SyncHubWebFactory : WebApplicationFactory<Program>
 {
     public const string ApiKey = "test-api-key-0123456789";
+
+    private FakeSource? _source;
     public const string AdminEmail = "admin@test.local";
 
     /// <summary>The password of every user the factory creates.</summary>
@@ -25,6 +27,9 @@ public class SyncHubWebFactory : WebApplicationFactory<Program>
 
     private readonly TempSqliteFile _database = new();
     public FakeGateway Gateway { get; } = new();
+
+    /// <summary>A source connector (<c>fake-source</c>) whose deliveries go through <see cref="Gateway"/>.</summary>
+    public FakeSource Source => _source ??= new FakeSource(Gateway);
 
     /// <summary>Configuration on top of the defaults; set before the first client or server is created.</summary>
     public Dictionary<string, string?> Settings { get; } = new()
@@ -111,7 +116,11 @@ public class SyncHubWebFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureServices(services => services.AddSingleton<IConnectorGateway>(Gateway));
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<IConnectorGateway>(Gateway);
+            services.AddSingleton<IConnectorGateway>(Source);
+        });
     }
 
     protected override void Dispose(bool disposing)

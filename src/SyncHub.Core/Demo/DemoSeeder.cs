@@ -1,8 +1,10 @@
+using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SyncHub.Core.Integrations;
 using SyncHub.Core.Records;
+using SyncHub.Core.Runs;
 using SyncHub.Data;
 
 namespace SyncHub.Core.Demo;
@@ -12,10 +14,16 @@ namespace SyncHub.Core.Demo;
 /// of calls the way real providers do) and feeds them records, so a new user sees deliveries and failures.
 /// </summary>
 public sealed class DemoSeeder(
-    IDbContextFactory<SyncHubDbContext> dbFactory, IntegrationService integrations, IngestService ingest, IOptions<DemoOptions> options)
+    IDbContextFactory<SyncHubDbContext> dbFactory,
+    IntegrationService integrations,
+    IngestService ingest,
+    RunPolicyService runPolicies,
+    TimeProvider time,
+    IOptions<DemoOptions> options)
 {
     public const string AccountingSlug = "demo-accounting";
     public const string PosSlug = "demo-pos";
+    public const string ShopSlug = "demo-shop";
 
     private const string SandboxFaults = """
         {"latencyMs": 120, "failureRates": {"503": 0.08, "timeout": 0.04, "429": 0.04, "401": 0.02, "422": 0.05, "409": 0.03}}
@@ -55,6 +63,27 @@ public sealed class DemoSeeder(
         await integrations.CreateAsync(new CreateIntegrationRequest(AccountingSlug, "Demo Accounting", "sandbox", settings, AccountingMapping, null), cancellationToken);
         await integrations.CreateAsync(new CreateIntegrationRequest(PosSlug, "Demo POS", "sandbox", settings, null, null), cancellationToken);
         await AddRecordsAsync(options.Value.InitialRecords, cancellationToken);
+        await CreateShopAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// A source-side demo: the sandbox plays a web shop whose orders appear hourly (a week's worth at start, one in
+    /// fifty in an unexpected shape); runs read them every five minutes and deliver them.
+    /// </summary>
+    private async Task CreateShopAsync(CancellationToken cancellationToken)
+    {
+        var start = time.GetUtcNow().AddDays(-7).ToString("yyyy-MM-ddTHH:00:00Z", CultureInfo.InvariantCulture);
+        var settings = JsonDocument.Parse($$"""
+            {"latencyMs": 80, "failureRates": {"503": 0.05, "422": 0.03},
+             "source": {"records": 5000, "entityType": "invoice", "start": "{{start}}", "everyMinutes": 60, "schemaMismatchEvery": 50}
+            }
+            """).RootElement;
+        var shop = await integrations.CreateAsync(new CreateIntegrationRequest(ShopSlug, "Demo Shop orders", "sandbox", settings, null, null), cancellationToken);
+        if (shop.Integration is { } integration)
+        {
+            var policy = new RunPolicyRequest("00:05:00", true, true, "00:05:00,00:30:00,02:00:00", 3600, 100, 10, 0.5, null, true);
+            await runPolicies.SaveAsync(integration.Id, policy, "demo", cancellationToken);
+        }
     }
 
     /// <summary>Adds a few records, until the demo's cap; called on a schedule to keep the dashboard alive.</summary>

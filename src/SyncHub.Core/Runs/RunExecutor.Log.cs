@@ -19,4 +19,7 @@ public sealed partial class RunExecutor
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Connector {Connector} threw while reading the source of {Integration}")]
     private partial void LogSourceThrew(Exception exception, string connector, string integration);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Run {RunId} stopped on an unexpected error")]
+    private partial void LogRunCrashed(Exception exception, long runId);
 }

@@ -49,6 +49,11 @@ public sealed partial class RunExecutor(
             end = new RunEnd(RunStatus.TimedOut, $"Timed out after {Describe(TimeSpan.FromSeconds(context.Integration.Runs.TimeoutSeconds))} " +
                 $"while {context.InFlight}. Progress so far is kept.");
         }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogRunCrashed(ex, runId);
+            end = RunEnd.Failed($"The run stopped on an unexpected error ({ex.GetType().Name}) while {context.InFlight}. Progress so far is kept.");
+        }
 
         return await FinishAsync(context, end, stopping);
     }

@@ -29,7 +29,8 @@ internal static class ApiServiceCollectionExtensions
             .AddEndpointFilter<StorageFaultFilter>()
             .MapIntegrationsApi()
             .MapRecordsApi()
-            .MapOperationsApi();
+            .MapOperationsApi()
+            .MapRunsApi();
         return endpoints;
     }
 }

@@ -6,14 +6,17 @@ internal static class JobsServiceCollectionExtensions
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan DemoInterval = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan RunSchedulerInterval = TimeSpan.FromSeconds(5);
 
     /// <summary>
     /// Quartz polls for due deliveries and automatic retries (its clock is the container's TimeProvider);
-    /// a background worker runs manual retry operations. Jobs read their on/off switches when they fire.
+    /// Quartz also starts scheduled runs and run retries when due; background workers run manual retry
+    /// operations and sync runs. Jobs read their on/off switches when they fire.
     /// </summary>
     public static IServiceCollection AddSyncHubJobs(this IServiceCollection services)
     {
         services.AddHostedService<OperationWorker>();
+        services.AddHostedService<RunWorker>();
         services.AddQuartz(q =>
         {
             q.ScheduleJob<DeliveryJob>(
@@ -22,6 +25,9 @@ internal static class JobsServiceCollectionExtensions
             q.ScheduleJob<AutomaticRetryJob>(
                 trigger => trigger.WithIdentity("automatic-retry-poll").StartNow().WithSimpleSchedule(s => s.WithInterval(PollInterval).RepeatForever()),
                 job => job.WithIdentity(AutomaticRetryJob.Key));
+            q.ScheduleJob<RunSchedulerJob>(
+                trigger => trigger.WithIdentity("run-scheduler-poll").StartNow().WithSimpleSchedule(s => s.WithInterval(RunSchedulerInterval).RepeatForever()),
+                job => job.WithIdentity(RunSchedulerJob.Key));
             q.ScheduleJob<DemoTrafficJob>(
                 trigger => trigger.WithIdentity("demo-traffic-poll").StartNow().WithSimpleSchedule(s => s.WithInterval(DemoInterval).RepeatForever()),
                 job => job.WithIdentity(DemoTrafficJob.Key));

@@ -1,16 +1,17 @@
 using Microsoft.EntityFrameworkCore;
 using SyncHub.Core.Demo;
 using SyncHub.Core.Recovery;
+using SyncHub.Core.Runs;
 using SyncHub.Data;
 
 namespace SyncHub.Web.Storage;
 
 /// <summary>
 /// Runs before the scheduler starts: migrates the database, returns records a crash left in flight to the
-/// queue, and seeds the demo on an empty database.
+/// queue, ends runs a crash interrupted (retrying them by their policy), and seeds the demo on an empty database.
 /// </summary>
 internal sealed class DatabaseStartupService(
-    IDbContextFactory<SyncHubDbContext> dbFactory, InFlightRecovery recovery, DemoSeeder demo) : IHostedService
+    IDbContextFactory<SyncHubDbContext> dbFactory, InFlightRecovery recovery, RunRecovery runRecovery, DemoSeeder demo) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -20,6 +21,7 @@ internal sealed class DatabaseStartupService(
         }
 
         await recovery.RecoverAsync(cancellationToken);
+        await runRecovery.RecoverAsync(cancellationToken);
         await demo.SeedAsync(cancellationToken);
     }
 

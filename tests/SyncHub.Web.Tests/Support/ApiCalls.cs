@@ -48,6 +48,16 @@ internal static class ApiCalls
         }
     }
 
+    /// <summary>Creates an integration on the fake source connector unless an earlier test in the class already did.</summary>
+    public static async Task EnsureSourceIntegrationAsync(this HttpClient client, string slug)
+    {
+        using var existing = await client.GetAsync($"/api/v1/integrations/{slug}");
+        if (existing.StatusCode == HttpStatusCode.NotFound)
+        {
+            await client.CreateIntegrationAsync(slug, FakeSource.Name);
+        }
+    }
+
     public static async Task<long> IngestAsync(this HttpClient client, string slug, string sourceId, string payload = DefaultPayload)
     {
         var body = $$"""{"entityType": "invoice", "sourceId": "{{sourceId}}", "payload": {{payload}}}""";

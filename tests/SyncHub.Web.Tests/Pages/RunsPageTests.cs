@@ -1,0 +1,102 @@
+using System.Net;
+using Shouldly;
+using SyncHub.TestUtils;
+using SyncHub.Web.Security;
+using SyncHub.Web.Tests.Support;
+
+namespace SyncHub.Web.Tests.Pages;
+
+public sealed class RunsPageTests(SyncHubWebFactory factory) : IClassFixture<SyncHubWebFactory>
+{
+    [Fact]
+    public async Task SyncNow_Htmx_ReturnsTheListWithThePollingRun_ThenItsBreakdown()
+    {
+        using var api = factory.CreateApiClient();
+        await api.CreateIntegrationAsync("runs-page", FakeSource.Name);
+        factory.Source.Add("RP-1", DateTimeOffset.UtcNow.AddDays(-500));
+        using var browser = await Browser.SignedInAsync(factory, Roles.Operator);
+        await browser.OpenAsync("/runs?integration=runs-page");
+
+        using var response = await browser.HtmxPostAsync("/runs?handler=SyncNow&integration=runs-page");
+
+        var html = await response.Content.ReadAsStringAsync();
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, html);
+        var list = Html.Parse(html).Single("#run-list");
+        list.QuerySelector("#run-message")!.TextContent.ShouldContain("started");
+        var runLink = list.QuerySelector("tbody tr a")!.GetAttribute("href")!;
+        var page = await Poll.UntilAsync(
+            () => browser.OpenAsync(runLink),
+            document => document.Single("#run-status").TextContent != "Running",
+            "the run to finish");
+        page.Single("#run-status").TextContent.ShouldBe("Succeeded");
+        page.Single(".breakdown-bar").GetAttribute("aria-label").ShouldBe("1 created, 0 updated, 0 skipped, 0 failed");
+    }
+
+    [Fact]
+    public async Task Viewer_SeesNoSyncNow_AndIsRefused()
+    {
+        using var api = factory.CreateApiClient();
+        await api.EnsureSourceIntegrationAsync("runs-viewer");
+        using var browser = await Browser.SignedInAsync(factory, Roles.Viewer);
+
+        var page = await browser.OpenAsync("/runs?integration=runs-viewer");
+        using var response = await browser.HtmxPostAsync("/runs?handler=SyncNow&integration=runs-viewer");
+
+        page.QuerySelector("#sync-now").ShouldBeNull();
+        page.QuerySelector("#resync-dialog").ShouldBeNull();
+        response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task Resync_FullWithoutConfirmation_ShowsTheMessageAndStartsNothing()
+    {
+        using var api = factory.CreateApiClient();
+        await api.EnsureSourceIntegrationAsync("runs-full");
+        using var browser = await Browser.SignedInAsync(factory);
+        await browser.OpenAsync("/runs?integration=runs-full");
+
+        using var response = await browser.FormPostAsync("/runs?handler=Resync&integration=runs-full", [new("Resync.Mode", "full")]);
+
+        var page = Html.Parse(await response.Content.ReadAsStringAsync());
+        page.Single("[data-valmsg-for='Resync.ConfirmFull']").TextContent.ShouldContain("Confirm the full re-import");
+        page.QuerySelector("#no-runs").ShouldNotBeNull();
+    }
+
+    [Fact]
+    public async Task Resync_DateRangeWithLastBeforeFirst_NamesTheField()
+    {
+        using var api = factory.CreateApiClient();
+        await api.EnsureSourceIntegrationAsync("runs-dates");
+        using var browser = await Browser.SignedInAsync(factory);
+        await browser.OpenAsync("/runs?integration=runs-dates");
+
+        using var response = await browser.FormPostAsync("/runs?handler=Resync&integration=runs-dates",
+            [new("Resync.Mode", "date-range"), new("Resync.From", "2026-05-10"), new("Resync.To", "2026-05-01")]);
+
+        var page = Html.Parse(await response.Content.ReadAsStringAsync());
+        page.Single("[data-valmsg-for='Resync.To']").TextContent.ShouldContain("must not be before");
+    }
+
+    [Fact]
+    public async Task Resync_WithoutAntiforgeryToken_IsRefused()
+    {
+        using var api = factory.CreateApiClient();
+        await api.EnsureSourceIntegrationAsync("runs-csrf");
+        using var browser = await Browser.SignedInAsync(factory);
+        await browser.OpenAsync("/runs?integration=runs-csrf");
+
+        using var response = await browser.HtmxPostAsync("/runs?handler=SyncNow&integration=runs-csrf", withToken: false);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task UnknownRun_Is404()
+    {
+        using var browser = await Browser.SignedInAsync(factory);
+
+        using var response = await browser.Client.GetAsync("/runs/987654");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+}
