@@ -39,6 +39,7 @@ public sealed class EngineHarness : IAsyncDisposable
         services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Time));
         services.Replace(ServiceDescriptor.Singleton<IJitterSource>(new FixedJitter()));
         services.AddSingleton<IConnectorGateway>(Gateway);
+        services.AddSingleton<IConnectorGateway>(LookupGateway);
         services.AddPooledDbContextFactory<SyncHubDbContext>(o => o.UseSqlite(_database.ConnectionString).AddInterceptors(new SqliteConnectionTuning()));
         _services = services.BuildServiceProvider();
     }
@@ -49,6 +50,9 @@ public sealed class EngineHarness : IAsyncDisposable
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
 
     public FakeGateway Gateway { get; } = new();
+
+    /// <summary>A second fake connector that can look records up; integrations use it when created with its name.</summary>
+    public FakeLookupGateway LookupGateway { get; } = new();
 
     public CapturedLogs Logs { get; } = new();
 
@@ -73,11 +77,11 @@ public sealed class EngineHarness : IAsyncDisposable
     public T Get<T>()
         where T : notnull => _services.GetRequiredService<T>();
 
-    public async Task<Integration> CreateIntegrationAsync(string slug = "books", string? mapping = null, RetryPolicyRequest? retry = null, string? settingsJson = null)
+    public async Task<Integration> CreateIntegrationAsync(string slug = "books", string? mapping = null, RetryPolicyRequest? retry = null, string? settingsJson = null, string connector = FakeGateway.Name)
     {
         using var settings = settingsJson is null ? null : JsonDocument.Parse(settingsJson);
         var result = await Get<IntegrationService>().CreateAsync(
-            new CreateIntegrationRequest(slug, "Books " + slug, FakeGateway.Name, settings?.RootElement, mapping, retry), CancellationToken.None);
+            new CreateIntegrationRequest(slug, "Books " + slug, connector, settings?.RootElement, mapping, retry), CancellationToken.None);
         return result.Integration ?? throw new InvalidOperationException("Integration not created: " + result.Errors);
     }
 
