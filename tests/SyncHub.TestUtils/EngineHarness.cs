@@ -60,11 +60,13 @@ public sealed class EngineHarness : IAsyncDisposable
 
     public RetryOperationService Operations => Get<RetryOperationService>();
 
-    public static async Task<EngineHarness> StartAsync(int batchSize = 100, int concurrency = 4)
+    /// <param name="inCallRetries">Above 0, in-call retries wait on the fake clock: advance it while the call runs.</param>
+    public static async Task<EngineHarness> StartAsync(int batchSize = 100, int concurrency = 4, int inCallRetries = 0)
     {
         var harness = new EngineHarness(new Dictionary<string, string?>
         {
-            ["SyncHub:Delivery:InCallRetries"] = "0",
+            ["SyncHub:Delivery:InCallRetries"] = inCallRetries.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["SyncHub:Delivery:InCallBaseDelayMilliseconds"] = "1",
             ["SyncHub:Delivery:BatchSize"] = batchSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["SyncHub:Delivery:Concurrency"] = concurrency.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["SyncHub:Plugins:Path"] = Path.Combine(Path.GetTempPath(), "synchub-no-plugins"),

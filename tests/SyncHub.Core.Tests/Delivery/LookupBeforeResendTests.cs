@@ -176,9 +176,34 @@ public sealed class LookupBeforeResendTests
         destination.Requests.Count.ShouldBe(2);
     }
 
-    private static async Task<EngineHarness> StartAsync()
+    [Fact]
+    public async Task Delivery_InCallRetryAfterALostResponse_LooksUpInsteadOfSendingAgain()
     {
-        var engine = await EngineHarness.StartAsync();
+        await using var engine = await StartAsync(inCallRetries: 2);
+        var destination = engine.LookupGateway;
+        var id = await engine.IngestAsync(Slug, "INV-7");
+        destination.ThenLoseResponse();
+
+        // The in-call retry waits on the fake clock; move it on until the batch is done (no real waiting).
+        var batch = engine.Orchestrator.DeliverDueAsync(CancellationToken.None);
+        while (!batch.IsCompleted)
+        {
+            engine.Time.Advance(TimeSpan.FromMilliseconds(1));
+            await Task.Yield();
+        }
+
+        (await batch).Succeeded.ShouldBe(1);
+        var record = await engine.RecordAsync(id);
+        record.Status.ShouldBe(RecordStatus.Delivered);
+        record.ReconciledAt.ShouldNotBeNull();
+        destination.Requests.Count.ShouldBe(1);
+        destination.Lookups.Count.ShouldBe(1);
+        (await engine.AttemptsAsync(id)).ShouldHaveSingleItem().Message.ShouldBe(SyncOrchestrator.ReconciledMessage);
+    }
+
+    private static async Task<EngineHarness> StartAsync(int inCallRetries = 0)
+    {
+        var engine = await EngineHarness.StartAsync(inCallRetries: inCallRetries);
         await engine.CreateIntegrationAsync(Slug, connector: FakeLookupGateway.Name);
         return engine;
     }
