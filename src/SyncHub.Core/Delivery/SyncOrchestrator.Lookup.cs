@@ -9,19 +9,27 @@ public sealed partial class SyncOrchestrator
     private const string LookupFailedPrefix = "Look-up before sending again failed: ";
 
     /// <summary>
-    /// Marks what a look-up before re-sending decided: a found record is delivered without being sent again;
-    /// a failed look-up leaves the outcome unknown whatever its class, so the next attempt asks again.
+    /// Applies what the attempt learnt about the destination: a record found by look-up is delivered without
+    /// being sent again; after a failure the outcome is unknown exactly when the guard says so. Only an answer
+    /// from the destination clears it, so a failure that never reached it (a mapping error, a connector not
+    /// loaded) or a failed look-up leaves an earlier unknown outcome to be looked up next time.
     /// </summary>
-    private static void ApplyLookup(SyncRecord record, SyncAttempt attempt, LookupStep step, DateTimeOffset now)
+    private static void ApplyLookup(SyncRecord record, SyncAttempt attempt, ResendGuard guard, DateTimeOffset now)
     {
-        if (step == LookupStep.Found && attempt.Status == AttemptStatus.Succeeded)
+        if (attempt.Status == AttemptStatus.Succeeded)
         {
-            record.ReconciledAt = now;
-            attempt.Message = ReconciledMessage;
+            if (guard.Step == LookupStep.Found)
+            {
+                record.ReconciledAt = now;
+                attempt.Message = ReconciledMessage;
+            }
+
+            return;
         }
-        else if (step == LookupStep.Failed && attempt.Status != AttemptStatus.Succeeded)
+
+        record.OutcomeUnknown = guard.OutcomeUnknown;
+        if (guard.Step == LookupStep.Failed)
         {
-            record.OutcomeUnknown = true;
             attempt.Message = Truncate(LookupFailedPrefix + attempt.Message, MaxMessageLength);
             record.LastErrorMessage = attempt.Message;
         }

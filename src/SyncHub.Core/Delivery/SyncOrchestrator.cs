@@ -115,7 +115,7 @@ public sealed partial class SyncOrchestrator
             : DeliveryOutcome.Failed(ErrorClass.ConnectorFault, "The integration's settings cannot be decrypted: the Data Protection keys they were saved with are missing. Save the settings again.");
 
         // The destination has answered; record it even if the host is stopping, so nothing is sent twice.
-        return await CompleteAsync(work, outcome, _time.GetElapsedTime(started), guard.Step, CancellationToken.None);
+        return await CompleteAsync(work, outcome, _time.GetElapsedTime(started), guard, CancellationToken.None);
     }
 
     private ConnectorSettings? ReadSettings(Integration integration)

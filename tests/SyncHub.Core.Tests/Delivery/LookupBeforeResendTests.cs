@@ -177,6 +177,32 @@ public sealed class LookupBeforeResendTests
     }
 
     [Fact]
+    public async Task Retry_FailsBeforeReachingTheDestination_OutcomeStaysUnknownAndIsLookedUpLater()
+    {
+        await using var engine = await StartAsync();
+        var destination = engine.LookupGateway;
+        var id = await engine.IngestAsync(Slug, "INV-8");
+        destination.ThenLoseResponse();
+        await engine.Orchestrator.DeliverDueAsync(CancellationToken.None);
+        var integrationId = (await engine.RecordAsync(id)).IntegrationId;
+        await engine.UpdateIntegrationAsync(integrationId, i => i.MappingTemplate = """{"x": {{ payload.amount / 0 }}}""");
+
+        await engine.Operations.RunNowAsync(RetryScope.Selected([id]), CancellationToken.None);
+
+        var failed = await engine.RecordAsync(id);
+        failed.LastErrorClass.ShouldBe(ErrorClass.Transform);
+        failed.OutcomeUnknown.ShouldBeTrue();
+
+        await engine.UpdateIntegrationAsync(integrationId, i => i.MappingTemplate = null);
+        await engine.Operations.RunNowAsync(RetryScope.Selected([id]), CancellationToken.None);
+
+        var record = await engine.RecordAsync(id);
+        record.Status.ShouldBe(RecordStatus.Delivered);
+        record.ReconciledAt.ShouldNotBeNull();
+        destination.Requests.Count.ShouldBe(1);
+    }
+
+    [Fact]
     public async Task Delivery_InCallRetryAfterALostResponse_LooksUpInsteadOfSendingAgain()
     {
         await using var engine = await StartAsync(inCallRetries: 2);
