@@ -22,4 +22,7 @@ internal sealed class IdempotencyLedger
             ? (candidate, true)
             : (_externalIds[idempotencyKey], false);
     }
+
+    /// <summary>The external id a key was accepted as, or null when the sandbox never saw it.</summary>
+    public string? Find(string idempotencyKey) => _externalIds.GetValueOrDefault(idempotencyKey);
 }

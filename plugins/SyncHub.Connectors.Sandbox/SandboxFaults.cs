@@ -19,15 +19,26 @@ internal static class SandboxFaults
     public const string Timeout = "timeout";
     public const string RateLimit = "429";
 
+    /// <summary>The provider saves the record, but its answer never arrives: the caller sees a timeout.</summary>
+    public const string LostResponse = "lost";
+
     /// <summary>Script entries that mean "deliver this call".</summary>
     public static bool IsDelivery(string entry) =>
         string.Equals(entry, "ok", StringComparison.OrdinalIgnoreCase) || entry == "201";
 
     public static bool IsFault(string name) =>
-        HttpFaults.ContainsKey(name) || name == RateLimit || string.Equals(name, Timeout, StringComparison.OrdinalIgnoreCase);
+        HttpFaults.ContainsKey(name) || name == RateLimit || string.Equals(name, Timeout, StringComparison.OrdinalIgnoreCase)
+        || IsLostResponse(name);
+
+    public static bool IsLostResponse(string name) => string.Equals(name, LostResponse, StringComparison.OrdinalIgnoreCase);
 
     public static DeliveryOutcome ToOutcome(string fault, TimeSpan retryAfter)
     {
+        if (IsLostResponse(fault))
+        {
+            return DeliveryOutcome.Failed(ErrorClass.Transient, "Timed out: no answer within 30 s (simulated lost response: the provider did save the record)");
+        }
+
         if (string.Equals(fault, Timeout, StringComparison.OrdinalIgnoreCase))
         {
             // Reported, not acted out: a real hang would only slow tests and the demo down.

@@ -7,8 +7,9 @@ namespace SyncHub.Connectors.Sandbox;
 /// <summary>
 /// A simulated accounting/POS provider with no network: it answers after a configurable latency, fails on a
 /// script or at configured rates the way real providers do, and deduplicates creates by idempotency key.
+/// Look-ups answer from the same idempotency ledger, unless the setting <c>lookup</c> is <c>false</c>.
 /// </summary>
-public sealed partial class SandboxGateway : IConnectorGateway
+public sealed partial class SandboxGateway : IConnectorGateway, IRecordLookup
 {
     private readonly ConnectorServices _services;
     private readonly ILogger _logger;
@@ -50,6 +51,13 @@ public sealed partial class SandboxGateway : IConnectorGateway
         var entry = _scripts.Next(request.IntegrationSlug, settings) ?? _dice.Roll(request.IntegrationSlug, settings);
         if (entry is not null && !SandboxFaults.IsDelivery(entry))
         {
+            if (SandboxFaults.IsLostResponse(entry))
+            {
+                // Saved at the "provider", answer lost on the way back: only a look-up can tell it arrived.
+                var (savedId, _) = _ledger.Accept(request.IdempotencyKey);
+                LogLostResponse(request.RecordId, request.IntegrationSlug, savedId);
+            }
+
             var outcome = SandboxFaults.ToOutcome(entry, settings.RetryAfter);
             LogSimulatedFault(entry, outcome.ErrorClass, request.RecordId, request.IntegrationSlug);
             return outcome;
@@ -58,6 +66,30 @@ public sealed partial class SandboxGateway : IConnectorGateway
         var (externalId, created) = _ledger.Accept(request.IdempotencyKey);
         LogAccepted(request.RecordId, request.IntegrationSlug, externalId, created);
         return DeliveryOutcome.Delivered(externalId, created ? 201 : 200);
+    }
+
+    /// <inheritdoc />
+    public async Task<LookupOutcome> LookupAsync(LookupRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!SandboxSettings.TryParse(request.Settings, out var settings, out var error))
+        {
+            return LookupOutcome.Failed(ErrorClass.ConnectorFault, error);
+        }
+
+        if (!settings.LookupEnabled)
+        {
+            return LookupOutcome.NotSupported();
+        }
+
+        if (settings.Latency > TimeSpan.Zero)
+        {
+            await Task.Delay(settings.Latency, _services.Time, cancellationToken);
+        }
+
+        var externalId = _ledger.Find(request.IdempotencyKey);
+        LogLookedUp(request.RecordId, request.IntegrationSlug, externalId);
+        return externalId is null ? LookupOutcome.NotFound() : LookupOutcome.Found(externalId);
     }
 
     private static bool IsJsonObject(string body)

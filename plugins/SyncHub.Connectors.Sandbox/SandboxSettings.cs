@@ -21,6 +21,9 @@ internal sealed record SandboxSettings
 
     public int? Seed { get; private init; }
 
+    /// <summary>Whether look-ups answer from the ledger (setting <c>lookup</c>, default true); false makes them unsupported.</summary>
+    public bool LookupEnabled { get; private init; } = true;
+
     public static bool TryParse(ConnectorSettings settings, [NotNullWhen(true)] out SandboxSettings? parsed, [NotNullWhen(false)] out string? error)
     {
         parsed = null;
@@ -29,6 +32,12 @@ internal sealed record SandboxSettings
         if (latencyMs < 0 || retryAfterSeconds < 0)
         {
             error = "Sandbox settings 'latencyMs' and 'retryAfterSeconds' must not be negative.";
+            return false;
+        }
+
+        if (settings.TryGet("lookup", out var lookup) && lookup.ValueKind is not (JsonValueKind.True or JsonValueKind.False or JsonValueKind.Null))
+        {
+            error = "Sandbox setting 'lookup' must be true or false.";
             return false;
         }
 
@@ -46,6 +55,7 @@ internal sealed record SandboxSettings
             ScriptText = scriptText,
             FailureRates = rates,
             Seed = settings.TryGet("seed", out var seed) && seed.TryGetInt32(out var value) ? value : null,
+            LookupEnabled = lookup.ValueKind != JsonValueKind.False,
         };
         return true;
     }
@@ -62,7 +72,7 @@ internal sealed record SandboxSettings
 
         if (element.ValueKind != JsonValueKind.Array)
         {
-            error = "Sandbox setting 'script' must be an array of strings such as \"ok\", \"503\" or \"timeout\".";
+            error = "Sandbox setting 'script' must be an array of strings such as \"ok\", \"503\", \"timeout\" or \"lost\".";
             return false;
         }
 

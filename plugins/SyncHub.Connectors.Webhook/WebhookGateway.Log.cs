@@ -10,4 +10,7 @@ public sealed partial class WebhookGateway
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Webhook refused record {RecordId} of {Integration} with HTTP {HttpStatus} ({ErrorClass})")]
     private partial void LogRefused(long recordId, string integration, int httpStatus, ErrorClass errorClass);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Webhook look-up of record {RecordId} of {Integration} answered HTTP {HttpStatus}")]
+    private partial void LogLookedUp(long recordId, string integration, int httpStatus);
 }

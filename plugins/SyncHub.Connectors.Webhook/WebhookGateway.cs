@@ -6,6 +6,7 @@ namespace SyncHub.Connectors.Webhook;
 /// <summary>
 /// Delivers each record as a JSON POST to the integration's <c>url</c>, with an <c>Idempotency-Key</c> header
 /// and any extra <c>headers</c> from the settings. Connection failures and cancellation are left to SyncHub.
+/// With a <c>lookupUrl</c> it can also tell whether the destination already holds a record (see <see cref="LookupAsync"/>).
 /// </summary>
 public sealed partial class WebhookGateway : IConnectorGateway
 {
@@ -31,6 +32,12 @@ public sealed partial class WebhookGateway : IConnectorGateway
         if (target is null)
         {
             return DeliveryOutcome.Failed(ErrorClass.ConnectorFault, "Webhook setting 'url' is missing or is not an absolute http(s) URL.");
+        }
+
+        // A broken look-up URL would only show after a timeout, when it is needed most: refuse to send without it.
+        if (WebhookLookupUrl.Template(request.Settings) is { } lookup && !WebhookLookupUrl.IsValid(lookup))
+        {
+            return DeliveryOutcome.Failed(ErrorClass.ConnectorFault, "Webhook setting 'lookupUrl' is not an absolute http(s) URL.");
         }
 
         using var message = WebhookRequestBuilder.Build(request, target);

@@ -29,7 +29,24 @@ internal static class WebhookRequestBuilder
     {
         var content = new StringContent(request.Body, Encoding.UTF8, "application/json");
         var message = new HttpRequestMessage(HttpMethod.Post, target) { Content = content };
-        if (request.Settings.TryGet("headers", out var headers) && headers.ValueKind == JsonValueKind.Object)
+        AddHeaders(message, request.Settings);
+        message.Headers.TryAddWithoutValidation(IdempotencyKeyHeader, request.IdempotencyKey);
+        return message;
+    }
+
+    /// <summary>The GET that asks whether the destination holds a record, with the same extra headers (credentials).</summary>
+    public static HttpRequestMessage BuildLookup(LookupRequest request, Uri target)
+    {
+        var message = new HttpRequestMessage(HttpMethod.Get, target);
+        message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        AddHeaders(message, request.Settings);
+        message.Headers.TryAddWithoutValidation(IdempotencyKeyHeader, request.IdempotencyKey);
+        return message;
+    }
+
+    private static void AddHeaders(HttpRequestMessage message, ConnectorSettings settings)
+    {
+        if (settings.TryGet("headers", out var headers) && headers.ValueKind == JsonValueKind.Object)
         {
             foreach (var header in headers.EnumerateObject())
             {
@@ -39,9 +56,6 @@ internal static class WebhookRequestBuilder
                 }
             }
         }
-
-        message.Headers.TryAddWithoutValidation(IdempotencyKeyHeader, request.IdempotencyKey);
-        return message;
     }
 
     private static void AddCustom(HttpRequestMessage message, string name, string value)
@@ -54,7 +68,7 @@ internal static class WebhookRequestBuilder
         // Content-* headers other than the reserved ones belong on the content, not the request.
         if (!message.Headers.TryAddWithoutValidation(name, value))
         {
-            message.Content!.Headers.TryAddWithoutValidation(name, value);
+            message.Content?.Headers.TryAddWithoutValidation(name, value);
         }
     }
 }

@@ -20,4 +20,18 @@ internal static class Requests
         Body = body,
         Settings = ConnectorSettings.Parse(settings),
     };
+
+    public static LookupRequest Lookup(
+        string settings = "{}",
+        string idempotencyKey = "rec-1-key",
+        string sourceId = "INV-1001",
+        string integration = "acme-accounting") => new()
+    {
+        RecordId = 1,
+        IntegrationSlug = integration,
+        EntityType = "invoice",
+        SourceId = sourceId,
+        IdempotencyKey = idempotencyKey,
+        Settings = ConnectorSettings.Parse(settings),
+    };
 }

@@ -41,6 +41,7 @@ public sealed class EngineHarness : IAsyncDisposable
         services.AddSingleton<IConnectorGateway>(Gateway);
         Source = new FakeSource(Gateway);
         services.AddSingleton<IConnectorGateway>(Source);
+        services.AddSingleton<IConnectorGateway>(LookupGateway);
         services.AddPooledDbContextFactory<SyncHubDbContext>(o => o.UseSqlite(_database.ConnectionString).AddInterceptors(new SqliteConnectionTuning()));
         _services = services.BuildServiceProvider();
     }
@@ -54,6 +55,8 @@ public sealed class EngineHarness : IAsyncDisposable
 
     /// <summary>A source connector whose deliveries go through <see cref="Gateway"/>.</summary>
     public FakeSource Source { get; }
+    /// <summary>A second fake connector that can look records up; integrations use it when created with its name.</summary>
+    public FakeLookupGateway LookupGateway { get; } = new();
 
     public CapturedLogs Logs { get; } = new();
 
@@ -61,11 +64,13 @@ public sealed class EngineHarness : IAsyncDisposable
 
     public RetryOperationService Operations => Get<RetryOperationService>();
 
-    public static async Task<EngineHarness> StartAsync(int batchSize = 100, int concurrency = 4)
+    /// <param name="inCallRetries">Above 0, in-call retries wait on the fake clock: advance it while the call runs.</param>
+    public static async Task<EngineHarness> StartAsync(int batchSize = 100, int concurrency = 4, int inCallRetries = 0)
     {
         var harness = new EngineHarness(new Dictionary<string, string?>
         {
-            ["SyncHub:Delivery:InCallRetries"] = "0",
+            ["SyncHub:Delivery:InCallRetries"] = inCallRetries.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["SyncHub:Delivery:InCallBaseDelayMilliseconds"] = "1",
             ["SyncHub:Delivery:BatchSize"] = batchSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["SyncHub:Delivery:Concurrency"] = concurrency.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["SyncHub:Plugins:Path"] = Path.Combine(Path.GetTempPath(), "synchub-no-plugins"),

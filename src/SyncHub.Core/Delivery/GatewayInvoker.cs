@@ -12,7 +12,7 @@ namespace SyncHub.Core.Delivery;
 /// </summary>
 public sealed partial class GatewayInvoker(IConnectorCatalog catalog, DeliveryPipelineProvider pipelines, ILogger<GatewayInvoker> logger)
 {
-    public async Task<DeliveryOutcome> InvokeAsync(Integration integration, DeliveryRequest request, CancellationToken cancellationToken)
+    internal async Task<DeliveryOutcome> InvokeAsync(Integration integration, DeliveryRequest request, ResendGuard guard, CancellationToken cancellationToken)
     {
         var gateway = catalog.Find(integration.Connector);
         if (gateway is null)
@@ -23,8 +23,8 @@ public sealed partial class GatewayInvoker(IConnectorCatalog catalog, DeliveryPi
         try
         {
             var outcome = await pipelines.For(integration.Slug).ExecuteAsync(
-                static async (state, token) => await state.gateway.DeliverAsync(state.request, token),
-                (gateway, request),
+                static async (state, token) => await state.invoker.DeliverOnceAsync(state.gateway, state.request, state.guard, token),
+                (invoker: this, gateway, request, guard),
                 cancellationToken);
             return outcome ?? DeliveryOutcome.Failed(ErrorClass.ConnectorFault, $"Connector '{integration.Connector}' returned no outcome.");
         }

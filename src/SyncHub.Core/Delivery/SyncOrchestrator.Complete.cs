@@ -10,7 +10,7 @@ public sealed partial class SyncOrchestrator
     private const int MaxMessageLength = 2000;
 
     /// <summary>Writes one attempt's result: the log entry, the record's state and, on success, the resolved failures.</summary>
-    private async Task<bool?> CompleteAsync(ClaimedRecord work, DeliveryOutcome outcome, TimeSpan elapsed, CancellationToken cancellationToken)
+    private async Task<bool?> CompleteAsync(ClaimedRecord work, DeliveryOutcome outcome, TimeSpan elapsed, ResendGuard guard, CancellationToken cancellationToken)
     {
         await using var db = await _dbFactory.CreateDbContextAsync(cancellationToken);
         using var gate = await _writes.EnterAsync(cancellationToken);
@@ -44,6 +44,8 @@ public sealed partial class SyncOrchestrator
             ApplyFailure(record, attempt, outcome, work.Trigger, now);
         }
 
+        ApplyLookup(record, attempt, guard, now);
+
         if (record.PayloadVersion != work.Record.PayloadVersion)
         {
             // The source sent a newer version while this one was out: deliver that next.
@@ -73,6 +75,7 @@ public sealed partial class SyncOrchestrator
         record.AutomaticRetryCount = 0;
         record.AutomaticRetriesExhausted = false;
         record.OutcomeUnknown = false;
+        record.ReconciledAt = null;
         record.DeadLetteredAt = null;
     }
 

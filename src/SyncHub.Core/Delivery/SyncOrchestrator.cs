@@ -109,12 +109,13 @@ public sealed partial class SyncOrchestrator
         var started = _time.GetTimestamp();
         var record = work.Record;
         var mapping = _mapper.Render(work.Integration.MappingTemplate, record.Payload, record.EntityType, record.SourceId);
+        var guard = new ResendGuard(record.OutcomeUnknown);
         var outcome = !mapping.Succeeded ? DeliveryOutcome.Failed(ErrorClass.Transform, mapping.Error!)
-            : ReadSettings(work.Integration) is { } settings ? await _invoker.InvokeAsync(work.Integration, CreateRequest(work, mapping.Body!, settings), cancellationToken)
+            : ReadSettings(work.Integration) is { } settings ? await _invoker.InvokeAsync(work.Integration, CreateRequest(work, mapping.Body!, settings), guard, cancellationToken)
             : DeliveryOutcome.Failed(ErrorClass.ConnectorFault, "The integration's settings cannot be decrypted: the Data Protection keys they were saved with are missing. Save the settings again.");
 
         // The destination has answered; record it even if the host is stopping, so nothing is sent twice.
-        return await CompleteAsync(work, outcome, _time.GetElapsedTime(started), CancellationToken.None);
+        return await CompleteAsync(work, outcome, _time.GetElapsedTime(started), guard, CancellationToken.None);
     }
 
     private ConnectorSettings? ReadSettings(Integration integration)

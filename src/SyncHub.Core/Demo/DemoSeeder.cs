@@ -26,7 +26,7 @@ public sealed class DemoSeeder(
     public const string ShopSlug = "demo-shop";
 
     private const string SandboxFaults = """
-        {"latencyMs": 120, "failureRates": {"503": 0.08, "timeout": 0.04, "429": 0.04, "401": 0.02, "422": 0.05, "409": 0.03}}
+        {"latencyMs": 120, "failureRates": {"503": 0.08, "timeout": 0.04, "429": 0.04, "401": 0.02, "422": 0.05, "409": 0.03, "lost": 0.03}}
         """;
 
     private const string AccountingMapping = """

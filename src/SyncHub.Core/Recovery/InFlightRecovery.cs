@@ -7,7 +7,8 @@ namespace SyncHub.Core.Recovery;
 
 /// <summary>
 /// At start-up, records a crash left in flight go back to the queue, keeping their idempotency key, so the
-/// next attempt is deduplicated by the destination if the lost one had in fact arrived. Nothing is lost.
+/// next attempt is deduplicated by the destination if the lost one had in fact arrived, and marked outcome-unknown
+/// so a connector that can look records up is asked before sending. Nothing is lost.
 /// </summary>
 public sealed partial class InFlightRecovery(IDbContextFactory<SyncHubDbContext> dbFactory, TimeProvider time, ILogger<InFlightRecovery> logger)
 {
@@ -23,7 +24,8 @@ public sealed partial class InFlightRecovery(IDbContextFactory<SyncHubDbContext>
             cancellationToken);
         var recovered = await db.Records.Where(r => r.Status == RecordStatus.InFlight).ExecuteUpdateAsync(
             s => s.SetProperty(r => r.Status, RecordStatus.Pending).SetProperty(r => r.NextAttemptAt, now)
-                .SetProperty(r => r.ClaimToken, (Guid?)null).SetProperty(r => r.UpdatedAt, now),
+                .SetProperty(r => r.ClaimToken, (Guid?)null).SetProperty(r => r.UpdatedAt, now)
+                .SetProperty(r => r.OutcomeUnknown, true), // the lost attempt may have landed: look it up first
             cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         if (recovered > 0)

@@ -27,7 +27,7 @@ public sealed record AttemptResponse(
 
 public sealed record RecordResponse(
     long Id, string Integration, string EntityType, string SourceId, RecordStatus Status, int RetryCount,
-    bool AutomaticRetriesExhausted, DateTimeOffset? NextAutomaticRetryAt, string? ExternalId, string IdempotencyKey,
+    bool AutomaticRetriesExhausted, DateTimeOffset? NextAutomaticRetryAt, string? ExternalId, DateTimeOffset? ReconciledAt, string IdempotencyKey,
     ErrorResponse? LastError, JsonElement Payload, IReadOnlyList<AttemptResponse> Attempts);
 
 public sealed record RetryRequest(long[]? Ids, bool? All);

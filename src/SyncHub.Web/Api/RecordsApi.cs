@@ -111,7 +111,7 @@ internal static class RecordsApi
         return Results.Ok(new RecordResponse(
             record.Id, details.IntegrationSlug, record.EntityType, record.SourceId, record.Status, record.RetryCount,
             record.AutomaticRetriesExhausted, record.Status == RecordStatus.Failed ? record.NextAttemptAt : null,
-            record.ExternalId, record.IdempotencyKey,
+            record.ExternalId, record.ReconciledAt, record.IdempotencyKey,
             record.LastErrorClass is null ? null : new ErrorResponse(record.LastErrorClass, record.LastHttpStatus, record.LastErrorMessage),
             payload.RootElement.Clone(),
             [.. details.Attempts.Select(ApiMapping.ToResponse)]));

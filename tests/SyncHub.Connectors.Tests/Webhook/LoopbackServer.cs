@@ -96,7 +96,7 @@ internal sealed class LoopbackServer : IAsyncDisposable
         var headers = request.Headers.AllKeys
             .Where(key => key is not null)
             .ToDictionary(key => key!, key => request.Headers[key]!, StringComparer.OrdinalIgnoreCase);
-        _requests.Enqueue(new RecordedRequest(request.HttpMethod, request.Url!.AbsolutePath, headers, body));
+        _requests.Enqueue(new RecordedRequest(request.HttpMethod, request.RawUrl ?? request.Url!.AbsolutePath, headers, body));
     }
 
     private async Task AnswerAsync(HttpListenerResponse response)

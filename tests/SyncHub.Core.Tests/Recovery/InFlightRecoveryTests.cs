@@ -39,6 +39,27 @@ public sealed class InFlightRecoveryTests
     }
 
     [Fact]
+    public async Task RecoverAsync_RecordLeftInFlight_MarkedOutcomeUnknownSoItIsLookedUpFirst()
+    {
+        await using var engine = await EngineHarness.StartAsync();
+        await engine.CreateIntegrationAsync();
+        var id = await engine.IngestAsync("books", "INV-CRASH-2");
+        engine.Gateway.Hold();
+        using var crash = new CancellationTokenSource();
+        var lost = engine.Orchestrator.DeliverDueAsync(crash.Token);
+        await engine.Gateway.Arrived.WaitAsync(TimeSpan.FromSeconds(10));
+
+        await engine.RecoverAsync();
+        await crash.CancelAsync();
+        await Should.ThrowAsync<OperationCanceledException>(lost);
+        engine.Gateway.Release();
+
+        var record = await engine.RecordAsync(id);
+        record.Status.ShouldBe(RecordStatus.Pending);
+        record.OutcomeUnknown.ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task RecoverAsync_NothingInFlight_ChangesNothing()
     {
         await using var engine = await EngineHarness.StartAsync();

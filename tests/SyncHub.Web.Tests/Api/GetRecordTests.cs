@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Shouldly;
 using SyncHub.Connectors;
+using SyncHub.Core.Delivery;
 using SyncHub.TestUtils;
 using SyncHub.Web.Tests.Support;
 
@@ -70,6 +71,45 @@ public sealed class GetRecordTests(SyncHubWebFactory factory) : IClassFixture<Sy
         attempts.ShouldAllBe(a => a.GetProperty("status").GetString() == "succeeded");
         attempts[0].GetProperty("resolvedBy").GetInt64().ShouldBe(ids[2]);
         attempts[1].GetProperty("resolvedBy").GetInt64().ShouldBe(ids[2]);
+    }
+
+    [Fact]
+    public async Task Get_RecordWhoseLostCreateWasFoundByLookup_ShowsReconciledAtAndTheReconciledAttempt()
+    {
+        using var api = factory.CreateApiClient();
+        await api.CreateIntegrationAsync("reconciled", connector: "sandbox", settings: """{"script": ["lost"]}""");
+        var id = await api.IngestAsync("reconciled", "INV-lost-1");
+        await factory.DeliverPendingAsync();
+        await api.WaitForOperationAsync(await api.StartRetryAsync("reconciled", $$"""{"ids": [{{id}}]}"""));
+
+        var record = await api.GetJsonAsync($"/api/v1/records/{id}");
+
+        record.GetProperty("status").GetString().ShouldBe("delivered");
+        record.GetProperty("reconciledAt").GetDateTimeOffset().ShouldBeGreaterThan(DateTimeOffset.MinValue);
+        record.GetProperty("externalId").GetString().ShouldStartWith("SBX-");
+        var attempts = record.GetProperty("attempts").EnumerateArray().ToList();
+        attempts.Count.ShouldBe(2);
+        attempts[0].GetProperty("errorClass").GetString().ShouldBe("transient");
+        attempts[0].GetProperty("resolvedBy").GetInt64().ShouldBe(attempts[1].GetProperty("id").GetInt64());
+        attempts[1].GetProperty("outcome").GetString().ShouldBe("delivered");
+        attempts[1].GetProperty("message").GetString().ShouldBe(SyncOrchestrator.ReconciledMessage);
+
+        using var browser = await Browser.SignedInAsync(factory);
+        var page = await browser.OpenAsync($"/records/{id}");
+        page.Single("#record-reconciled").TextContent.ShouldContain("Reconciled: found at the destination, not sent again");
+    }
+
+    [Fact]
+    public async Task Get_RecordDeliveredNormally_ReconciledAtIsNull()
+    {
+        using var api = factory.CreateApiClient();
+        await api.CreateIntegrationAsync("plain");
+        var id = await api.IngestAsync("plain", "INV-plain-1");
+        await factory.DeliverPendingAsync();
+
+        var record = await api.GetJsonAsync($"/api/v1/records/{id}");
+
+        record.GetProperty("reconciledAt").ValueKind.ShouldBe(JsonValueKind.Null);
     }
 
     [Fact]
