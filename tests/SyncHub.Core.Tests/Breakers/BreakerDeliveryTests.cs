@@ -69,6 +69,31 @@ public sealed class BreakerDeliveryTests
     }
 
     [Fact]
+    public async Task RetryDue_BreakerOpen_DueRecordsKeepTheirStatusAndNextAttemptTime()
+    {
+        await using var engine = await EngineHarness.StartAsync(concurrency: 1, breakers: true, settings: new Dictionary<string, string?>
+        {
+            ["SyncHub:Breakers:OpenSeconds"] = "3600",
+            ["SyncHub:Breakers:MaxOpenSeconds"] = "3600",
+        });
+        await engine.CreateIntegrationAsync("books");
+        var ids = await TripAsync(engine, "books");
+        var before = await engine.RecordAsync(ids[0]);
+        var calls = engine.Gateway.Requests.Count;
+        engine.Time.Advance(TimeSpan.FromMinutes(30));
+        before.NextAttemptAt.ShouldNotBeNull().ShouldBeLessThan(engine.Time.GetUtcNow());
+
+        (await engine.Orchestrator.RetryDueAsync(None)).Attempted.ShouldBe(0);
+
+        engine.Gateway.Requests.Count.ShouldBe(calls);
+        var after = await engine.RecordAsync(ids[0]);
+        after.Status.ShouldBe(RecordStatus.Failed);
+        after.NextAttemptAt.ShouldBe(before.NextAttemptAt);
+        after.AutomaticRetryCount.ShouldBe(before.AutomaticRetryCount);
+        (await engine.AttemptsAsync(ids[0])).Count.ShouldBe(1);
+    }
+
+    [Fact]
     public async Task DeliverDue_ValidationFailures_DoNotOpenTheBreaker()
     {
         await using var engine = await StartAsync();
