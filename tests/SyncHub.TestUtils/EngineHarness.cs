@@ -22,6 +22,8 @@ namespace SyncHub.TestUtils;
 /// <summary>
 /// The real engine on a temp SQLite file, with a fake clock, pinned jitter, the <see cref="FakeGateway"/>
 /// and no in-call retries, so every attempt is one gateway call and every wait is under the test's control.
+/// Connection circuit breakers are off unless a test passes <c>breakers: true</c>, so tests of other features
+/// see every scripted failure reach the record.
 /// </summary>
 public sealed class EngineHarness : IAsyncDisposable
 {
@@ -65,16 +67,24 @@ public sealed class EngineHarness : IAsyncDisposable
     public RetryOperationService Operations => Get<RetryOperationService>();
 
     /// <param name="inCallRetries">Above 0, in-call retries wait on the fake clock: advance it while the call runs.</param>
-    public static async Task<EngineHarness> StartAsync(int batchSize = 100, int concurrency = 4, int inCallRetries = 0)
+    public static async Task<EngineHarness> StartAsync(
+        int batchSize = 100, int concurrency = 4, int inCallRetries = 0, bool breakers = false, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var harness = new EngineHarness(new Dictionary<string, string?>
+        var configuration = new Dictionary<string, string?>
         {
+            ["SyncHub:Breakers:Enabled"] = breakers ? "true" : "false",
             ["SyncHub:Delivery:InCallRetries"] = inCallRetries.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["SyncHub:Delivery:InCallBaseDelayMilliseconds"] = "1",
             ["SyncHub:Delivery:BatchSize"] = batchSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["SyncHub:Delivery:Concurrency"] = concurrency.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["SyncHub:Plugins:Path"] = Path.Combine(Path.GetTempPath(), "synchub-no-plugins"),
-        });
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            configuration[key] = value;
+        }
+
+        var harness = new EngineHarness(configuration);
         await using var db = await harness.Get<IDbContextFactory<SyncHubDbContext>>().CreateDbContextAsync();
         await DatabaseInitializer.InitializeAsync(db, CancellationToken.None);
         return harness;

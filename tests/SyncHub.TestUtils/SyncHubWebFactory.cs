@@ -37,6 +37,7 @@ public class SyncHubWebFactory : WebApplicationFactory<Program>
         ["SyncHub:Demo:Enabled"] = "false",
         ["SyncHub:Delivery:BackgroundEnabled"] = "false",
         ["SyncHub:Delivery:InCallRetries"] = "0",
+        ["SyncHub:Breakers:Enabled"] = "false",
         ["SyncHub:ApiKeys:0"] = ApiKey,
         ["SyncHub:Admin:Email"] = AdminEmail,
         ["SyncHub:Admin:Password"] = Password,

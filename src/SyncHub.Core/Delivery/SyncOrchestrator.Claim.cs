@@ -12,12 +12,12 @@ public sealed partial class SyncOrchestrator
     /// The claim and the new sync-log entries commit together.
     /// </summary>
     private async Task<List<ClaimedRecord>> ClaimAsync(
-        Expression<Func<SyncRecord, bool>> filter, AttemptTrigger trigger, Guid? operationId, CancellationToken cancellationToken)
+        Expression<Func<SyncRecord, bool>> filter, AttemptTrigger trigger, Guid? operationId, CancellationToken cancellationToken, int? limit = null)
     {
         await using var db = await _dbFactory.CreateDbContextAsync(cancellationToken);
         var candidates = await db.Records.Where(filter)
             .OrderBy(r => r.NextAttemptAt).ThenBy(r => r.Id)
-            .Select(r => r.Id).Take(_options.BatchSize).ToListAsync(cancellationToken);
+            .Select(r => r.Id).Take(limit ?? _options.BatchSize).ToListAsync(cancellationToken);
         if (candidates.Count == 0)
         {
             return [];

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SyncHub.Connectors;
+using SyncHub.Core.Breakers;
 using SyncHub.Core.Integrations;
 using SyncHub.Core.Mapping;
 using SyncHub.Core.Retries;
@@ -27,6 +28,7 @@ public sealed partial class SyncOrchestrator
     private readonly TimeProvider _time;
     private readonly DeliveryOptions _options;
     private readonly ILogger<SyncOrchestrator> _logger;
+    private readonly BreakerRegistry _breakers;
 
     public SyncOrchestrator(
         IDbContextFactory<SyncHubDbContext> dbFactory,
@@ -37,7 +39,8 @@ public sealed partial class SyncOrchestrator
         BackoffCalculator backoff,
         TimeProvider time,
         IOptions<DeliveryOptions> options,
-        ILogger<SyncOrchestrator> logger)
+        ILogger<SyncOrchestrator> logger,
+        BreakerRegistry breakers)
     {
         _dbFactory = dbFactory;
         _invoker = invoker;
@@ -48,6 +51,7 @@ public sealed partial class SyncOrchestrator
         _time = time;
         _options = options.Value;
         _logger = logger;
+        _breakers = breakers;
     }
 
     /// <summary>Delivers one batch of pending records whose time has come.</summary>
@@ -77,7 +81,7 @@ public sealed partial class SyncOrchestrator
     private async Task<BatchResult> ClaimAndProcessAsync(
         Expression<Func<SyncRecord, bool>> filter, AttemptTrigger trigger, Guid? operationId, CancellationToken cancellationToken)
     {
-        var claimed = await ClaimAsync(filter, trigger, operationId, cancellationToken);
+        var claimed = await ClaimGatedAsync(filter, trigger, operationId, cancellationToken);
         if (claimed.Count == 0)
         {
             return BatchResult.Empty;
@@ -90,7 +94,7 @@ public sealed partial class SyncOrchestrator
             new ParallelOptions { MaxDegreeOfParallelism = _options.Concurrency, CancellationToken = cancellationToken },
             async (work, token) =>
             {
-                var delivered = await ProcessAsync(work, token);
+                var delivered = await ProcessOrReleaseAsync(work, token);
                 if (delivered is true)
                 {
                     Interlocked.Increment(ref succeeded);
@@ -115,6 +119,7 @@ public sealed partial class SyncOrchestrator
             : DeliveryOutcome.Failed(ErrorClass.ConnectorFault, "The integration's settings cannot be decrypted: the Data Protection keys they were saved with are missing. Save the settings again.");
 
         // The destination has answered; record it even if the host is stopping, so nothing is sent twice.
+        ReportToBreakers(work, outcome);
         return await CompleteAsync(work, outcome, _time.GetElapsedTime(started), guard, CancellationToken.None);
     }
 

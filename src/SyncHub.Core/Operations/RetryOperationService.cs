@@ -11,7 +11,8 @@ namespace SyncHub.Core.Operations;
 /// them batch by batch. Queued records are skipped by the automatic retry job: a manual retry takes precedence.
 /// </summary>
 public sealed class RetryOperationService(
-    IDbContextFactory<SyncHubDbContext> dbFactory, SyncOrchestrator orchestrator, IOperationQueue queue, WriteGate writes, TimeProvider time)
+    IDbContextFactory<SyncHubDbContext> dbFactory, SyncOrchestrator orchestrator, IOperationQueue queue, WriteGate writes, TimeProvider time,
+    OperationBreakerWait breakerWait)
 {
     /// <summary>Starts an operation and runs it in the background; returns at once.</summary>
     public async Task<RetryOperation> StartInBackgroundAsync(RetryScope scope, CancellationToken cancellationToken)
@@ -29,7 +30,7 @@ public sealed class RetryOperationService(
     public async Task<RetryOperation> RunNowAsync(RetryScope scope, CancellationToken cancellationToken)
     {
         var operation = await StartAsync(scope, cancellationToken);
-        return operation.Status == OperationStatus.Running ? await RunAsync(operation.Id, cancellationToken) : operation;
+        return operation.Status == OperationStatus.Running ? await RunAsync(operation.Id, cancellationToken, waitForBreakers: false) : operation;
     }
 
     public async Task<RetryOperation> StartAsync(RetryScope scope, CancellationToken cancellationToken)
@@ -68,16 +69,37 @@ public sealed class RetryOperationService(
         return operation;
     }
 
-    /// <summary>Retries the operation's queued records until none are left; safe to call again after a restart.</summary>
-    public async Task<RetryOperation> RunAsync(Guid operationId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Retries the operation's queued records until none are left; safe to call again after a restart. Records behind
+    /// an open connection breaker are waited for, or, without <paramref name="waitForBreakers"/>, handed to the
+    /// background worker (the operation is returned still running).
+    /// </summary>
+    public async Task<RetryOperation> RunAsync(Guid operationId, CancellationToken cancellationToken, bool waitForBreakers = true)
     {
+        var claimedAgain = false;
         while (true)
         {
             var batch = await orchestrator.RetryQueuedAsync(operationId, cancellationToken);
             if (batch.Attempted == 0)
             {
+                var next = await breakerWait.WaitIfBlockedAsync(operationId, waitForBreakers, cancellationToken);
+                if (next == OperationWaitResult.Blocked)
+                {
+                    await queue.EnqueueAsync(operationId, cancellationToken);
+                    return (await FindAsync(operationId, cancellationToken))!;
+                }
+
+                // A breaker that closed between the claim and the check gets one more claim, not an endless loop.
+                if (next == OperationWaitResult.Waited || (next == OperationWaitResult.ClaimAgain && !claimedAgain))
+                {
+                    claimedAgain = next == OperationWaitResult.ClaimAgain;
+                    continue;
+                }
+
                 break;
             }
+
+            claimedAgain = false;
 
             await using var progress = await dbFactory.CreateDbContextAsync(cancellationToken);
             using var gate = await writes.EnterAsync(cancellationToken);

@@ -1,4 +1,5 @@
 using SyncHub.Connectors;
+using SyncHub.Core.Breakers;
 
 namespace SyncHub.Core.Queries;
 
@@ -11,4 +12,5 @@ public sealed record IntegrationStatus(
     bool ConnectorLoaded,
     StatusCounts Counts,
     DateTimeOffset? LastDeliveredAt,
-    LastError? LastError);
+    LastError? LastError,
+    IntegrationBreakers? Breakers = null);

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SyncHub.Core.Breakers;
 using SyncHub.Core.Plugins;
 using SyncHub.Data;
 using SyncHub.Data.Entities;
@@ -6,7 +7,7 @@ using SyncHub.Data.Entities;
 namespace SyncHub.Core.Queries;
 
 /// <summary>Counts and latest events per integration, for the dashboard and the API.</summary>
-public sealed class IntegrationStatusQuery(IDbContextFactory<SyncHubDbContext> dbFactory, IConnectorCatalog catalog)
+public sealed class IntegrationStatusQuery(IDbContextFactory<SyncHubDbContext> dbFactory, IConnectorCatalog catalog, BreakerRegistry breakers)
 {
     public async Task<List<IntegrationStatus>> ListAsync(CancellationToken cancellationToken)
     {
@@ -47,7 +48,8 @@ public sealed class IntegrationStatusQuery(IDbContextFactory<SyncHubDbContext> d
             .FirstOrDefaultAsync(cancellationToken);
         return new IntegrationStatus(
             integration.Id, integration.Slug, integration.Name, integration.Connector,
-            catalog.Find(integration.Connector) is not null, ToCounts(counts), lastDelivered, lastError);
+            catalog.Find(integration.Connector) is not null, ToCounts(counts), lastDelivered, lastError,
+            breakers.Describe(BreakerTarget.Of(integration)));
     }
 
     private static StatusCounts ToCounts(Dictionary<RecordStatus, int> counts) => new(

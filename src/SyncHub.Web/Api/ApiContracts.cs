@@ -7,7 +7,8 @@ namespace SyncHub.Web.Api;
 // The JSON shapes of the public API, one small record each; enums serialize as camelCase strings.
 public sealed record CountsResponse(int Pending, int InFlight, int Delivered, int Failed);
 
-public sealed record IntegrationResponse(string Slug, string Name, string Connector, bool ConnectorLoaded, CountsResponse Counts);
+public sealed record IntegrationResponse(
+    string Slug, string Name, string Connector, bool ConnectorLoaded, CountsResponse Counts, BreakerResponse Breaker, BreakerResponse ConnectorBreaker);
 
 public sealed record IngestResponse(long Id, RecordStatus Status, bool Created);
 

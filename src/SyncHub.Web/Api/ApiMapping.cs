@@ -1,3 +1,4 @@
+using SyncHub.Core.Breakers;
 using SyncHub.Core.Queries;
 using SyncHub.Data.Entities;
 
@@ -8,7 +9,12 @@ internal static class ApiMapping
 {
     public static IntegrationResponse ToResponse(IntegrationStatus status) => new(
         status.Slug, status.Name, status.Connector, status.ConnectorLoaded,
-        new CountsResponse(status.Counts.Pending, status.Counts.InFlight, status.Counts.Delivered, status.Counts.Failed));
+        new CountsResponse(status.Counts.Pending, status.Counts.InFlight, status.Counts.Delivered, status.Counts.Failed),
+        ToResponse((status.Breakers ?? IntegrationBreakers.AllClosed).Integration),
+        ToResponse((status.Breakers ?? IntegrationBreakers.AllClosed).Connector));
+
+    public static BreakerResponse ToResponse(BreakerSnapshot breaker) => new(
+        breaker.State, breaker.State == BreakerState.Closed ? null : breaker.NextProbeAt, breaker.ConsecutiveFailures);
 
     public static RecordListItem ToListItem(FailedRecordRow row, RecordStatus status) => new(
         row.Id, row.SourceId, row.EntityType, status, row.RetryCount,

@@ -17,6 +17,7 @@ public sealed class IndexModel(
     IntegrationStatusQuery status,
     RecordDetailsQuery details,
     RetryOperationService operations,
+    OperationBreakerWait breakerWait,
     TimeProvider time) : PageModel
 {
     public const int PageSize = 50;
@@ -40,7 +41,7 @@ public sealed class IndexModel(
         List = await LoadAsync(null, cancellationToken);
         if (Operation is { } id && await operations.FindAsync(id, cancellationToken) is { } operation)
         {
-            Progress = new OperationProgressView(operation, null);
+            Progress = new OperationProgressView(operation, null, breakerWait.WaitingUntil(id));
         }
 
         return Page();
@@ -103,7 +104,7 @@ public sealed class IndexModel(
         var refreshed = operation.Status == OperationStatus.Completed
             ? await LoadAsync(null, cancellationToken) with { OutOfBand = true }
             : null;
-        return Partial("Partials/_OperationProgress", new OperationProgressView(operation, refreshed));
+        return Partial("Partials/_OperationProgress", new OperationProgressView(operation, refreshed, breakerWait.WaitingUntil(id)));
     }
 
     private PageResult Page(FailedListView list)
@@ -115,6 +116,11 @@ public sealed class IndexModel(
     private static string RetryMessage(RetryOperation result, int selected)
     {
         var message = $"Retried {result.Total} of {selected} selected: {result.Succeeded} delivered, {result.Failed} failed again.";
+        if (result.Status == OperationStatus.Running)
+        {
+            message += " The rest wait for a connection breaker and are retried in the background when it lets them through.";
+        }
+
         return result.Total < selected
             ? message + " The others were no longer in the failed queue or were already being retried."
             : message;

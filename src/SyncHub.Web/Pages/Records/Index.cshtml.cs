@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SyncHub.Core.Operations;
 using SyncHub.Core.Queries;
+using SyncHub.Data.Entities;
 using SyncHub.Web.Security;
 
 namespace SyncHub.Web.Pages.Records;
@@ -30,6 +31,7 @@ public sealed class IndexModel(RecordDetailsQuery details, RetryOperationService
 
         Message = result.Total == 0
             ? "This record is not in the failed queue, so there was nothing to retry."
+            : result.Status == OperationStatus.Running ? "Queued: the connection breaker is open, so the retry waits and runs in the background once a probe gets through."
             : result.Succeeded == 1 ? "Retried: delivered." : "Retried: it failed again; the new error is at the bottom of the history.";
         return Request.IsHtmx() ? Partial("Partials/_RecordBody", this) : Page();
     }

@@ -1,0 +1,136 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using SyncHub.Connectors;
+using SyncHub.Core.Breakers;
+using SyncHub.Data.Entities;
+
+namespace SyncHub.Core.Delivery;
+
+public sealed partial class SyncOrchestrator
+{
+    /// <summary>
+    /// Claims around the breakers: records of integrations whose own or connector breaker is open are not claimed
+    /// (they keep their status and next attempt time, and get no sync-log entry); a half-open one gets one record,
+    /// the probe.
+    /// </summary>
+    private async Task<List<ClaimedRecord>> ClaimGatedAsync(
+        Expression<Func<SyncRecord, bool>> filter, AttemptTrigger trigger, Guid? operationId, CancellationToken cancellationToken)
+    {
+        if (_breakers.AllClosed)
+        {
+            return await ClaimAsync(filter, trigger, operationId, cancellationToken);
+        }
+
+        var targets = await LoadBreakerTargetsAsync(cancellationToken);
+        var held = targets.Where(t => _breakers.Check(t) != BreakerAdmission.Allowed).ToList();
+        var heldIds = held.Select(t => t.IntegrationId).ToList();
+        var claimed = await ClaimAsync(filter.And(r => !heldIds.Contains(r.IntegrationId)), trigger, operationId, cancellationToken);
+        foreach (var target in held)
+        {
+            if (await ClaimProbeAsync(target, filter, trigger, operationId, cancellationToken) is { } probe)
+            {
+                claimed.Add(probe);
+            }
+        }
+
+        return claimed;
+    }
+
+    private async Task<ClaimedRecord?> ClaimProbeAsync(
+        BreakerTarget target, Expression<Func<SyncRecord, bool>> filter, AttemptTrigger trigger, Guid? operationId, CancellationToken cancellationToken)
+    {
+        if (!_breakers.TryBeginProbe(target))
+        {
+            return null;
+        }
+
+        var claimed = false;
+        try
+        {
+            var integrationId = target.IntegrationId;
+            var one = await ClaimAsync(filter.And(r => r.IntegrationId == integrationId), trigger, operationId, cancellationToken, limit: 1);
+            if (one.Count == 0)
+            {
+                return null;
+            }
+
+            claimed = true;
+            _breakers.AssignProbe(target, one[0].Record.Id);
+            return one[0];
+        }
+        finally
+        {
+            if (!claimed)
+            {
+                _breakers.CancelProbe(target);
+            }
+        }
+    }
+
+    private async Task<List<BreakerTarget>> LoadBreakerTargetsAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await _dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Integrations.AsNoTracking()
+            .Select(i => new BreakerTarget(i.Id, i.Slug, i.Connector))
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// A breaker may open while the rest of a batch is still queued behind the workers: those records are handed
+    /// back untouched instead of being sent to a destination that is down.
+    /// </summary>
+    private async Task<bool?> ProcessOrReleaseAsync(ClaimedRecord work, CancellationToken cancellationToken)
+    {
+        var target = BreakerTarget.Of(work.Integration);
+        try
+        {
+            if (!_breakers.MaySend(target, work.Record.Id))
+            {
+                await ReleaseAsync(work, cancellationToken);
+                return null;
+            }
+
+            return await ProcessAsync(work, cancellationToken);
+        }
+        finally
+        {
+            _breakers.ReleaseProbe(target, work.Record.Id);
+        }
+    }
+
+    private void ReportToBreakers(ClaimedRecord work, DeliveryOutcome outcome) =>
+        _breakers.Report(BreakerTarget.Of(work.Integration), work.Record.Id, BreakerVerdicts.Of(outcome));
+
+    /// <summary>Undoes a claim: the record gets back its status and retry-operation mark, the opened sync-log entry is removed.</summary>
+    private async Task ReleaseAsync(ClaimedRecord work, CancellationToken cancellationToken)
+    {
+        await using var db = await _dbFactory.CreateDbContextAsync(cancellationToken);
+        using var gate = await _writes.EnterAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var record = await db.Records.SingleOrDefaultAsync(r => r.Id == work.Record.Id && r.ClaimToken == work.ClaimToken, cancellationToken);
+        if (record is null)
+        {
+            return;
+        }
+
+        var attempt = await db.Attempts.SingleAsync(a => a.Id == work.AttemptId, cancellationToken);
+        record.Status = work.Trigger switch
+        {
+            AttemptTrigger.Delivery => RecordStatus.Pending,
+            AttemptTrigger.ManualRetry when record.AutomaticRetriesExhausted && record.DeadLetteredAt is not null => RecordStatus.DeadLetter,
+            _ => RecordStatus.Failed,
+        };
+        record.RetryOperationId = work.Trigger == AttemptTrigger.ManualRetry ? attempt.OperationId : null;
+        record.LastAttemptId = attempt.RetryOfAttemptId;
+        record.ClaimToken = null;
+        await db.SaveChangesAsync(cancellationToken);
+        db.Attempts.Remove(attempt);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        LogReleased(record.Id, work.Integration.Slug);
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Record {RecordId} of {Integration} handed back unsent: a circuit breaker opened while it waited in the batch")]
+    private partial void LogReleased(long recordId, string integration);
+}
