@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using SyncHub.Connectors;
 using SyncHub.Core.Delivery;
 using SyncHub.Core.Demo;
+using SyncHub.Core.Failures;
 using SyncHub.Core.Integrations;
 using SyncHub.Core.Mapping;
 using SyncHub.Core.Operations;
@@ -41,6 +42,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<SyncOrchestrator>();
         services.AddSingleton<IOperationQueue, OperationQueue>();
         services.AddSingleton<RetryOperationService>();
+        services.AddSingleton<RecordActionService>();
         services.AddSingleton<IngestService>();
         services.AddSingleton<IntegrationService>();
         services.AddSingleton<IntegrationStatusQuery>();
