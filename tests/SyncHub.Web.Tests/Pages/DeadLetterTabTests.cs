@@ -156,6 +156,41 @@ public sealed class DeadLetterTabTests(SyncHubWebFactory factory) : IClassFixtur
         page.Single("#integration-dl-dash [data-count=failed]").TextContent.ShouldBe("0");
     }
 
+    [Fact]
+    public async Task RecordPage_DeadLetter_OffersRetryNowAndAuditsIt()
+    {
+        using var api = factory.CreateApiClient();
+        var ids = await factory.DeadLetterRecordsAsync(api, "dl-record", 1);
+        using var browser = await Browser.SignedInAsync(factory);
+        (await browser.OpenAsync($"/records/{ids[0]}")).Single("#retry-record");
+
+        using var response = await browser.HtmxPostAsync($"/records/{ids[0]}?handler=Retry");
+
+        var html = await response.Content.ReadAsStringAsync();
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, html);
+        Html.Parse(html).Single("#record-status").TextContent.ShouldBe("Delivered");
+        var audit = (await factory.AuditForAsync(ids[0])).ShouldHaveSingleItem();
+        (audit.Action, audit.Actor).ShouldBe(("record.retry", SyncHubWebFactory.AdminEmail));
+    }
+
+    [Fact]
+    public async Task RecordPage_DismissedRecord_ShowsWhoDismissedItAndWhy()
+    {
+        using var api = factory.CreateApiClient();
+        var ids = await factory.DeadLetterRecordsAsync(api, "dl-record-dismissed", 1);
+        (await api.PostJsonAsync("/api/v1/integrations/dl-record-dismissed/records/dismiss", $$"""{"ids": [{{ids[0]}}], "reason": "<b>not ours</b>"}""")).Dispose();
+        using var browser = await Browser.SignedInAsync(factory);
+
+        var page = await browser.OpenAsync($"/records/{ids[0]}");
+
+        page.Single("#record-status").TextContent.ShouldBe("Dismissed");
+        var dismissal = page.Single("#dismissal");
+        dismissal.TextContent.ShouldContain("configured key");
+        dismissal.TextContent.ShouldContain("<b>not ours</b>");
+        dismissal.QuerySelector("b").ShouldBeNull();
+        page.QuerySelector("#retry-record").ShouldBeNull();
+    }
+
     private static IEnumerable<KeyValuePair<string, string>> Ids(params long[] ids) =>
         ids.Select(id => new KeyValuePair<string, string>("ids", id.ToString(CultureInfo.InvariantCulture)));
 }
