@@ -6,6 +6,7 @@ using SyncHub.Connectors;
 using SyncHub.Core.Breakers;
 using SyncHub.Core.Delivery;
 using SyncHub.Core.Demo;
+using SyncHub.Core.Failures;
 using SyncHub.Core.Integrations;
 using SyncHub.Core.Mapping;
 using SyncHub.Core.Operations;
@@ -44,6 +45,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<SyncOrchestrator>();
         services.AddSingleton<IOperationQueue, OperationQueue>();
         services.AddSingleton<RetryOperationService>();
+        services.AddSingleton<RecordActionService>();
         services.AddSingleton<IngestService>();
         services.AddSingleton<IntegrationService>();
         services.AddSingleton<IntegrationStatusQuery>();

@@ -1,6 +1,10 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using SyncHub.Data;
+using SyncHub.Data.Entities;
 using SyncHub.TestUtils;
 using SyncHub.Web.Security;
 
@@ -42,10 +46,18 @@ public sealed class RunningSyncHub : IAsyncDisposable
     }
 
     /// <summary>An integration on the in-process fake connector, for tests that script exact outcomes.</summary>
-    public async Task CreateFakeIntegrationAsync(string slug, string name)
+    public async Task CreateFakeIntegrationAsync(string slug, string name, int maxAutomaticAttempts = 8)
     {
-        var response = await Api.PostAsJsonAsync("/api/v1/integrations", new { slug, name, connector = FakeGateway.Name, retry = new { baseDelaySeconds = 3600 } });
+        var response = await Api.PostAsJsonAsync(
+            "/api/v1/integrations", new { slug, name, connector = FakeGateway.Name, retry = new { baseDelaySeconds = 3600, maxAutomaticAttempts } });
         response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>The audit log, oldest entry first.</summary>
+    public async Task<List<AuditEntry>> AuditLogAsync()
+    {
+        await using var db = await _factory.Services.GetRequiredService<IDbContextFactory<SyncHubDbContext>>().CreateDbContextAsync();
+        return await db.AuditLog.AsNoTracking().OrderBy(a => a.Id).ToListAsync();
     }
 
     /// <summary>A Sandbox integration whose first calls fail as scripted; automatic retries are an hour away.</summary>

@@ -147,6 +147,13 @@ public sealed class EngineHarness : IAsyncDisposable
         return await db.Attempts.AsNoTracking().Where(a => a.RecordId == recordId).OrderBy(a => a.Id).ToListAsync();
     }
 
+    /// <summary>The audit log, oldest entry first.</summary>
+    public async Task<List<AuditEntry>> AuditLogAsync()
+    {
+        await using var db = await Get<IDbContextFactory<SyncHubDbContext>>().CreateDbContextAsync();
+        return await db.AuditLog.AsNoTracking().OrderBy(a => a.Id).ToListAsync();
+    }
+
     public async Task<int> RecoverAsync() => await Get<InFlightRecovery>().RecoverAsync(CancellationToken.None);
 
     public async ValueTask DisposeAsync()

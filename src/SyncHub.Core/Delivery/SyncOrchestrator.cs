@@ -66,7 +66,7 @@ public sealed partial class SyncOrchestrator
     {
         var now = _time.GetUtcNow();
         return ClaimAndProcessAsync(
-            r => r.Status == RecordStatus.Failed && r.NextAttemptAt != null && r.NextAttemptAt <= now && r.RetryOperationId == null,
+            r => r.Status == RecordStatus.Failed && r.NextAttemptAt != null && r.NextAttemptAt <= now && r.RetryOperationId == null && r.ArchivedAt == null,
             AttemptTrigger.AutomaticRetry,
             null,
             cancellationToken);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SyncHub.Core.Delivery;
+using SyncHub.Core.Failures;
 using SyncHub.Data;
 using SyncHub.Data.Entities;
 
@@ -15,9 +16,13 @@ public sealed class RetryOperationService(
     OperationBreakerWait breakerWait)
 {
     /// <summary>Starts an operation and runs it in the background; returns at once.</summary>
-    public async Task<RetryOperation> StartInBackgroundAsync(RetryScope scope, CancellationToken cancellationToken)
+    public Task<RetryOperation> StartInBackgroundAsync(RetryScope scope, CancellationToken cancellationToken) =>
+        StartInBackgroundAsync(scope, null, cancellationToken);
+
+    /// <summary>As <see cref="StartInBackgroundAsync(RetryScope, CancellationToken)"/>; a named actor is written to the audit log.</summary>
+    public async Task<RetryOperation> StartInBackgroundAsync(RetryScope scope, string? actor, CancellationToken cancellationToken)
     {
-        var operation = await StartAsync(scope, cancellationToken);
+        var operation = await StartAsync(scope, actor, cancellationToken);
         if (operation.Status == OperationStatus.Running)
         {
             await queue.EnqueueAsync(operation.Id, cancellationToken);
@@ -27,13 +32,21 @@ public sealed class RetryOperationService(
     }
 
     /// <summary>Starts an operation and runs it to the end before returning (for a handful of selected records).</summary>
-    public async Task<RetryOperation> RunNowAsync(RetryScope scope, CancellationToken cancellationToken)
+    public Task<RetryOperation> RunNowAsync(RetryScope scope, CancellationToken cancellationToken) =>
+        RunNowAsync(scope, null, cancellationToken);
+
+    /// <summary>As <see cref="RunNowAsync(RetryScope, CancellationToken)"/>; a named actor is written to the audit log.</summary>
+    public async Task<RetryOperation> RunNowAsync(RetryScope scope, string? actor, CancellationToken cancellationToken)
     {
-        var operation = await StartAsync(scope, cancellationToken);
+        var operation = await StartAsync(scope, actor, cancellationToken);
         return operation.Status == OperationStatus.Running ? await RunAsync(operation.Id, cancellationToken, waitForBreakers: false) : operation;
     }
 
-    public async Task<RetryOperation> StartAsync(RetryScope scope, CancellationToken cancellationToken)
+    public Task<RetryOperation> StartAsync(RetryScope scope, CancellationToken cancellationToken) =>
+        StartAsync(scope, null, cancellationToken);
+
+    /// <summary>Marks the operation's records; with an actor, the audit entries commit with the marking.</summary>
+    public async Task<RetryOperation> StartAsync(RetryScope scope, string? actor, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         using var gate = await writes.EnterAsync(cancellationToken);
@@ -43,10 +56,12 @@ public sealed class RetryOperationService(
         db.RetryOperations.Add(operation);
         await db.SaveChangesAsync(cancellationToken);
 
-        // Dead letters are retried only when picked by id (the Dead Letter tab); Retry All leaves them for review.
+        // Dead letters are retried only when picked by id (the Dead Letter tab); Retry All leaves them for review,
+        // and archived records too: archiving took them out of the active work.
         var pickedById = scope.RecordIds is not null;
         var records = db.Records.Where(r =>
-            (r.Status == RecordStatus.Failed || (pickedById && r.Status == RecordStatus.DeadLetter)) && r.RetryOperationId == null);
+            (r.Status == RecordStatus.Failed || (pickedById && r.Status == RecordStatus.DeadLetter)) && r.RetryOperationId == null
+            && (pickedById || r.ArchivedAt == null));
         if (scope.IntegrationId is { } integrationId)
         {
             records = records.Where(r => r.IntegrationId == integrationId);
@@ -58,6 +73,10 @@ public sealed class RetryOperationService(
         }
 
         operation.Total = await records.ExecuteUpdateAsync(s => s.SetProperty(r => r.RetryOperationId, operation.Id), cancellationToken);
+        if (actor is not null)
+        {
+            await AuditAsync(db, operation, scope, actor, now, cancellationToken);
+        }
         if (operation.Total == 0)
         {
             operation.Status = OperationStatus.Completed;
@@ -67,6 +86,24 @@ public sealed class RetryOperationService(
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return operation;
+    }
+
+    // A selection gets an entry per record it queued; Retry All (up to 100,000 records) one entry for the operation.
+    private static async Task AuditAsync(SyncHubDbContext db, RetryOperation operation, RetryScope scope, string actor, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (scope.RecordIds is null)
+        {
+            var target = scope.IntegrationId is { } integrationId ? $"integration {integrationId}" : "all integrations";
+            db.AuditLog.Add(new AuditEntry { At = now, Actor = actor, Action = AuditActions.RetryAll, Target = target, Detail = $"{operation.Total} records, operation {operation.Id}" });
+            return;
+        }
+
+        var queued = await db.Records.Where(r => r.RetryOperationId == operation.Id).OrderBy(r => r.Id)
+            .Select(r => new { r.Id, r.Status }).ToListAsync(cancellationToken);
+        db.AuditLog.AddRange(queued.Select(r => new AuditEntry
+        {
+            At = now, Actor = actor, Action = AuditActions.Retry, Target = AuditActions.RecordTarget(r.Id), Detail = $"from {r.Status}, operation {operation.Id}",
+        }));
     }
 
     /// <summary>

@@ -1,8 +1,10 @@
 using SyncHub.Connectors;
+using SyncHub.Core.Retries;
+using SyncHub.Data.Entities;
 
 namespace SyncHub.Core.Queries;
 
-/// <summary>One row of the failed list.</summary>
+/// <summary>One row of the failed, dead-letter or archived list.</summary>
 public sealed record FailedRecordRow(
     long Id,
     string IntegrationSlug,
@@ -17,4 +19,15 @@ public sealed record FailedRecordRow(
     DateTimeOffset? LastFailedAt,
     DateTimeOffset? NextAutomaticRetryAt,
     bool AutomaticRetriesExhausted,
-    bool QueuedForRetry);
+    bool QueuedForRetry,
+    RecordStatus Status,
+    int Attempts,
+    DateTimeOffset? ArchivedAt,
+    string? ArchivedBy)
+{
+    /// <summary>The error class's short name, or null when the record never failed.</summary>
+    public string? ErrorLabel => ErrorClass is { } value ? ErrorClassPolicy.Label(value) : null;
+
+    /// <summary>The likely cause and what to do about it.</summary>
+    public string? Diagnosis => ErrorClass is { } value ? ErrorClassPolicy.Diagnosis(value) : null;
+}

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using SyncHub.Data;
 using SyncHub.Data.Entities;
@@ -5,7 +6,8 @@ using SyncHub.Data.Entities;
 namespace SyncHub.Core.Queries;
 
 /// <summary>
-/// The failed queue, newest record first, keyset-paged on the record id: page 500 costs what page 1 does.
+/// The failed queue, the dead-letter queue (any status, in fact) and the archive, newest record first,
+/// keyset-paged on the record id: page 500 costs what page 1 does. Archived records appear only in the archive.
 /// </summary>
 public sealed class FailedRecordsQuery(IDbContextFactory<SyncHubDbContext> dbFactory)
 {
@@ -14,11 +16,20 @@ public sealed class FailedRecordsQuery(IDbContextFactory<SyncHubDbContext> dbFac
     public async Task<FailedRecordPage> PageAsync(int? integrationId, long? before, int limit, CancellationToken cancellationToken) =>
         await PageAsync(integrationId, RecordStatus.Failed, before, limit, cancellationToken);
 
-    public async Task<FailedRecordPage> PageAsync(int? integrationId, RecordStatus status, long? before, int limit, CancellationToken cancellationToken)
+    /// <summary>Records of one status that are not archived.</summary>
+    public Task<FailedRecordPage> PageAsync(int? integrationId, RecordStatus status, long? before, int limit, CancellationToken cancellationToken) =>
+        PageAsync(r => r.Status == status && r.ArchivedAt == null, integrationId, before, limit, cancellationToken);
+
+    /// <summary>Archived records of any status.</summary>
+    public Task<FailedRecordPage> ArchivedPageAsync(int? integrationId, long? before, int limit, CancellationToken cancellationToken) =>
+        PageAsync(r => r.ArchivedAt != null, integrationId, before, limit, cancellationToken);
+
+    private async Task<FailedRecordPage> PageAsync(
+        Expression<Func<SyncRecord, bool>> filter, int? integrationId, long? before, int limit, CancellationToken cancellationToken)
     {
         limit = Math.Clamp(limit, 1, MaxPageSize);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var records = db.Records.AsNoTracking().Where(r => r.Status == status);
+        var records = db.Records.AsNoTracking().Where(filter);
         if (integrationId is { } id)
         {
             records = records.Where(r => r.IntegrationId == id);
@@ -33,7 +44,8 @@ public sealed class FailedRecordsQuery(IDbContextFactory<SyncHubDbContext> dbFac
             .Select(r => new FailedRecordRow(
                 r.Id, r.Integration!.Slug, r.Integration.Name, r.EntityType, r.SourceId, r.RetryCount,
                 r.LastErrorClass, r.LastHttpStatus, r.LastErrorMessage, r.FirstFailedAt, r.LastFailedAt,
-                r.NextAttemptAt, r.AutomaticRetriesExhausted, r.RetryOperationId != null))
+                r.NextAttemptAt, r.AutomaticRetriesExhausted, r.RetryOperationId != null,
+                r.Status, db.Attempts.Count(a => a.RecordId == r.Id), r.ArchivedAt, r.ArchivedBy))
             .ToListAsync(cancellationToken);
         var next = rows.Count > limit ? rows[limit - 1].Id : (long?)null;
         return new FailedRecordPage(rows.Take(limit).ToList(), next);

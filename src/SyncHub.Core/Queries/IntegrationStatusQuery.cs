@@ -32,14 +32,19 @@ public sealed class IntegrationStatusQuery(IDbContextFactory<SyncHubDbContext> d
     public async Task<StatusCounts> TotalsAsync(CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return ToCounts(await db.Records.GroupBy(r => r.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken));
+        return await CountAsync(db.Records, cancellationToken);
+    }
+
+    /// <summary>The counts for one integration, or all of them.</summary>
+    public async Task<StatusCounts> CountsAsync(int? integrationId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await CountAsync(integrationId is { } id ? db.Records.Where(r => r.IntegrationId == id) : db.Records, cancellationToken);
     }
 
     private async Task<IntegrationStatus> BuildAsync(SyncHubDbContext db, Integration integration, CancellationToken cancellationToken)
     {
-        var counts = await db.Records.Where(r => r.IntegrationId == integration.Id)
-            .GroupBy(r => r.Status).Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        var counts = await CountAsync(db.Records.Where(r => r.IntegrationId == integration.Id), cancellationToken);
         var lastDelivered = await db.Attempts.Where(a => a.IntegrationId == integration.Id && a.ErrorClass == null && a.FinishedAt != null)
             .OrderByDescending(a => a.Id).Select(a => a.FinishedAt).FirstOrDefaultAsync(cancellationToken);
         var lastError = await db.Attempts.Where(a => a.IntegrationId == integration.Id && a.ErrorClass != null)
@@ -48,13 +53,25 @@ public sealed class IntegrationStatusQuery(IDbContextFactory<SyncHubDbContext> d
             .FirstOrDefaultAsync(cancellationToken);
         return new IntegrationStatus(
             integration.Id, integration.Slug, integration.Name, integration.Connector,
-            catalog.Find(integration.Connector) is not null, ToCounts(counts), lastDelivered, lastError,
+            catalog.Find(integration.Connector) is not null, counts, lastDelivered, lastError,
             breakers.Describe(BreakerTarget.Of(integration)));
     }
 
-    private static StatusCounts ToCounts(Dictionary<RecordStatus, int> counts) => new(
-        counts.GetValueOrDefault(RecordStatus.Pending),
-        counts.GetValueOrDefault(RecordStatus.InFlight),
-        counts.GetValueOrDefault(RecordStatus.Delivered),
-        counts.GetValueOrDefault(RecordStatus.Failed));
+    // The per-status counts come from the (Status, Id) index alone; the archive is small and has its own index, so
+    // archived failures and dead letters are counted there and taken off the queues.
+    private static async Task<StatusCounts> CountAsync(IQueryable<SyncRecord> records, CancellationToken cancellationToken)
+    {
+        var counts = await records.GroupBy(r => r.Status).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        var archived = await records.Where(r => r.ArchivedAt != null).GroupBy(r => r.Status).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        int Active(RecordStatus status) => counts.GetValueOrDefault(status) - archived.GetValueOrDefault(status);
+        return new StatusCounts(
+            counts.GetValueOrDefault(RecordStatus.Pending),
+            counts.GetValueOrDefault(RecordStatus.InFlight),
+            counts.GetValueOrDefault(RecordStatus.Delivered),
+            Active(RecordStatus.Failed),
+            Active(RecordStatus.DeadLetter),
+            archived.Values.Sum());
+    }
 }

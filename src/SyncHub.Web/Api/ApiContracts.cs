@@ -5,7 +5,7 @@ using SyncHub.Data.Entities;
 namespace SyncHub.Web.Api;
 
 // The JSON shapes of the public API, one small record each; enums serialize as camelCase strings.
-public sealed record CountsResponse(int Pending, int InFlight, int Delivered, int Failed);
+public sealed record CountsResponse(int Pending, int InFlight, int Delivered, int Failed, int DeadLetter, int Archived);
 
 public sealed record IntegrationResponse(
     string Slug, string Name, string Connector, bool ConnectorLoaded, CountsResponse Counts, BreakerResponse Breaker, BreakerResponse ConnectorBreaker);
@@ -18,7 +18,8 @@ public sealed record IngestBatchResponse(IReadOnlyList<IngestResponse> Items);
 
 public sealed record ErrorResponse(ErrorClass? Class, int? HttpStatus, string? Message);
 
-public sealed record RecordListItem(long Id, string SourceId, string EntityType, RecordStatus Status, int RetryCount, ErrorResponse? LastError, DateTimeOffset? NextAutomaticRetryAt);
+public sealed record RecordListItem(
+    long Id, string SourceId, string EntityType, RecordStatus Status, int RetryCount, ErrorResponse? LastError, DateTimeOffset? NextAutomaticRetryAt, DateTimeOffset? ArchivedAt);
 
 public sealed record RecordListResponse(IReadOnlyList<RecordListItem> Items, string? Next);
 
@@ -32,6 +33,13 @@ public sealed record RecordResponse(
     ErrorResponse? LastError, JsonElement Payload, IReadOnlyList<AttemptResponse> Attempts);
 
 public sealed record RetryRequest(long[]? Ids, bool? All);
+
+public sealed record RecordIdsRequest(long[]? Ids);
+
+public sealed record DismissRequest(long[]? Ids, string? Reason);
+
+/// <summary>Which of the requested records changed; the others did not qualify (wrong status, unknown, or another integration's).</summary>
+public sealed record RecordActionResponse(IReadOnlyList<long> Changed, IReadOnlyList<long> Unchanged);
 
 public sealed record OperationAcceptedResponse(Guid OperationId, int Total);
 

@@ -9,17 +9,18 @@ internal static class ApiMapping
 {
     public static IntegrationResponse ToResponse(IntegrationStatus status) => new(
         status.Slug, status.Name, status.Connector, status.ConnectorLoaded,
-        new CountsResponse(status.Counts.Pending, status.Counts.InFlight, status.Counts.Delivered, status.Counts.Failed),
+        new CountsResponse(
+            status.Counts.Pending, status.Counts.InFlight, status.Counts.Delivered, status.Counts.Failed, status.Counts.DeadLetter, status.Counts.Archived),
         ToResponse((status.Breakers ?? IntegrationBreakers.AllClosed).Integration),
         ToResponse((status.Breakers ?? IntegrationBreakers.AllClosed).Connector));
 
     public static BreakerResponse ToResponse(BreakerSnapshot breaker) => new(
         breaker.State, breaker.State == BreakerState.Closed ? null : breaker.NextProbeAt, breaker.ConsecutiveFailures);
 
-    public static RecordListItem ToListItem(FailedRecordRow row, RecordStatus status) => new(
-        row.Id, row.SourceId, row.EntityType, status, row.RetryCount,
+    public static RecordListItem ToListItem(FailedRecordRow row) => new(
+        row.Id, row.SourceId, row.EntityType, row.Status, row.RetryCount,
         row.ErrorClass is null ? null : new ErrorResponse(row.ErrorClass, row.HttpStatus, row.Message),
-        row.NextAutomaticRetryAt);
+        row.Status == RecordStatus.Failed ? row.NextAutomaticRetryAt : null, row.ArchivedAt);
 
     public static AttemptResponse ToResponse(SyncAttempt attempt) => new(
         attempt.Id, attempt.RetryOfAttemptId, attempt.OriginalAttemptId, attempt.Trigger, attempt.Status, OutcomeOf(attempt),

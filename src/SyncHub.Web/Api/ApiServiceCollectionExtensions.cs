@@ -29,6 +29,7 @@ internal static class ApiServiceCollectionExtensions
             .AddEndpointFilter<StorageFaultFilter>()
             .MapIntegrationsApi()
             .MapRecordsApi()
+            .MapRecordActionsApi()
             .MapOperationsApi()
             .MapRunsApi();
         return endpoints;

@@ -15,6 +15,7 @@ internal static class RecordsApi
     public const int MaxIngestBytes = 1024 * 1024;
     public const int MaxBatchBytes = 16 * 1024 * 1024;
     public const int MaxRetryIds = 10_000;
+    private const string ArchivedStatus = "archived";
 
     public static RouteGroupBuilder MapRecordsApi(this RouteGroupBuilder api)
     {
@@ -64,10 +65,12 @@ internal static class RecordsApi
     private static async Task<IResult> ListAsync(
         string slug, string? status, int? limit, string? after, IntegrationService integrations, FailedRecordsQuery query, CancellationToken cancellationToken)
     {
+        // "archived" is not a status but the archive: archived records of any status, and only there.
+        var archived = string.Equals(status, ArchivedStatus, StringComparison.OrdinalIgnoreCase);
         var wanted = RecordStatus.Failed;
-        if (status is not null && (!Enum.TryParse(status, ignoreCase: true, out wanted) || !Enum.IsDefined(wanted)))
+        if (status is not null && !archived && (!Enum.TryParse(status, ignoreCase: true, out wanted) || !Enum.IsDefined(wanted) || char.IsDigit(status[0])))
         {
-            return JsonBody.Invalid("status", "must be one of pending, inFlight, delivered, failed.");
+            return JsonBody.Invalid("status", "must be one of pending, inFlight, delivered, failed, deadLetter, dismissed, skipped, blocked, archived.");
         }
 
         long? cursor = null;
@@ -92,9 +95,11 @@ internal static class RecordsApi
             return IntegrationsApi.NotFound(slug);
         }
 
-        var page = await query.PageAsync(integration.Id, wanted, cursor, limit ?? 50, cancellationToken);
+        var page = archived
+            ? await query.ArchivedPageAsync(integration.Id, cursor, limit ?? 50, cancellationToken)
+            : await query.PageAsync(integration.Id, wanted, cursor, limit ?? 50, cancellationToken);
         return Results.Ok(new RecordListResponse(
-            [.. page.Items.Select(row => ApiMapping.ToListItem(row, wanted))],
+            [.. page.Items.Select(ApiMapping.ToListItem)],
             page.Next?.ToString(CultureInfo.InvariantCulture)));
     }
 
@@ -143,7 +148,7 @@ internal static class RecordsApi
         }
 
         var scope = all ? RetryScope.All(integration.Id) : RetryScope.Selected(request.Ids!.Distinct().ToArray(), integration.Id);
-        var operation = await operations.StartInBackgroundAsync(scope, context.RequestAborted);
+        var operation = await operations.StartInBackgroundAsync(scope, context.User.Identity?.Name, context.RequestAborted);
         return Results.Accepted($"/api/v1/operations/{operation.Id}", new OperationAcceptedResponse(operation.Id, operation.Total));
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using SyncHub.Connectors;
 using SyncHub.Core.Retries;
+using SyncHub.Data.Entities;
 
 namespace SyncHub.Web.Pages;
 
@@ -29,6 +30,14 @@ public static class Display
             : $"{(int)span.TotalDays} d";
         return delta < TimeSpan.Zero ? $"{text} ago" : $"in {text}";
     }
+
+    /// <summary>A record status in words: "Dead letter", "In flight".</summary>
+    public static string Status(RecordStatus status) => status switch
+    {
+        RecordStatus.DeadLetter => "Dead letter",
+        RecordStatus.InFlight => "In flight",
+        _ => status.ToString(),
+    };
 
     public static string ErrorLabel(ErrorClass? errorClass) => errorClass is { } value ? ErrorClassPolicy.Label(value) : "—";
 

@@ -3,7 +3,10 @@ using SyncHub.Data.Entities;
 
 namespace SyncHub.Web.Pages.Failed;
 
-/// <summary>What the failed list fragment shows; <see cref="OutOfBand"/> marks it for an hx-swap-oob update.</summary>
+/// <summary>
+/// What one tab's list fragment shows. <see cref="OutOfBand"/> marks the list for an hx-swap-oob update;
+/// <see cref="StandAlone"/> means it is the whole htmx response, so it brings the tab counts along out of band.
+/// </summary>
 public sealed record FailedListView(
     FailedRecordPage Page,
     IReadOnlyList<Integration> Integrations,
@@ -12,16 +15,59 @@ public sealed record FailedListView(
     StatusCounts Counts,
     DateTimeOffset Now,
     string? Message = null,
-    bool OutOfBand = false)
+    bool OutOfBand = false,
+    string Tab = FailedTabs.Failed,
+    bool StandAlone = false)
 {
-    public string Query(string handler, string? extra = null)
+    /// <summary>The element id of this tab's list, the target of its own htmx requests.</summary>
+    public string ListId => Tab switch
     {
-        var query = $"/failed?handler={handler}";
-        if (IntegrationSlug is not null)
+        FailedTabs.DeadLetter => "dead-letter-list",
+        FailedTabs.Archived => "archived-list",
+        _ => "failed-list",
+    };
+
+    public string PartialName => Tab switch
+    {
+        FailedTabs.DeadLetter => "Partials/_DeadLetterList",
+        FailedTabs.Archived => "Partials/_ArchivedList",
+        _ => "Partials/_FailedList",
+    };
+
+    public int CountOf(string tab) => tab switch
+    {
+        FailedTabs.DeadLetter => Counts.DeadLetter,
+        FailedTabs.Archived => Counts.Archived,
+        _ => Counts.Failed,
+    };
+
+    /// <summary>A handler URL on this tab and integration.</summary>
+    public string Query(string handler, string? extra = null) => Url(Tab, handler, extra);
+
+    /// <summary>The page (no handler) or a handler URL for any tab, keeping the integration filter.</summary>
+    public string Url(string tab, string? handler = null, string? extra = null)
+    {
+        var parameters = new List<string>();
+        if (handler is not null)
         {
-            query += "&integration=" + Uri.EscapeDataString(IntegrationSlug);
+            parameters.Add("handler=" + handler);
         }
 
-        return extra is null ? query : query + "&" + extra;
+        if (tab != FailedTabs.Failed)
+        {
+            parameters.Add("tab=" + tab);
+        }
+
+        if (IntegrationSlug is not null)
+        {
+            parameters.Add("integration=" + Uri.EscapeDataString(IntegrationSlug));
+        }
+
+        if (extra is not null)
+        {
+            parameters.Add(extra);
+        }
+
+        return parameters.Count == 0 ? "/failed" : "/failed?" + string.Join("&", parameters);
     }
 }

@@ -1,6 +1,7 @@
 using Htmx;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using SyncHub.Core.Failures;
 using SyncHub.Core.Integrations;
 using SyncHub.Core.Operations;
 using SyncHub.Core.Queries;
@@ -9,15 +10,19 @@ using SyncHub.Data.Entities;
 
 namespace SyncHub.Web.Pages.Failed;
 
-/// <summary>The failed queue: inspect, select, Retry Selected, Retry All Failed.</summary>
+/// <summary>
+/// The records that need a person, in three tabs: Failed (Retry Selected, Retry All, Archive Selected), Dead letter
+/// (Retry, Dismiss with a reason) and Archived (Restore). Every tab also works as a plain page: /failed?tab=dead-letter.
+/// </summary>
 [OperatorActions]
-public sealed class IndexModel(
+public sealed partial class IndexModel(
     FailedRecordsQuery failed,
     IntegrationService integrations,
     IntegrationStatusQuery status,
     RecordDetailsQuery details,
     RetryOperationService operations,
     OperationBreakerWait breakerWait,
+    RecordActionService actions,
     TimeProvider time) : PageModel
 {
     public const int PageSize = 50;
@@ -28,6 +33,9 @@ public sealed class IndexModel(
     [BindProperty(SupportsGet = true)]
     public long? Before { get; set; }
 
+    [BindProperty(SupportsGet = true)]
+    public string? Tab { get; set; }
+
     /// <summary>A Retry All started without JavaScript: the page shows its progress.</summary>
     [BindProperty(SupportsGet = true)]
     public Guid? Operation { get; set; }
@@ -35,6 +43,9 @@ public sealed class IndexModel(
     public FailedListView List { get; private set; } = null!;
 
     public OperationProgressView? Progress { get; private set; }
+
+    /// <summary>Who the audit log names for this request's actions.</summary>
+    private string Actor => User.Identity?.Name ?? "unknown user";
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -47,50 +58,18 @@ public sealed class IndexModel(
         return Page();
     }
 
+    /// <summary>One tab's list (the pager).</summary>
     public async Task<IActionResult> OnGetListAsync(CancellationToken cancellationToken) =>
-        Partial("Partials/_FailedList", await LoadAsync(null, cancellationToken));
+        ListResult(await LoadAsync(null, cancellationToken));
+
+    /// <summary>The filter, the tabs and the active tab's list (switching tabs, changing the filter).</summary>
+    public async Task<IActionResult> OnGetTabsAsync(CancellationToken cancellationToken) =>
+        Partial("Partials/_Tabs", await LoadAsync(null, cancellationToken));
 
     public async Task<IActionResult> OnGetDetailsAsync(long id, CancellationToken cancellationToken)
     {
         var record = await details.FindAsync(id, cancellationToken);
         return record is null ? NotFound() : Partial("Partials/_RecordDetails", record);
-    }
-
-    public async Task<IActionResult> OnPostRetrySelectedAsync(long[] ids, CancellationToken cancellationToken)
-    {
-        string message;
-        if (ids.Length == 0)
-        {
-            message = "Select at least one record to retry.";
-        }
-        else
-        {
-            var selected = ids.Distinct().Take(FailedRecordsQuery.MaxPageSize).ToArray();
-            var result = await operations.RunNowAsync(RetryScope.Selected(selected), cancellationToken);
-            message = RetryMessage(result, selected.Length);
-        }
-
-        var list = await LoadAsync(message, cancellationToken);
-        return Request.IsHtmx() ? Partial("Partials/_FailedList", list) : Page(list);
-    }
-
-    public async Task<IActionResult> OnPostRetryAllAsync(CancellationToken cancellationToken)
-    {
-        var integrationId = await IntegrationIdAsync(cancellationToken);
-        if (Integration is not null && integrationId is null)
-        {
-            // A stale or hand-made link must not widen "retry all of X" into "retry everything".
-            var list = await LoadAsync($"There is no integration '{Integration}'; nothing was retried.", cancellationToken);
-            return Request.IsHtmx() ? Partial("Partials/_FailedList", list) : Page(list);
-        }
-
-        var operation = await operations.StartInBackgroundAsync(RetryScope.All(integrationId), cancellationToken);
-        if (Request.IsHtmx())
-        {
-            return Partial("Partials/_OperationProgress", new OperationProgressView(operation, null));
-        }
-
-        return RedirectToPage(new { integration = Integration, operation = operation.Id });
     }
 
     public async Task<IActionResult> OnGetProgressAsync(Guid id, CancellationToken cancellationToken)
@@ -102,28 +81,21 @@ public sealed class IndexModel(
         }
 
         var refreshed = operation.Status == OperationStatus.Completed
-            ? await LoadAsync(null, cancellationToken) with { OutOfBand = true }
+            ? await LoadAsync(null, cancellationToken) with { OutOfBand = true, StandAlone = true }
             : null;
         return Partial("Partials/_OperationProgress", new OperationProgressView(operation, refreshed, breakerWait.WaitingUntil(id)));
     }
 
-    private PageResult Page(FailedListView list)
+    /// <summary>htmx gets the list with the tab counts out of band; a plain post gets the whole page.</summary>
+    private IActionResult ListResult(FailedListView list)
     {
-        List = list;
-        return Page();
-    }
-
-    private static string RetryMessage(RetryOperation result, int selected)
-    {
-        var message = $"Retried {result.Total} of {selected} selected: {result.Succeeded} delivered, {result.Failed} failed again.";
-        if (result.Status == OperationStatus.Running)
+        if (Request.IsHtmx())
         {
-            message += " The rest wait for a connection breaker and are retried in the background when it lets them through.";
+            return Partial(list.PartialName, list with { StandAlone = true });
         }
 
-        return result.Total < selected
-            ? message + " The others were no longer in the failed queue or were already being retried."
-            : message;
+        List = list;
+        return Page();
     }
 
     private async Task<int?> IntegrationIdAsync(CancellationToken cancellationToken) =>
@@ -138,10 +110,14 @@ public sealed class IndexModel(
             Integration = null;
         }
 
-        var page = await failed.PageAsync(selected?.Id, Before, PageSize, cancellationToken);
-        var counts = selected is null
-            ? await status.TotalsAsync(cancellationToken)
-            : (await status.FindAsync(selected.Slug, cancellationToken))!.Counts;
-        return new FailedListView(page, all, Integration, Before, counts, time.GetUtcNow(), message);
+        Tab = FailedTabs.Normalize(Tab);
+        var page = Tab switch
+        {
+            FailedTabs.DeadLetter => await failed.PageAsync(selected?.Id, RecordStatus.DeadLetter, Before, PageSize, cancellationToken),
+            FailedTabs.Archived => await failed.ArchivedPageAsync(selected?.Id, Before, PageSize, cancellationToken),
+            _ => await failed.PageAsync(selected?.Id, Before, PageSize, cancellationToken),
+        };
+        var counts = await status.CountsAsync(selected?.Id, cancellationToken);
+        return new FailedListView(page, all, Integration, Before, counts, time.GetUtcNow(), message, Tab: Tab);
     }
 }

@@ -23,14 +23,14 @@ public sealed class IndexModel(RecordDetailsQuery details, RetryOperationService
 
     public async Task<IActionResult> OnPostRetryAsync(long id, CancellationToken cancellationToken)
     {
-        var result = await operations.RunNowAsync(RetryScope.Selected([id]), cancellationToken);
+        var result = await operations.RunNowAsync(RetryScope.Selected([id]), User.Identity?.Name ?? "unknown user", cancellationToken);
         if (!await LoadAsync(id, cancellationToken))
         {
             return NotFound();
         }
 
         Message = result.Total == 0
-            ? "This record is not in the failed queue, so there was nothing to retry."
+            ? "This record is not in the failed or dead-letter queue, so there was nothing to retry."
             : result.Status == OperationStatus.Running ? "Queued: the connection breaker is open, so the retry waits and runs in the background once a probe gets through."
             : result.Succeeded == 1 ? "Retried: delivered." : "Retried: it failed again; the new error is at the bottom of the history.";
         return Request.IsHtmx() ? Partial("Partials/_RecordBody", this) : Page();

@@ -1,0 +1,14 @@
+namespace SyncHub.Core.Failures;
+
+/// <summary>The <c>Action</c> values of the audit log entries SyncHub writes about records.</summary>
+public static class AuditActions
+{
+    public const string Dismiss = "record.dismiss";
+    public const string Archive = "record.archive";
+    public const string Restore = "record.restore";
+    public const string Retry = "record.retry";
+    public const string RetryAll = "records.retry-all";
+
+    /// <summary>The audit target of one record.</summary>
+    public static string RecordTarget(long recordId) => $"record {recordId}";
+}

@@ -1,0 +1,21 @@
+namespace SyncHub.Web.Pages.Failed;
+
+/// <summary>The tabs of the Failed page, by their stable query-string value (<c>/failed?tab=dead-letter</c>).</summary>
+public static class FailedTabs
+{
+    public const string Failed = "failed";
+    public const string DeadLetter = "dead-letter";
+    public const string Archived = "archived";
+
+    public static IReadOnlyList<string> All { get; } = [Failed, DeadLetter, Archived];
+
+    /// <summary>A known tab, or the Failed tab for anything else.</summary>
+    public static string Normalize(string? tab) => All.FirstOrDefault(t => t == tab) ?? Failed;
+
+    public static string Label(string tab) => tab switch
+    {
+        DeadLetter => "Dead letter",
+        Archived => "Archived",
+        _ => "Failed",
+    };
+}
