@@ -150,6 +150,10 @@ public sealed class IngestService(IDbContextFactory<SyncHubDbContext> dbFactory,
         record.Payload = payload;
         record.PayloadVersion++;
         record.UpdatedAt = now;
+
+        // New data from the source makes a retired record active again, so its delivery (or failure) is seen.
+        record.ArchivedAt = null;
+        record.ArchivedBy = null;
         if (record.Status != RecordStatus.InFlight)
         {
             // A new version supersedes any queued retry; the in-flight case is handled when that attempt completes.

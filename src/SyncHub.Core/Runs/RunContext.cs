@@ -32,4 +32,7 @@ internal sealed class RunContext(SyncRun run, Integration integration, IConnecto
     public string InFlight { get; set; } = "starting";
 
     public List<string> Notes { get; } = [];
+
+    /// <summary>Changed records another worker was sending; their new versions go out when it finishes.</summary>
+    public int HandedOver { get; set; }
 }

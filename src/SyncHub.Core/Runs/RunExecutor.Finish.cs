@@ -15,6 +15,11 @@ public sealed partial class RunExecutor
         var now = time.GetUtcNow();
         var status = end.Status == RunStatus.Succeeded && context.Run.Failed > 0 ? RunStatus.CompletedWithErrors : end.Status;
         var notes = new List<string>(context.Notes);
+        if (context.HandedOver > 0)
+        {
+            notes.Add($"{context.HandedOver} changed records were being sent by another worker; their new versions go out right after.");
+        }
+
         if (end.Note is not null)
         {
             notes.Insert(0, end.Note);

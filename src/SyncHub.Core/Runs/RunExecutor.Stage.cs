@@ -69,9 +69,9 @@ public sealed partial class RunExecutor
     private static bool? Take(RunContext context, SyncRecord record, SourceRecord source, DateTimeOffset now)
     {
         var changed = record.Payload != source.Payload;
-        if (record.ArchivedAt is not null || record.Status == RecordStatus.InFlight
-            || (!changed && record.Status is not RecordStatus.Pending))
+        if (!changed && (record.Status is not RecordStatus.Pending || record.ArchivedAt is not null))
         {
+            // Already delivered, skipped, queued for retry or dead-lettered with this very data: never post it twice.
             return null;
         }
 
@@ -79,6 +79,19 @@ public sealed partial class RunExecutor
         {
             record.Payload = source.Payload;
             record.PayloadVersion++;
+            record.ArchivedAt = null;
+            record.ArchivedBy = null;
+        }
+
+        record.SourceChangedAt = source.ChangedAt;
+        record.ParentEntityType = source.ParentEntityType;
+        record.ParentSourceId = source.ParentSourceId;
+        record.UpdatedAt = now;
+        if (record.Status == RecordStatus.InFlight)
+        {
+            // Another worker is sending the older version; when it finishes, the engine queues this one.
+            context.HandedOver++;
+            return null;
         }
 
         var isUpdate = record.DeliveredAt is not null;
@@ -86,10 +99,6 @@ public sealed partial class RunExecutor
         record.NextAttemptAt = null;
         record.RunId = context.Run.Id;
         record.RetryOperationId = null;
-        record.SourceChangedAt = source.ChangedAt;
-        record.ParentEntityType = source.ParentEntityType;
-        record.ParentSourceId = source.ParentSourceId;
-        record.UpdatedAt = now;
         return isUpdate;
     }
 
