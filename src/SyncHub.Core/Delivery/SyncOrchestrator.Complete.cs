@@ -60,6 +60,11 @@ public sealed partial class SyncOrchestrator
                 .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, AttemptStatus.Succeeded).SetProperty(a => a.ResolvedByAttemptId, attempt.Id), cancellationToken);
         }
 
+        if (record.Status == RecordStatus.Delivered)
+        {
+            await ReleaseChildrenAsync(db, record, now, cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
         LogCompleted(record.Id, record.Integration!.Slug, work.Trigger, outcome.ErrorClass, outcome.HttpStatus);
         return outcome.IsDelivered;

@@ -11,4 +11,7 @@ public sealed partial class SyncOrchestrator
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Record {RecordId} was no longer held by this worker when its attempt finished; result not applied")]
     private partial void LogClaimLost(long recordId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Count} records wait for their parent record to be delivered first")]
+    private partial void LogBlocked(int count);
 }

@@ -55,10 +55,12 @@ public sealed partial class SyncOrchestrator
     }
 
     /// <summary>Delivers one batch of pending records whose time has come.</summary>
-    public Task<BatchResult> DeliverDueAsync(CancellationToken cancellationToken)
+    public async Task<BatchResult> DeliverDueAsync(CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow();
-        return ClaimAndProcessAsync(r => r.Status == RecordStatus.Pending && r.NextAttemptAt <= now, AttemptTrigger.Delivery, null, cancellationToken);
+        Expression<Func<SyncRecord, bool>> due = r => r.Status == RecordStatus.Pending && r.NextAttemptAt <= now;
+        await BlockChildrenOfUndeliveredParentsAsync(due, cancellationToken);
+        return await ClaimAndProcessAsync(due, AttemptTrigger.Delivery, null, cancellationToken);
     }
 
     /// <summary>Retries one batch of failed records whose automatic retry is due. Records queued for a manual retry are left to it.</summary>

@@ -20,6 +20,13 @@ public sealed class RecordDetailsQuery(IDbContextFactory<SyncHubDbContext> dbFac
         var attempts = await db.Attempts.AsNoTracking().Where(a => a.RecordId == recordId)
             .OrderByDescending(a => a.Id).Take(MaxAttempts).ToListAsync(cancellationToken);
         attempts.Reverse();
-        return new RecordDetails(record, record.Integration!.Slug, record.Integration.Name, attempts);
+        var parent = record.ParentSourceId is null ? null : await db.Records.AsNoTracking()
+            .Where(p => p.IntegrationId == record.IntegrationId && p.EntityType == record.ParentEntityType && p.SourceId == record.ParentSourceId)
+            .Select(p => new { p.Id, p.Status }).SingleOrDefaultAsync(cancellationToken);
+        return new RecordDetails(record, record.Integration!.Slug, record.Integration.Name, attempts)
+        {
+            ParentRecordId = parent?.Id,
+            ParentStatus = parent?.Status,
+        };
     }
 }

@@ -34,13 +34,13 @@ public sealed class IngestService(IDbContextFactory<SyncHubDbContext> dbFactory,
         using var gate = await writes.EnterAsync(cancellationToken);
         try
         {
-            return await UpsertAsync(db, integrationId.Value, request.EntityType!, request.SourceId!, payload!, cancellationToken);
+            return await UpsertAsync(db, integrationId.Value, request, payload!, cancellationToken);
         }
         catch (DbUpdateException ex) when (ex.InnerException is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: UniqueViolation })
         {
             // Another request inserted the same source id between our read and write: update that one instead.
             db.ChangeTracker.Clear();
-            return await UpsertAsync(db, integrationId.Value, request.EntityType!, request.SourceId!, payload!, cancellationToken);
+            return await UpsertAsync(db, integrationId.Value, request, payload!, cancellationToken);
         }
     }
 
@@ -116,11 +116,13 @@ public sealed class IngestService(IDbContextFactory<SyncHubDbContext> dbFactory,
                 if (outcomes[i] == IngestOutcome.Updated)
                 {
                     ApplyNewVersion(record, payloads[i], now);
+                    SetParent(record, request.Parent);
                 }
             }
             else
             {
                 record = NewRecord(integrationId, request.EntityType!, request.SourceId!, payloads[i], now);
+                SetParent(record, request.Parent);
                 db.Records.Add(record);
                 outcomes[i] = IngestOutcome.Created;
             }
@@ -163,14 +165,16 @@ public sealed class IngestService(IDbContextFactory<SyncHubDbContext> dbFactory,
         }
     }
 
-    private async Task<IngestResult> UpsertAsync(SyncHubDbContext db, int integrationId, string entityType, string sourceId, string payload, CancellationToken cancellationToken)
+    private async Task<IngestResult> UpsertAsync(SyncHubDbContext db, int integrationId, IngestRequest request, string payload, CancellationToken cancellationToken)
     {
+        var (entityType, sourceId) = (request.EntityType!, request.SourceId!);
         var now = time.GetUtcNow();
         var record = await db.Records.SingleOrDefaultAsync(
             r => r.IntegrationId == integrationId && r.EntityType == entityType && r.SourceId == sourceId, cancellationToken);
         if (record is null)
         {
             record = NewRecord(integrationId, entityType, sourceId, payload, now);
+            SetParent(record, request.Parent);
             db.Records.Add(record);
             await db.SaveChangesAsync(cancellationToken);
             return new IngestResult(IngestOutcome.Created, record.Id, record.Status);
@@ -182,8 +186,15 @@ public sealed class IngestService(IDbContextFactory<SyncHubDbContext> dbFactory,
         }
 
         ApplyNewVersion(record, payload, now);
+        SetParent(record, request.Parent);
         await db.SaveChangesAsync(cancellationToken);
         return new IngestResult(IngestOutcome.Updated, record.Id, record.Status);
+    }
+
+    private static void SetParent(SyncRecord record, IngestParent? parent)
+    {
+        record.ParentEntityType = parent?.EntityType;
+        record.ParentSourceId = parent?.SourceId;
     }
 
     private static FieldErrors Validate(IngestRequest request, out string? payload)
@@ -191,6 +202,16 @@ public sealed class IngestService(IDbContextFactory<SyncHubDbContext> dbFactory,
         var errors = new FieldErrors();
         TextRules.Identifier(errors, "entityType", request.EntityType);
         TextRules.Required(errors, "sourceId", request.SourceId, 200);
+        if (request.Parent is { } parent)
+        {
+            TextRules.Identifier(errors, "parent.entityType", parent.EntityType);
+            TextRules.Required(errors, "parent.sourceId", parent.SourceId, 200);
+            if (parent.EntityType == request.EntityType && parent.SourceId == request.SourceId)
+            {
+                errors.Add("parent", "must be another record, not the record itself.");
+            }
+        }
+
         payload = null;
         if (request.Payload is not { ValueKind: JsonValueKind.Object } element)
         {

@@ -1,0 +1,37 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using SyncHub.Data;
+using SyncHub.Data.Entities;
+
+namespace SyncHub.Core.Delivery;
+
+public sealed partial class SyncOrchestrator
+{
+    /// <summary>
+    /// Before a batch is claimed, records whose parent (same integration) is known but not yet delivered are set
+    /// aside as blocked, instead of being sent to fail with "reference not found". A parent SyncHub has never seen
+    /// does not block: the destination may well have it already.
+    /// </summary>
+    private async Task BlockChildrenOfUndeliveredParentsAsync(Expression<Func<SyncRecord, bool>> due, CancellationToken cancellationToken)
+    {
+        await using var db = await _dbFactory.CreateDbContextAsync(cancellationToken);
+        using var gate = await _writes.EnterAsync(cancellationToken);
+        var now = _time.GetUtcNow();
+        var blocked = await db.Records.Where(due)
+            .Where(r => r.ParentSourceId != null && db.Records.Any(p => p.IntegrationId == r.IntegrationId
+                && p.EntityType == r.ParentEntityType && p.SourceId == r.ParentSourceId && p.Status != RecordStatus.Delivered))
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, RecordStatus.Blocked).SetProperty(r => r.UpdatedAt, now), cancellationToken);
+        if (blocked > 0)
+        {
+            LogBlocked(blocked);
+        }
+    }
+
+    /// <summary>A delivered parent releases the children waiting for it; they go out with the next delivery batch.</summary>
+    private static Task<int> ReleaseChildrenAsync(SyncHubDbContext db, SyncRecord parent, DateTimeOffset now, CancellationToken cancellationToken) =>
+        db.Records.Where(r => r.IntegrationId == parent.IntegrationId && r.Status == RecordStatus.Blocked
+                && r.ParentEntityType == parent.EntityType && r.ParentSourceId == parent.SourceId)
+            .ExecuteUpdateAsync(
+                s => s.SetProperty(r => r.Status, RecordStatus.Pending).SetProperty(r => r.NextAttemptAt, now).SetProperty(r => r.UpdatedAt, now),
+                cancellationToken);
+}
