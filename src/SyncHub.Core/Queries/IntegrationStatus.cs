@@ -13,4 +13,13 @@ public sealed record IntegrationStatus(
     StatusCounts Counts,
     DateTimeOffset? LastDeliveredAt,
     LastError? LastError,
-    IntegrationBreakers? Breakers = null);
+    IntegrationBreakers? Breakers = null)
+{
+    /// <summary>Expired when the credentials were refused and could not be refreshed; stays so until fixed.</summary>
+    public Data.Entities.ConnectionState Connection { get; init; }
+
+    public string? ConnectionNote { get; init; }
+
+    /// <summary>The newest sync run, if the integration has had one.</summary>
+    public Data.Entities.SyncRun? LastRun { get; init; }
+}

@@ -54,7 +54,12 @@ public sealed class IntegrationStatusQuery(IDbContextFactory<SyncHubDbContext> d
         return new IntegrationStatus(
             integration.Id, integration.Slug, integration.Name, integration.Connector,
             catalog.Find(integration.Connector) is not null, counts, lastDelivered, lastError,
-            breakers.Describe(BreakerTarget.Of(integration)));
+            breakers.Describe(BreakerTarget.Of(integration)))
+        {
+            Connection = integration.ConnectionState,
+            ConnectionNote = integration.ConnectionNote,
+            LastRun = await db.Runs.AsNoTracking().Where(r => r.IntegrationId == integration.Id).OrderByDescending(r => r.Id).FirstOrDefaultAsync(cancellationToken),
+        };
     }
 
     // The per-status counts come from the (Status, Id) index alone; the archive is small and has its own index, so

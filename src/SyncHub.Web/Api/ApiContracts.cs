@@ -8,7 +8,8 @@ namespace SyncHub.Web.Api;
 public sealed record CountsResponse(int Pending, int InFlight, int Delivered, int Failed, int DeadLetter, int Archived);
 
 public sealed record IntegrationResponse(
-    string Slug, string Name, string Connector, bool ConnectorLoaded, CountsResponse Counts, BreakerResponse Breaker, BreakerResponse ConnectorBreaker);
+    string Slug, string Name, string Connector, bool ConnectorLoaded, CountsResponse Counts, BreakerResponse Breaker, BreakerResponse ConnectorBreaker,
+    ConnectionState Connection, string? ConnectionNote, long? LastRunId, RunStatus? LastRunStatus);
 
 public sealed record IngestResponse(long Id, RecordStatus Status, bool Created);
 

@@ -12,7 +12,8 @@ internal static class ApiMapping
         new CountsResponse(
             status.Counts.Pending, status.Counts.InFlight, status.Counts.Delivered, status.Counts.Failed, status.Counts.DeadLetter, status.Counts.Archived),
         ToResponse((status.Breakers ?? IntegrationBreakers.AllClosed).Integration),
-        ToResponse((status.Breakers ?? IntegrationBreakers.AllClosed).Connector));
+        ToResponse((status.Breakers ?? IntegrationBreakers.AllClosed).Connector),
+        status.Connection, status.ConnectionNote, status.LastRun?.Id, status.LastRun?.Status);
 
     public static BreakerResponse ToResponse(BreakerSnapshot breaker) => new(
         breaker.State, breaker.State == BreakerState.Closed ? null : breaker.NextProbeAt, breaker.ConsecutiveFailures);
