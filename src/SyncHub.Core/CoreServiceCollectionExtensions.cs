@@ -42,7 +42,9 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<BackoffCalculator>();
         services.AddSingleton<DeliveryPipelineProvider>();
         services.AddSingleton<GatewayInvoker>();
+        services.AddSingleton<ActiveClaims>();
         services.AddSingleton<SyncOrchestrator>();
+        services.AddSingleton<StaleClaimRecovery>();
         services.AddSingleton<IOperationQueue, OperationQueue>();
         services.AddSingleton<RetryOperationService>();
         services.AddSingleton<RecordActionService>();

@@ -44,7 +44,7 @@ public sealed class EngineHarness : IAsyncDisposable
         Source = new FakeSource(Gateway);
         services.AddSingleton<IConnectorGateway>(Source);
         services.AddSingleton<IConnectorGateway>(LookupGateway);
-        services.AddPooledDbContextFactory<SyncHubDbContext>(o => o.UseSqlite(_database.ConnectionString).AddInterceptors(new SqliteConnectionTuning()));
+        services.AddPooledDbContextFactory<SyncHubDbContext>(o => o.UseSqlite(_database.ConnectionString).AddInterceptors(new SqliteConnectionTuning(), WriteFaults));
         _services = services.BuildServiceProvider();
     }
 
@@ -54,6 +54,9 @@ public sealed class EngineHarness : IAsyncDisposable
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
 
     public FakeGateway Gateway { get; } = new();
+
+    /// <summary>Switch on to make every database write fail as on a full disk.</summary>
+    public WriteFaults WriteFaults { get; } = new();
 
     /// <summary>A source connector whose deliveries go through <see cref="Gateway"/>.</summary>
     public FakeSource Source { get; }

@@ -30,6 +30,13 @@ public sealed class DeliveryOptions
     [Range(0, 60)]
     public double InCallMaxRetryAfterSeconds { get; set; } = 5;
 
+    /// <summary>
+    /// A record in flight this long under a claim no worker of this process holds was abandoned (its result could
+    /// not be written) and is queued again. Must exceed the longest call with its in-call retries.
+    /// </summary>
+    [Range(1, 1440)]
+    public double StaleClaimMinutes { get; set; } = 10;
+
     /// <summary>Off in tests that drive the engine themselves.</summary>
     public bool BackgroundEnabled { get; set; } = true;
 }

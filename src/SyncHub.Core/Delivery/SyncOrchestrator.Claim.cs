@@ -23,7 +23,30 @@ public sealed partial class SyncOrchestrator
             return [];
         }
 
+        // Registered before the claim exists, so the stale-claim sweeper never mistakes a fresh claim for an abandoned one.
         var token = Guid.NewGuid();
+        _activeClaims.Add(token);
+        try
+        {
+            var claimed = await ClaimWithTokenAsync(db, filter, candidates, token, trigger, operationId, cancellationToken);
+            if (claimed.Count == 0)
+            {
+                _activeClaims.Remove(token);
+            }
+
+            return claimed;
+        }
+        catch
+        {
+            _activeClaims.Remove(token);
+            throw;
+        }
+    }
+
+    private async Task<List<ClaimedRecord>> ClaimWithTokenAsync(
+        Data.SyncHubDbContext db, Expression<Func<SyncRecord, bool>> filter, List<long> candidates, Guid token, AttemptTrigger trigger, Guid? operationId,
+        CancellationToken cancellationToken)
+    {
         using var gate = await _writes.EnterAsync(cancellationToken);
         var now = _time.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

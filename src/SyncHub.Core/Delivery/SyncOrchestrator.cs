@@ -29,6 +29,7 @@ public sealed partial class SyncOrchestrator
     private readonly DeliveryOptions _options;
     private readonly ILogger<SyncOrchestrator> _logger;
     private readonly BreakerRegistry _breakers;
+    private readonly ActiveClaims _activeClaims;
 
     public SyncOrchestrator(
         IDbContextFactory<SyncHubDbContext> dbFactory,
@@ -40,7 +41,8 @@ public sealed partial class SyncOrchestrator
         TimeProvider time,
         IOptions<DeliveryOptions> options,
         ILogger<SyncOrchestrator> logger,
-        BreakerRegistry breakers)
+        BreakerRegistry breakers,
+        ActiveClaims activeClaims)
     {
         _dbFactory = dbFactory;
         _invoker = invoker;
@@ -52,6 +54,7 @@ public sealed partial class SyncOrchestrator
         _options = options.Value;
         _logger = logger;
         _breakers = breakers;
+        _activeClaims = activeClaims;
     }
 
     /// <summary>Delivers one batch of pending records whose time has come.</summary>
@@ -89,6 +92,21 @@ public sealed partial class SyncOrchestrator
             return BatchResult.Empty;
         }
 
+        try
+        {
+            return await ProcessClaimedAsync(claimed, cancellationToken);
+        }
+        finally
+        {
+            foreach (var token in claimed.Select(c => c.ClaimToken).Distinct())
+            {
+                _activeClaims.Remove(token);
+            }
+        }
+    }
+
+    private async Task<BatchResult> ProcessClaimedAsync(List<ClaimedRecord> claimed, CancellationToken cancellationToken)
+    {
         var succeeded = 0;
         var failed = 0;
         await Parallel.ForEachAsync(

@@ -7,6 +7,7 @@ internal static class JobsServiceCollectionExtensions
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan DemoInterval = TimeSpan.FromSeconds(20);
     private static readonly TimeSpan RunSchedulerInterval = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan StaleClaimInterval = TimeSpan.FromMinutes(1);
 
     /// <summary>
     /// Quartz polls for due deliveries and automatic retries (its clock is the container's TimeProvider);
@@ -28,6 +29,9 @@ internal static class JobsServiceCollectionExtensions
             q.ScheduleJob<RunSchedulerJob>(
                 trigger => trigger.WithIdentity("run-scheduler-poll").StartNow().WithSimpleSchedule(s => s.WithInterval(RunSchedulerInterval).RepeatForever()),
                 job => job.WithIdentity(RunSchedulerJob.Key));
+            q.ScheduleJob<StaleClaimJob>(
+                trigger => trigger.WithIdentity("stale-claims-poll").StartNow().WithSimpleSchedule(s => s.WithInterval(StaleClaimInterval).RepeatForever()),
+                job => job.WithIdentity(StaleClaimJob.Key));
             q.ScheduleJob<DemoTrafficJob>(
                 trigger => trigger.WithIdentity("demo-traffic-poll").StartNow().WithSimpleSchedule(s => s.WithInterval(DemoInterval).RepeatForever()),
                 job => job.WithIdentity(DemoTrafficJob.Key));
