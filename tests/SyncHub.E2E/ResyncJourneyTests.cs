@@ -38,16 +38,22 @@ public sealed class ResyncJourneyTests(BrowserFixture browser)
         await page.GotoAsync(app.BaseUrl + "/runs");
         await page.GetByLabel("Integration").SelectOptionAsync(new SelectOptionValue { Label = "Shop source" });
         await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
+        app.Gateway.Hold();
         await page.GetByRole(AriaRole.Button, new() { Name = "Sync now" }).ClickAsync();
 
+        // The operator watches the run: status, breakdown and error log follow without a reload.
         var runs = page.Locator("#run-list tbody tr");
         await Assertions.Expect(page.Locator("#run-message")).ToContainTextAsync("started (incremental)");
-        await Assertions.Expect(runs.Nth(0)).ToContainTextAsync("Completed with errors", new() { Timeout = 20_000 });
-        await Assertions.Expect(runs.Nth(0).Locator(".breakdown-bar")).ToHaveAttributeAsync("aria-label", "4 created, 0 updated, 0 skipped, 1 failed");
-
+        await Assertions.Expect(runs.Nth(0)).ToContainTextAsync("Running");
         await runs.Nth(0).GetByRole(AriaRole.Link).ClickAsync();
-        await Assertions.Expect(page.Locator("#run-status")).ToHaveTextAsync("Completed with errors");
+        await Assertions.Expect(page.Locator("#run-status")).ToHaveTextAsync("Running");
+        await Assertions.Expect(page.Locator("#run-log")).ToContainTextAsync("No record of this run failed");
+        app.Gateway.Release();
+
+        await Assertions.Expect(page.Locator("#run-status")).ToHaveTextAsync("Completed with errors", new() { Timeout = 20_000 });
+        await Assertions.Expect(page.Locator(".breakdown-bar")).ToHaveAttributeAsync("aria-label", "4 created, 0 updated, 0 skipped, 1 failed");
         await Assertions.Expect(page.Locator("#run-log")).ToContainTextAsync("Rejected: <img src=x onerror=");
+        await NoScriptRanAsync(page);
         await page.Locator("#run-log").GetByRole(AriaRole.Link, new() { Name = "EVIL-1" }).ClickAsync();
         await Assertions.Expect(page.Locator("body")).ToContainTextAsync("window.__pwned = 1");
         await NoScriptRanAsync(page);
@@ -88,6 +94,11 @@ public sealed class ResyncJourneyTests(BrowserFixture browser)
         await Assertions.Expect(runs.Nth(0)).ToContainTextAsync("Succeeded", new() { Timeout = 20_000 });
         await Assertions.Expect(runs.Nth(0).Locator(".breakdown-bar")).ToHaveAttributeAsync("aria-label", "0 created, 0 updated, 5 skipped, 0 failed");
         app.Gateway.Requests.Count.ShouldBe(6);
+
+        // Reloading the page afterwards shows the news again but starts nothing.
+        await page.ReloadAsync();
+        await Assertions.Expect(page.Locator("#run-message")).ToContainTextAsync("started (full re-import)");
+        await Assertions.Expect(runs).ToHaveCountAsync(3);
 
         await NoScriptRanAsync(page);
         dialogs.ShouldBe(0);
