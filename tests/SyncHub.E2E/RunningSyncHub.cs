@@ -29,6 +29,9 @@ public sealed class RunningSyncHub : IAsyncDisposable
 
     public FakeGateway Gateway => _factory.Gateway;
 
+    /// <summary>The <c>fake-source</c> connector's records; its deliveries go through <see cref="Gateway"/>.</summary>
+    public FakeSource Source => _factory.Source;
+
     public static RunningSyncHub Start() => new();
 
     /// <summary>Opens a browser page signed in through the sign-in form as a user of <paramref name="role"/>.</summary>
@@ -50,6 +53,14 @@ public sealed class RunningSyncHub : IAsyncDisposable
     {
         var response = await Api.PostAsJsonAsync(
             "/api/v1/integrations", new { slug, name, connector = FakeGateway.Name, retry = new { baseDelaySeconds = 3600, maxAutomaticAttempts } });
+        response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>An integration on the fake source connector, read by sync runs; automatic retries are an hour away.</summary>
+    public async Task CreateSourceIntegrationAsync(string slug, string name)
+    {
+        var response = await Api.PostAsJsonAsync(
+            "/api/v1/integrations", new { slug, name, connector = FakeSource.Name, retry = new { baseDelaySeconds = 3600 } });
         response.EnsureSuccessStatusCode();
     }
 

@@ -97,11 +97,13 @@ public sealed class EngineHarness : IAsyncDisposable
         where T : notnull => _services.GetRequiredService<T>();
 
     public async Task<Integration> CreateIntegrationAsync(
-        string slug = "books", string? mapping = null, RetryPolicyRequest? retry = null, string? settingsJson = null, string connector = FakeGateway.Name)
+        string slug = "books", string? mapping = null, RetryPolicyRequest? retry = null, string? settingsJson = null, string connector = FakeGateway.Name,
+        string? mappingDefaults = null)
     {
         using var settings = settingsJson is null ? null : JsonDocument.Parse(settingsJson);
+        using var defaults = mappingDefaults is null ? null : JsonDocument.Parse(mappingDefaults);
         var result = await Get<IntegrationService>().CreateAsync(
-            new CreateIntegrationRequest(slug, "Books " + slug, connector, settings?.RootElement, mapping, retry), CancellationToken.None);
+            new CreateIntegrationRequest(slug, "Books " + slug, connector, settings?.RootElement, mapping, retry, defaults?.RootElement), CancellationToken.None);
         return result.Integration ?? throw new InvalidOperationException("Integration not created: " + result.Errors);
     }
 

@@ -12,6 +12,7 @@ public sealed class FakeGateway : IConnectorGateway
     public const string Name = "fake";
 
     private readonly ConcurrentQueue<Func<DeliveryRequest, DeliveryOutcome>> _script = new();
+    private readonly ConcurrentDictionary<string, DeliveryOutcome> _failuresBySourceId = new(StringComparer.Ordinal);
     private TaskCompletionSource? _gate;
 
     public ConnectorInfo Info { get; } = new(Name, "Fake", "1.0.0");
@@ -29,6 +30,13 @@ public sealed class FakeGateway : IConnectorGateway
 
     public FakeGateway ThenFail(ErrorClass errorClass, string message, int? httpStatus = null, TimeSpan? retryAfter = null) =>
         Then(DeliveryOutcome.Failed(errorClass, message, httpStatus, retryAfter));
+
+    /// <summary>The next delivery of the record with <paramref name="sourceId"/> fails this way, whatever order records arrive in.</summary>
+    public FakeGateway FailNextFor(string sourceId, ErrorClass errorClass, string message, int? httpStatus = null)
+    {
+        _failuresBySourceId[sourceId] = DeliveryOutcome.Failed(errorClass, message, httpStatus);
+        return this;
+    }
 
     /// <summary>A connector bug: no outcome at all.</summary>
     public FakeGateway ThenReturnNothing()
@@ -57,6 +65,11 @@ public sealed class FakeGateway : IConnectorGateway
         if (_gate is { } gate)
         {
             await gate.Task.WaitAsync(cancellationToken);
+        }
+
+        if (_failuresBySourceId.TryRemove(request.SourceId, out var failure))
+        {
+            return failure;
         }
 
         return _script.TryDequeue(out var next) ? next(request) : DeliveryOutcome.Delivered("EXT-" + request.RecordId, 201);

@@ -132,7 +132,8 @@ public sealed partial class SyncOrchestrator
     {
         var started = _time.GetTimestamp();
         var record = work.Record;
-        var mapping = _mapper.Render(work.Integration.MappingTemplate, record.Payload, record.EntityType, record.SourceId);
+        var mapping = _mapper.Render(
+            work.Integration.MappingTemplate, record.Payload, record.EntityType, record.SourceId, MappingDefaults.Parse(work.Integration.MappingDefaultsJson));
         var guard = new ResendGuard(record.OutcomeUnknown);
         var outcome = !mapping.Succeeded ? DeliveryOutcome.Failed(ErrorClass.Transform, mapping.Error!)
             : ReadSettings(work.Integration) is { } settings ? await _invoker.InvokeAsync(work.Integration, CreateRequest(work, mapping.Body!, settings), guard, cancellationToken)
@@ -140,7 +141,8 @@ public sealed partial class SyncOrchestrator
 
         // The destination has answered; record it even if the host is stopping, so nothing is sent twice.
         ReportToBreakers(work, outcome);
-        return await CompleteAsync(work, outcome, _time.GetElapsedTime(started), guard, CancellationToken.None);
+        var delivered = await CompleteAsync(work, outcome, _time.GetElapsedTime(started), guard, CancellationToken.None);
+        return delivered is true && mapping.DefaultedFields.Count > 0 ? await NoteMappingDefaultsAsync(work, mapping) : delivered;
     }
 
     private ConnectorSettings? ReadSettings(Integration integration)

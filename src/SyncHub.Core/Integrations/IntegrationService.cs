@@ -33,6 +33,7 @@ public sealed class IntegrationService(
             Connector = catalog.Find(request.Connector!)!.Info.Name,
             SettingsJson = settings.Protect(request.Settings is { ValueKind: JsonValueKind.Object } raw ? raw.GetRawText() : "{}"),
             MappingTemplate = string.IsNullOrWhiteSpace(request.Mapping) ? null : request.Mapping,
+            MappingDefaultsJson = request.MappingDefaults is { ValueKind: JsonValueKind.Object } defaults && defaults.EnumerateObject().Any() ? defaults.GetRawText() : null,
             Retry = ToPolicy(request.Retry),
             CreatedAt = time.GetUtcNow(),
         };
@@ -89,6 +90,7 @@ public sealed class IntegrationService(
             }
         }
 
+        MappingDefaultsRules.Validate(errors, request.MappingDefaults);
         ValidateRetry(errors, request.Retry);
         return errors;
     }

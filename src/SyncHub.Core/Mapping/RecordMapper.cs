@@ -11,7 +11,7 @@ namespace SyncHub.Core.Mapping;
 /// includes (no template loader), no .NET objects in scope, bounded loops, recursion and output size.
 /// Any failure is a value the caller records as a transform error, never an exception.
 /// </summary>
-public sealed class RecordMapper
+public sealed partial class RecordMapper
 {
     private const int MaxCachedTemplates = 256;
     private readonly ConcurrentDictionary<string, Template> _templates = new(StringComparer.Ordinal);

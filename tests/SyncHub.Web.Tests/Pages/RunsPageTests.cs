@@ -63,6 +63,41 @@ public sealed class RunsPageTests(SyncHubWebFactory factory) : IClassFixture<Syn
     }
 
     [Fact]
+    public async Task Resync_FormStartsARun_RedirectsSoAReloadStartsNothing()
+    {
+        using var api = factory.CreateApiClient();
+        await api.EnsureSourceIntegrationAsync("runs-prg");
+        using var browser = await Browser.SignedInAsync(factory);
+        await browser.OpenAsync("/runs?integration=runs-prg");
+
+        using var response = await browser.FormPostAsync("/runs?handler=Resync&integration=runs-prg",
+            [new("Resync.Mode", "date-range"), new("Resync.From", "2026-05-01"), new("Resync.To", "2026-05-02")]);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var location = response.Headers.Location!.OriginalString;
+        location.ShouldStartWith("/runs?integration=runs-prg&started=");
+        var page = await browser.OpenAsync(location);
+        page.Single("#run-message").TextContent.ShouldMatch(@"Run #\d+ started \(date range\)\.");
+    }
+
+    [Fact]
+    public async Task RunSummaryPoll_BringsTheErrorLogOutOfBand()
+    {
+        using var api = factory.CreateApiClient();
+        await api.EnsureSourceIntegrationAsync("runs-oob");
+        using var browser = await Browser.SignedInAsync(factory, Roles.Operator);
+        await browser.OpenAsync("/runs?integration=runs-oob");
+        using var started = await browser.HtmxPostAsync("/runs?handler=SyncNow&integration=runs-oob");
+        var runLink = Html.Parse(await started.Content.ReadAsStringAsync()).Single("#run-list tbody tr a").GetAttribute("href")!;
+
+        using var poll = await browser.HtmxGetAsync(runLink + "?handler=Summary");
+
+        var fragment = Html.Parse(await poll.Content.ReadAsStringAsync());
+        fragment.Single("#run-summary").ShouldNotBeNull();
+        fragment.Single("#run-log").GetAttribute("hx-swap-oob").ShouldBe("true");
+    }
+
+    [Fact]
     public async Task Resync_DateRangeWithLastBeforeFirst_NamesTheField()
     {
         using var api = factory.CreateApiClient();

@@ -7,7 +7,10 @@ using SyncHub.Web.Security;
 
 namespace SyncHub.Web.Pages.Runs;
 
-/// <summary>One run: status, trigger, mode, counts and breakdown, its note, its error log, and Cancel while it runs.</summary>
+/// <summary>
+/// One run: status, trigger, mode, counts and breakdown, its note, its error log, and Cancel while it runs.
+/// While it runs the summary polls, and each poll brings the error log along out of band.
+/// </summary>
 [OperatorActions]
 public sealed class DetailsModel(RunsQuery runs, RunService runService) : PageModel
 {
@@ -21,7 +24,7 @@ public sealed class DetailsModel(RunsQuery runs, RunService runService) : PageMo
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 
     public async Task<IActionResult> OnGetSummaryAsync(long id, CancellationToken cancellationToken) =>
-        await LoadAsync(id, cancellationToken) ? Partial("Partials/_RunSummary", this) : NotFound();
+        await LoadAsync(id, cancellationToken) ? Partial("Partials/_RunProgress", this) : NotFound();
 
     public async Task<IActionResult> OnPostCancelAsync(long id, CancellationToken cancellationToken)
     {
@@ -31,7 +34,7 @@ public sealed class DetailsModel(RunsQuery runs, RunService runService) : PageMo
             return NotFound();
         }
 
-        return Request.IsHtmx() ? Partial("Partials/_RunSummary", this) : RedirectToPage(new { id });
+        return Request.IsHtmx() ? Partial("Partials/_RunProgress", this) : RedirectToPage(new { id });
     }
 
     private async Task<bool> LoadAsync(long id, CancellationToken cancellationToken)

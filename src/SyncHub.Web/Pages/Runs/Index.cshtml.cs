@@ -24,6 +24,10 @@ public sealed class IndexModel(
     [BindProperty(SupportsGet = true)]
     public long? Before { get; set; }
 
+    /// <summary>Set by the redirect after a form started a run, so a reload shows the news instead of starting another.</summary>
+    [BindProperty(SupportsGet = true)]
+    public long? Started { get; set; }
+
     [BindProperty]
     public ResyncForm Resync { get; set; } = new();
 
@@ -38,7 +42,8 @@ public sealed class IndexModel(
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        await LoadAsync(null, false, cancellationToken);
+        var started = Started is { } id ? await runs.FindAsync(id, cancellationToken) : null;
+        await LoadAsync(started is null ? null : StartedMessage(started.Run.Id, started.Run.Mode), false, cancellationToken);
         return Page();
     }
 
@@ -94,7 +99,7 @@ public sealed class IndexModel(
 
         if (!ModelState.IsValid)
         {
-            await LoadAsync("The resync was not started; see the messages below.", true, cancellationToken);
+            await LoadAsync("The resync was not started; see the messages in the resync form.", true, cancellationToken);
             return Page();
         }
 
@@ -117,9 +122,15 @@ public sealed class IndexModel(
         {
             var result = await runService.StartInBackgroundAsync(
                 new RunRequest(integration.Id, trigger, mode, from, to, User.Identity?.Name), cancellationToken);
+            if (result.Run is { } started && !Request.IsHtmx())
+            {
+                // Post/Redirect/Get: reloading the page must not start the run (a full re-import, say) again.
+                return RedirectToPage(new { integration = integration.Slug, started = started.Id });
+            }
+
             (message, isError) = result switch
             {
-                { Run: { } run } => ($"Run #{run.Id} started ({RunDisplay.Mode(mode).ToLowerInvariant()}).", false),
+                { Run: { } run } => (StartedMessage(run.Id, mode), false),
                 { AlreadyRunning: { } running } => ($"Run #{running.Id} of this integration is still running; runs of one integration never overlap.", true),
                 _ => ("Not started: " + result.Errors, true),
             };
@@ -128,6 +139,8 @@ public sealed class IndexModel(
         await LoadAsync(message, isError, cancellationToken);
         return Request.IsHtmx() ? Partial("Partials/_RunList", List) : Page();
     }
+
+    private static string StartedMessage(long runId, RunMode mode) => $"Run #{runId} started ({RunDisplay.Mode(mode).ToLowerInvariant()}).";
 
     private async Task LoadAsync(string? message, bool isError, CancellationToken cancellationToken)
     {
