@@ -45,6 +45,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<SyncOrchestrator>();
         services.AddSingleton<IOperationQueue, OperationQueue>();
         services.AddSingleton<RetryOperationService>();
+        services.AddSingleton<OperationCancellations>();
         services.AddSingleton<RecordActionService>();
         services.AddSingleton<IngestService>();
         services.AddSingleton<IntegrationService>();
