@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SyncHub.Core.Retries;
 using SyncHub.Data.Entities;
 
 namespace SyncHub.Core.Operations;
@@ -6,8 +7,8 @@ namespace SyncHub.Core.Operations;
 public sealed partial class RetryOperationService
 {
     /// <summary>
-    /// Tries the canary alone while it is still queued. If it fails again with the class it failed with before, the
-    /// cause is most likely still there (expired credentials, a changed schema) and the other records would only fail
+    /// Tries the canary alone while it is still queued. If it fails again with the class it failed with before, and that
+    /// class is one a person has to fix, the cause is most likely still there (expired credentials, a changed schema) and the other records would only fail
     /// the same way, so the caller stops.
     /// </summary>
     private async Task<CanaryResult> RunCanaryAsync(RetryOperation operation, CancellationToken cancellationToken)
@@ -39,7 +40,9 @@ public sealed partial class RetryOperationService
         await using var after = await dbFactory.CreateDbContextAsync(cancellationToken);
         var record = await after.Records.AsNoTracking().Where(r => r.Id == canaryId)
             .Select(r => new { r.LastErrorClass, r.LastHttpStatus }).SingleAsync(cancellationToken);
-        var sameAgain = record.LastErrorClass is { } errorClass && errorClass == before.ErrorClass;
+        // Classes SyncHub retries on its own (transient, rate limited, server errors) mean an outage the connection
+        // breakers pace; failing again tells nothing new. The others need a person, so the same failure again stops.
+        var sameAgain = record.LastErrorClass is { } errorClass && errorClass == before.ErrorClass && !ErrorClassPolicy.IsAutomaticallyRetryable(errorClass);
         if (sameAgain)
         {
             LogCanaryFailed(operation.Id, canaryId, record.LastErrorClass!.Value);

@@ -77,6 +77,21 @@ public sealed class CanaryTests
     }
 
     [Fact]
+    public async Task RetryAll_CanaryFailsTransientlyAgain_TheRestProceedPacedByTheBreakers()
+    {
+        await using var engine = await EngineHarness.StartAsync();
+        await engine.CreateIntegrationAsync();
+        await engine.FailedRecordsAsync("books", 4, ErrorClass.Transient, 503);
+        engine.Gateway.ThenFail(ErrorClass.Transient, "still busy", 503);
+
+        var operation = await engine.Operations.RunNowAsync(RetryScope.All(), CancellationToken.None);
+
+        operation.Status.ShouldBe(OperationStatus.Completed);
+        operation.Failed.ShouldBe(1);
+        operation.Succeeded.ShouldBe(3);
+    }
+
+    [Fact]
     public async Task RunAsync_StoppedOperation_IsNeverResumed()
     {
         await using var engine = await EngineHarness.StartAsync();
