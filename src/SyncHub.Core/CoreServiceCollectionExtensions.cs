@@ -47,6 +47,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<StaleClaimRecovery>();
         services.AddSingleton<IOperationQueue, OperationQueue>();
         services.AddSingleton<RetryOperationService>();
+        services.AddSingleton<OperationCancellations>();
         services.AddSingleton<RecordActionService>();
         services.AddSingleton<IngestService>();
         services.AddSingleton<IntegrationService>();

@@ -83,6 +83,12 @@ public sealed partial class SyncOrchestrator
             r => r.RetryOperationId == operationId && (r.Status == RecordStatus.Failed || r.Status == RecordStatus.DeadLetter),
             AttemptTrigger.ManualRetry, operationId, cancellationToken);
 
+    /// <summary>Retries one record a manual retry operation queued, alone: the operation's canary.</summary>
+    public Task<BatchResult> RetryQueuedRecordAsync(Guid operationId, long recordId, CancellationToken cancellationToken) =>
+        ClaimAndProcessAsync(
+            r => r.Id == recordId && r.RetryOperationId == operationId && (r.Status == RecordStatus.Failed || r.Status == RecordStatus.DeadLetter),
+            AttemptTrigger.ManualRetry, operationId, cancellationToken);
+
     private async Task<BatchResult> ClaimAndProcessAsync(
         Expression<Func<SyncRecord, bool>> filter, AttemptTrigger trigger, Guid? operationId, CancellationToken cancellationToken)
     {

@@ -8,6 +8,7 @@ public static class AuditActions
     public const string Restore = "record.restore";
     public const string Retry = "record.retry";
     public const string RetryAll = "records.retry-all";
+    public const string CancelOperation = "operation.cancel";
 
     /// <summary>The audit target of one record.</summary>
     public static string RecordTarget(long recordId) => $"record {recordId}";

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using SyncHub.Core.Delivery;
 using SyncHub.Core.Failures;
 using SyncHub.Data;
@@ -9,11 +10,11 @@ namespace SyncHub.Core.Operations;
 /// <summary>
 /// Manual retries as server-side operations. Starting one marks its records in a single UPDATE (so
 /// 100,000 records cost one statement, and the set is fixed at the start); running it claims and retries
-/// them batch by batch. Queued records are skipped by the automatic retry job: a manual retry takes precedence.
+/// them batch by batch, the first record (the canary) alone. Queued records are skipped by the automatic retry job: a manual retry takes precedence.
 /// </summary>
-public sealed class RetryOperationService(
+public sealed partial class RetryOperationService(
     IDbContextFactory<SyncHubDbContext> dbFactory, SyncOrchestrator orchestrator, IOperationQueue queue, WriteGate writes, TimeProvider time,
-    OperationBreakerWait breakerWait)
+    OperationBreakerWait breakerWait, OperationCancellations cancellations, ILogger<RetryOperationService> logger)
 {
     /// <summary>Starts an operation and runs it in the background; returns at once.</summary>
     public Task<RetryOperation> StartInBackgroundAsync(RetryScope scope, CancellationToken cancellationToken) =>
@@ -52,7 +53,10 @@ public sealed class RetryOperationService(
         using var gate = await writes.EnterAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var now = time.GetUtcNow();
-        var operation = new RetryOperation { Id = Guid.NewGuid(), IntegrationId = scope.IntegrationId, Status = OperationStatus.Running, CreatedAt = now };
+        var operation = new RetryOperation
+        {
+            Id = Guid.NewGuid(), IntegrationId = scope.IntegrationId, Status = OperationStatus.Running, CreatedAt = now, StartedBy = actor,
+        };
         db.RetryOperations.Add(operation);
         await db.SaveChangesAsync(cancellationToken);
 
@@ -72,11 +76,23 @@ public sealed class RetryOperationService(
             records = records.Where(r => ids.Contains(r.Id));
         }
 
+        if (scope.ErrorClass is { } errorClass)
+        {
+            records = records.Where(r => r.LastErrorClass == errorClass);
+        }
+
         operation.Total = await records.ExecuteUpdateAsync(s => s.SetProperty(r => r.RetryOperationId, operation.Id), cancellationToken);
         if (actor is not null)
         {
             await AuditAsync(db, operation, scope, actor, now, cancellationToken);
         }
+        // One record is tried alone first, in the order the claims take them; a single record needs no canary.
+        if (operation.Total > 1)
+        {
+            operation.CanaryRecordId = await db.Records.Where(r => r.RetryOperationId == operation.Id)
+                .OrderBy(r => r.NextAttemptAt).ThenBy(r => r.Id).Select(r => (long?)r.Id).FirstAsync(cancellationToken);
+        }
+
         if (operation.Total == 0)
         {
             operation.Status = OperationStatus.Completed;
@@ -94,6 +110,11 @@ public sealed class RetryOperationService(
         if (scope.RecordIds is null)
         {
             var target = scope.IntegrationId is { } integrationId ? $"integration {integrationId}" : "all integrations";
+            if (scope.ErrorClass is { } errorClass)
+            {
+                target += $", error class {errorClass}";
+            }
+
             db.AuditLog.Add(new AuditEntry { At = now, Actor = actor, Action = AuditActions.RetryAll, Target = target, Detail = $"{operation.Total} records, operation {operation.Id}" });
             return;
         }
@@ -104,55 +125,6 @@ public sealed class RetryOperationService(
         {
             At = now, Actor = actor, Action = AuditActions.Retry, Target = AuditActions.RecordTarget(r.Id), Detail = $"from {r.Status}, operation {operation.Id}",
         }));
-    }
-
-    /// <summary>
-    /// Retries the operation's queued records until none are left; safe to call again after a restart. Records behind
-    /// an open connection breaker are waited for, or, without <paramref name="waitForBreakers"/>, handed to the
-    /// background worker (the operation is returned still running).
-    /// </summary>
-    public async Task<RetryOperation> RunAsync(Guid operationId, CancellationToken cancellationToken, bool waitForBreakers = true)
-    {
-        var claimedAgain = false;
-        while (true)
-        {
-            var batch = await orchestrator.RetryQueuedAsync(operationId, cancellationToken);
-            if (batch.Attempted == 0)
-            {
-                var next = await breakerWait.WaitIfBlockedAsync(operationId, waitForBreakers, cancellationToken);
-                if (next == OperationWaitResult.Blocked)
-                {
-                    await queue.EnqueueAsync(operationId, cancellationToken);
-                    return (await FindAsync(operationId, cancellationToken))!;
-                }
-
-                // A breaker that closed between the claim and the check gets one more claim, not an endless loop.
-                if (next == OperationWaitResult.Waited || (next == OperationWaitResult.ClaimAgain && !claimedAgain))
-                {
-                    claimedAgain = next == OperationWaitResult.ClaimAgain;
-                    continue;
-                }
-
-                break;
-            }
-
-            claimedAgain = false;
-
-            await using var progress = await dbFactory.CreateDbContextAsync(cancellationToken);
-            using var gate = await writes.EnterAsync(cancellationToken);
-            await progress.RetryOperations.Where(o => o.Id == operationId).ExecuteUpdateAsync(
-                s => s.SetProperty(o => o.Succeeded, o => o.Succeeded + batch.Succeeded).SetProperty(o => o.Failed, o => o.Failed + batch.Failed),
-                cancellationToken);
-        }
-
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        using var finish = await writes.EnterAsync(cancellationToken);
-        var operation = await db.RetryOperations.SingleAsync(o => o.Id == operationId, cancellationToken);
-        operation.Status = OperationStatus.Completed;
-        operation.CompletedAt = time.GetUtcNow();
-        operation.Skipped = Math.Max(0, operation.Total - operation.Succeeded - operation.Failed);
-        await db.SaveChangesAsync(cancellationToken);
-        return operation;
     }
 
     public async Task<RetryOperation?> FindAsync(Guid operationId, CancellationToken cancellationToken)

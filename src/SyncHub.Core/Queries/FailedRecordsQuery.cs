@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
+using SyncHub.Connectors;
 using SyncHub.Data;
 using SyncHub.Data.Entities;
 
@@ -15,6 +16,12 @@ public sealed class FailedRecordsQuery(IDbContextFactory<SyncHubDbContext> dbFac
 
     public async Task<FailedRecordPage> PageAsync(int? integrationId, long? before, int limit, CancellationToken cancellationToken) =>
         await PageAsync(integrationId, RecordStatus.Failed, before, limit, cancellationToken);
+
+    /// <summary>The failed queue, optionally only the records whose last error is of one class.</summary>
+    public Task<FailedRecordPage> PageAsync(int? integrationId, ErrorClass? errorClass, long? before, int limit, CancellationToken cancellationToken) =>
+        errorClass is { } wanted
+            ? PageAsync(r => r.Status == RecordStatus.Failed && r.ArchivedAt == null && r.LastErrorClass == wanted, integrationId, before, limit, cancellationToken)
+            : PageAsync(integrationId, RecordStatus.Failed, before, limit, cancellationToken);
 
     /// <summary>Records of one status that are not archived.</summary>
     public Task<FailedRecordPage> PageAsync(int? integrationId, RecordStatus status, long? before, int limit, CancellationToken cancellationToken) =>

@@ -33,7 +33,7 @@ public sealed record RecordResponse(
     bool AutomaticRetriesExhausted, DateTimeOffset? NextAutomaticRetryAt, string? ExternalId, DateTimeOffset? ReconciledAt, string IdempotencyKey,
     ErrorResponse? LastError, JsonElement Payload, IReadOnlyList<AttemptResponse> Attempts);
 
-public sealed record RetryRequest(long[]? Ids, bool? All);
+public sealed record RetryRequest(long[]? Ids, bool? All, SyncHub.Connectors.ErrorClass? ErrorClass = null);
 
 public sealed record RecordIdsRequest(long[]? Ids);
 
@@ -44,4 +44,6 @@ public sealed record RecordActionResponse(IReadOnlyList<long> Changed, IReadOnly
 
 public sealed record OperationAcceptedResponse(Guid OperationId, int Total);
 
-public sealed record OperationResponse(Guid Id, string Status, int Total, int Succeeded, int Failed, int Skipped, DateTimeOffset CreatedAt, DateTimeOffset? CompletedAt);
+public sealed record OperationResponse(
+    Guid Id, string Status, int Total, int Succeeded, int Failed, int Skipped, DateTimeOffset CreatedAt, DateTimeOffset? CompletedAt,
+    long? CanaryRecordId = null, string? Message = null, string? StartedBy = null);

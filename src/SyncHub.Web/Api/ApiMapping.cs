@@ -28,8 +28,9 @@ internal static class ApiMapping
         attempt.ErrorClass, attempt.HttpStatus, attempt.Message, attempt.StartedAt, attempt.FinishedAt, attempt.DurationMs, attempt.ResolvedByAttemptId);
 
     public static OperationResponse ToResponse(RetryOperation operation) => new(
-        operation.Id, operation.Status == OperationStatus.Running ? "running" : "completed",
-        operation.Total, operation.Succeeded, operation.Failed, operation.Skipped, operation.CreatedAt, operation.CompletedAt);
+        operation.Id, operation.Status.ToString().ToLowerInvariant(),
+        operation.Total, operation.Succeeded, operation.Failed, operation.Skipped, operation.CreatedAt, operation.CompletedAt,
+        operation.CanaryRecordId, operation.Message, operation.StartedBy);
 
     /// <summary>What the attempt itself ended with; unlike its status, this never changes once written.</summary>
     public static string OutcomeOf(SyncAttempt attempt) => attempt.Status switch

@@ -136,6 +136,16 @@ internal static class RecordsApi
             return JsonBody.Invalid("ids", "send either \"ids\": [...] or \"all\": true.");
         }
 
+        if (!all && request.ErrorClass is not null)
+        {
+            return JsonBody.Invalid("errorClass", "applies only with \"all\": true.");
+        }
+
+        if (request.ErrorClass == SyncHub.Connectors.ErrorClass.None)
+        {
+            return JsonBody.Invalid("errorClass", "must name an error class, for example \"authentication\".");
+        }
+
         if (request.Ids is { Length: 0 or > MaxRetryIds })
         {
             return JsonBody.Invalid("ids", $"must list between 1 and {MaxRetryIds} record ids; use \"all\": true for more.");
@@ -147,7 +157,7 @@ internal static class RecordsApi
             return IntegrationsApi.NotFound(slug);
         }
 
-        var scope = all ? RetryScope.All(integration.Id) : RetryScope.Selected(request.Ids!.Distinct().ToArray(), integration.Id);
+        var scope = all ? RetryScope.All(integration.Id, request.ErrorClass) : RetryScope.Selected(request.Ids!.Distinct().ToArray(), integration.Id);
         var operation = await operations.StartInBackgroundAsync(scope, context.User.Identity?.Name, context.RequestAborted);
         return Results.Accepted($"/api/v1/operations/{operation.Id}", new OperationAcceptedResponse(operation.Id, operation.Total));
     }

@@ -20,7 +20,7 @@ internal sealed partial class OperationWorker(IOperationQueue queue, RetryOperat
             try
             {
                 var result = await operations.RunAsync(operationId, stoppingToken);
-                LogFinished(operationId, result.Succeeded, result.Failed);
+                LogFinished(operationId, result.Status, result.Succeeded, result.Failed);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -33,8 +33,8 @@ internal sealed partial class OperationWorker(IOperationQueue queue, RetryOperat
     [LoggerMessage(Level = LogLevel.Information, Message = "Resuming retry operation {OperationId}")]
     private partial void LogResuming(Guid operationId);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Retry operation {OperationId} finished: {Succeeded} delivered, {Failed} failed")]
-    private partial void LogFinished(Guid operationId, int succeeded, int failed);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Retry operation {OperationId} ended {Status}: {Succeeded} delivered, {Failed} failed")]
+    private partial void LogFinished(Guid operationId, SyncHub.Data.Entities.OperationStatus status, int succeeded, int failed);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Retry operation {OperationId} stopped with an error")]
     private partial void LogFailed(Exception exception, Guid operationId);

@@ -73,6 +73,30 @@ public sealed class BreakerRetryOperationTests
     }
 
     [Fact]
+    public async Task Cancel_WhileWaitingForAnOpenBreaker_EndsTheWaitAndReleasesEveryRecord()
+    {
+        await using var engine = await StartAsync();
+        await engine.CreateIntegrationAsync("books");
+        var ids = await TripAsync(engine, "books");
+        var operation = await engine.Operations.StartAsync(RetryScope.All(), None);
+        var wait = engine.Get<OperationBreakerWait>();
+        var run = engine.Operations.RunAsync(operation.Id, None);
+        await UntilAsync(() => wait.WaitingUntil(operation.Id) is not null);
+        var before = engine.Gateway.Requests.Count;
+
+        await engine.Operations.CancelAsync(operation.Id, "alice", None);
+        var finished = await run.WaitAsync(TimeSpan.FromSeconds(30));
+
+        finished.Status.ShouldBe(OperationStatus.Cancelled);
+        finished.Message.ShouldBe($"Cancelled by alice; {ids.Length} records it had not reached were left untouched.");
+        engine.Gateway.Requests.Count.ShouldBe(before);
+        foreach (var id in ids)
+        {
+            (await engine.RecordAsync(id)).RetryOperationId.ShouldBeNull();
+        }
+    }
+
+    [Fact]
     public async Task RetrySelected_BreakerOpen_ReturnsAtOnceAndLeavesTheRestToTheBackgroundWorker()
     {
         await using var engine = await StartAsync();

@@ -94,5 +94,6 @@ public sealed class RetryAllTests
         finished.Status.ShouldBe(OperationStatus.Completed);
         await using var db = await engine.Get<IDbContextFactory<SyncHubDbContext>>().CreateDbContextAsync();
         (await db.Records.CountAsync(r => r.Status == RecordStatus.Failed)).ShouldBe(0);
+        (await db.Records.CountAsync(r => r.RetryOperationId == operation.Id)).ShouldBe(0, "no record is left marked by the finished operation");
     }
 }

@@ -77,8 +77,8 @@ internal static class ApiCalls
     public static Task<JsonElement> WaitForOperationAsync(this HttpClient client, string operationId) =>
         Poll.UntilAsync(
             () => client.GetJsonAsync($"/api/v1/operations/{operationId}"),
-            operation => operation.GetProperty("status").GetString() == "completed",
-            $"operation {operationId} to complete");
+            operation => operation.GetProperty("status").GetString() != "running",
+            $"operation {operationId} to end");
 
     /// <summary>A 400 validation problem whose <c>errors</c> names <paramref name="field"/>.</summary>
     public static async Task ShouldBeValidationProblemAsync(this HttpResponseMessage response, string field)

@@ -1,3 +1,4 @@
+using SyncHub.Connectors;
 using SyncHub.Core.Queries;
 using SyncHub.Data.Entities;
 
@@ -17,8 +18,12 @@ public sealed record FailedListView(
     string? Message = null,
     bool OutOfBand = false,
     string Tab = FailedTabs.Failed,
-    bool StandAlone = false)
+    bool StandAlone = false,
+    ErrorClass? ErrorClass = null)
 {
+    /// <summary>The classes the error-class filter offers.</summary>
+    public static IReadOnlyList<ErrorClass> ErrorClasses { get; } = [.. Enum.GetValues<ErrorClass>().Where(c => c != SyncHub.Connectors.ErrorClass.None)];
+
     /// <summary>The element id of this tab's list, the target of its own htmx requests.</summary>
     public string ListId => Tab switch
     {
@@ -44,7 +49,7 @@ public sealed record FailedListView(
     /// <summary>A handler URL on this tab and integration.</summary>
     public string Query(string handler, string? extra = null) => Url(Tab, handler, extra);
 
-    /// <summary>The page (no handler) or a handler URL for any tab, keeping the integration filter.</summary>
+    /// <summary>The page (no handler) or a handler URL for any tab, keeping the integration (and on the Failed tab the error-class) filter.</summary>
     public string Url(string tab, string? handler = null, string? extra = null)
     {
         var parameters = new List<string>();
@@ -61,6 +66,11 @@ public sealed record FailedListView(
         if (IntegrationSlug is not null)
         {
             parameters.Add("integration=" + Uri.EscapeDataString(IntegrationSlug));
+        }
+
+        if (ErrorClass is { } errorClass && tab == FailedTabs.Failed)
+        {
+            parameters.Add("errorClass=" + errorClass);
         }
 
         if (extra is not null)

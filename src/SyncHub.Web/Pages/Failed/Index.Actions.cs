@@ -39,10 +39,29 @@ public sealed partial class IndexModel
             return ListResult(await LoadAsync($"There is no integration '{Integration}'; nothing was retried.", cancellationToken));
         }
 
-        var operation = await operations.StartInBackgroundAsync(RetryScope.All(integrationId), Actor, cancellationToken);
+        var errorClass = SelectedErrorClass;
+        var operation = await operations.StartInBackgroundAsync(RetryScope.All(integrationId, errorClass), Actor, cancellationToken);
         if (Request.IsHtmx())
         {
-            return Partial("Partials/_OperationProgress", new OperationProgressView(operation, null));
+            return Partial("Partials/_OperationProgress", await ProgressViewAsync(operation, null, cancellationToken));
+        }
+
+        return RedirectToPage(new { integration = Integration, errorClass = errorClass?.ToString(), operation = operation.Id });
+    }
+
+    /// <summary>Cancel on the progress panel: stops after the batch in flight; a second click shows the ended panel.</summary>
+    public async Task<IActionResult> OnPostCancelAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var result = await operations.CancelAsync(id, Actor, cancellationToken);
+        if (result.Operation is not { } operation)
+        {
+            return NotFound();
+        }
+
+        if (Request.IsHtmx())
+        {
+            var refreshed = await LoadAsync(null, cancellationToken) with { OutOfBand = true, StandAlone = true };
+            return Partial("Partials/_OperationProgress", await ProgressViewAsync(operation, refreshed, cancellationToken));
         }
 
         return RedirectToPage(new { integration = Integration, operation = operation.Id });
@@ -85,6 +104,11 @@ public sealed partial class IndexModel
         if (deadLetters && result.Failed > 0)
         {
             message += " Records that failed again stay in the dead-letter queue.";
+        }
+
+        if (result.Status == OperationStatus.Stopped && result.Message is { } why)
+        {
+            return message + " " + why;
         }
 
         if (result.Status == OperationStatus.Running)

@@ -1,6 +1,7 @@
 using Htmx;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using SyncHub.Connectors;
 using SyncHub.Core.Failures;
 using SyncHub.Core.Integrations;
 using SyncHub.Core.Operations;
@@ -33,6 +34,10 @@ public sealed partial class IndexModel(
     [BindProperty(SupportsGet = true)]
     public long? Before { get; set; }
 
+    /// <summary>The Failed tab's error-class filter (for example Authentication); Retry All takes the same scope.</summary>
+    [BindProperty(SupportsGet = true, Name = "errorClass")]
+    public string? ErrorClassFilter { get; set; }
+
     [BindProperty(SupportsGet = true)]
     public string? Tab { get; set; }
 
@@ -52,7 +57,7 @@ public sealed partial class IndexModel(
         List = await LoadAsync(null, cancellationToken);
         if (Operation is { } id && await operations.FindAsync(id, cancellationToken) is { } operation)
         {
-            Progress = new OperationProgressView(operation, null, breakerWait.WaitingUntil(id));
+            Progress = await ProgressViewAsync(operation, null, cancellationToken);
         }
 
         return Page();
@@ -80,11 +85,21 @@ public sealed partial class IndexModel(
             return NotFound();
         }
 
-        var refreshed = operation.Status == OperationStatus.Completed
+        var refreshed = operation.Status != OperationStatus.Running
             ? await LoadAsync(null, cancellationToken) with { OutOfBand = true, StandAlone = true }
             : null;
-        return Partial("Partials/_OperationProgress", new OperationProgressView(operation, refreshed, breakerWait.WaitingUntil(id)));
+        return Partial("Partials/_OperationProgress", await ProgressViewAsync(operation, refreshed, cancellationToken));
     }
+
+    private async Task<OperationProgressView> ProgressViewAsync(RetryOperation operation, FailedListView? refreshed, CancellationToken cancellationToken)
+    {
+        var others = operation.Status == OperationStatus.Running ? 0 : await operations.CountOthersFailedAsync(operation, cancellationToken);
+        return new OperationProgressView(operation, refreshed, breakerWait.WaitingUntil(operation.Id), time.GetUtcNow(), others);
+    }
+
+    /// <summary>The error-class filter as a class; an unknown value filters nothing.</summary>
+    private ErrorClass? SelectedErrorClass =>
+        Enum.TryParse<ErrorClass>(ErrorClassFilter, ignoreCase: true, out var parsed) && parsed != ErrorClass.None && Enum.IsDefined(parsed) ? parsed : null;
 
     /// <summary>htmx gets the list with the tab counts out of band; a plain post gets the whole page.</summary>
     private IActionResult ListResult(FailedListView list)
@@ -115,9 +130,9 @@ public sealed partial class IndexModel(
         {
             FailedTabs.DeadLetter => await failed.PageAsync(selected?.Id, RecordStatus.DeadLetter, Before, PageSize, cancellationToken),
             FailedTabs.Archived => await failed.ArchivedPageAsync(selected?.Id, Before, PageSize, cancellationToken),
-            _ => await failed.PageAsync(selected?.Id, Before, PageSize, cancellationToken),
+            _ => await failed.PageAsync(selected?.Id, SelectedErrorClass, Before, PageSize, cancellationToken),
         };
         var counts = await status.CountsAsync(selected?.Id, cancellationToken);
-        return new FailedListView(page, all, Integration, Before, counts, time.GetUtcNow(), message, Tab: Tab);
+        return new FailedListView(page, all, Integration, Before, counts, time.GetUtcNow(), message, Tab: Tab, ErrorClass: SelectedErrorClass);
     }
 }

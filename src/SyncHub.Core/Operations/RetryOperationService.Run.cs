@@ -1,0 +1,96 @@
+using Microsoft.EntityFrameworkCore;
+using SyncHub.Core.Delivery;
+using SyncHub.Data.Entities;
+
+namespace SyncHub.Core.Operations;
+
+public sealed partial class RetryOperationService
+{
+    /// <summary>
+    /// Retries the operation's queued records until none are left: the canary first, alone, then batch by batch. Safe to
+    /// call again after a restart; an operation that was stopped or cancelled is only tidied up, never resumed. Records
+    /// behind an open connection breaker are waited for, or, without <paramref name="waitForBreakers"/>, handed to the
+    /// background worker (the operation is returned still running).
+    /// </summary>
+    public async Task<RetryOperation> RunAsync(Guid operationId, CancellationToken cancellationToken, bool waitForBreakers = true)
+    {
+        var operation = await FindAsync(operationId, cancellationToken)
+            ?? throw new InvalidOperationException($"No retry operation has the id {operationId}.");
+        using var lease = cancellations.Register(operationId);
+        var claimedAgain = false;
+        while (true)
+        {
+            // Checked between batches: a cancel stops the operation after the batch in flight.
+            if (await StatusAsync(operationId, cancellationToken) != OperationStatus.Running)
+            {
+                return await TidyEndedAsync(operationId, cancellationToken);
+            }
+
+            var canary = await RunCanaryAsync(operation, cancellationToken);
+            if (canary.Failure is { } failure)
+            {
+                await AddProgressAsync(operationId, canary.Batch, cancellationToken);
+                return await StopAsync(operationId, failure, cancellationToken);
+            }
+
+            var batch = canary.Tried ? canary.Batch : await orchestrator.RetryQueuedAsync(operationId, cancellationToken);
+            if (batch.Attempted == 0)
+            {
+                var next = await WaitAsync(operationId, waitForBreakers, lease.Token, cancellationToken);
+                if (next == OperationWaitResult.Blocked)
+                {
+                    await queue.EnqueueAsync(operationId, cancellationToken);
+                    return (await FindAsync(operationId, cancellationToken))!;
+                }
+
+                // A breaker that closed between the claim and the check gets one more claim, not an endless loop.
+                if (next == OperationWaitResult.Waited || (next == OperationWaitResult.ClaimAgain && !claimedAgain))
+                {
+                    claimedAgain = next == OperationWaitResult.ClaimAgain;
+                    continue;
+                }
+
+                break;
+            }
+
+            claimedAgain = false;
+            await AddProgressAsync(operationId, batch, cancellationToken);
+        }
+
+        return await CompleteAsync(operationId, cancellationToken);
+    }
+
+    /// <summary>Waits out open breakers; a cancel wakes the wait so the operation ends at once.</summary>
+    private async Task<OperationWaitResult> WaitAsync(Guid operationId, bool waitForBreakers, CancellationToken cancelled, CancellationToken cancellationToken)
+    {
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, cancelled);
+        try
+        {
+            return await breakerWait.WaitIfBlockedAsync(operationId, waitForBreakers, linked.Token);
+        }
+        catch (OperationCanceledException) when (cancelled.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            return OperationWaitResult.Waited;
+        }
+    }
+
+    private async Task AddProgressAsync(Guid operationId, BatchResult batch, CancellationToken cancellationToken)
+    {
+        if (batch.Succeeded + batch.Failed == 0)
+        {
+            return;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        using var gate = await writes.EnterAsync(cancellationToken);
+        await db.RetryOperations.Where(o => o.Id == operationId).ExecuteUpdateAsync(
+            s => s.SetProperty(o => o.Succeeded, o => o.Succeeded + batch.Succeeded).SetProperty(o => o.Failed, o => o.Failed + batch.Failed),
+            cancellationToken);
+    }
+
+    private async Task<OperationStatus> StatusAsync(Guid operationId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.RetryOperations.Where(o => o.Id == operationId).Select(o => o.Status).SingleAsync(cancellationToken);
+    }
+}
