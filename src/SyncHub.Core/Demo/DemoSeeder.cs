@@ -6,6 +6,7 @@ using SyncHub.Core.Integrations;
 using SyncHub.Core.Records;
 using SyncHub.Core.Runs;
 using SyncHub.Data;
+using SyncHub.Data.Entities;
 
 namespace SyncHub.Core.Demo;
 
@@ -18,6 +19,7 @@ public sealed class DemoSeeder(
     IntegrationService integrations,
     IngestService ingest,
     RunPolicyService runPolicies,
+    RunService runs,
     TimeProvider time,
     IOptions<DemoOptions> options)
 {
@@ -83,6 +85,7 @@ public sealed class DemoSeeder(
         {
             var policy = new RunPolicyRequest("00:05:00", true, true, "00:05:00,00:30:00,02:00:00", 3600, 100, 10, 0.5, null, true);
             await runPolicies.SaveAsync(integration.Id, policy, "demo", cancellationToken);
+            await runs.StartInBackgroundAsync(new RunRequest(integration.Id, RunTrigger.Manual, RunMode.Incremental, StartedBy: "demo"), cancellationToken);
         }
     }
 

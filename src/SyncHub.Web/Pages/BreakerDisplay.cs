@@ -8,9 +8,9 @@ public static class BreakerDisplay
 {
     public static string Label(BreakerState state) => state switch
     {
-        BreakerState.Open => "Open",
-        BreakerState.HalfOpen => "Half-open",
-        _ => "Closed",
+        BreakerState.Open => "Open: paused",
+        BreakerState.HalfOpen => "Half-open: testing with one record",
+        _ => "Closed: sending normally",
     };
 
     public static string Css(BreakerState state) => state switch
