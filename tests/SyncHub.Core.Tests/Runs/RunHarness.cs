@@ -27,6 +27,13 @@ internal static class RunHarness
         return await engine.ExecuteAsync(started.Run!.Id);
     }
 
+    /// <summary>Starts and executes a run without moving the fake clock (for runs that never wait on it).</summary>
+    public static async Task<SyncRun> RunOnStillClockAsync(this EngineHarness engine, int integrationId)
+    {
+        var started = await engine.Get<RunService>().StartAsync(new RunRequest(integrationId, RunTrigger.Manual, RunMode.Incremental, StartedBy: "test"), CancellationToken.None);
+        return await engine.Get<RunExecutor>().ExecuteAsync(started.Run!.Id, CancellationToken.None);
+    }
+
     /// <summary>Executes a run; while it waits on the clock (backoff, rate-limit pauses), fake time moves on a second at a time.</summary>
     public static async Task<SyncRun> ExecuteAsync(this EngineHarness engine, long runId)
     {

@@ -13,19 +13,13 @@ public sealed class RunRaceTests
     public async Task RunAndManualRetry_WhileAutomaticRetryHoldsTheRecord_SendNothingMore_NewVersionFollows()
     {
         await using var engine = await EngineHarness.StartAsync();
-        var integration = await engine.CreateSourceIntegrationAsync();
-        engine.Source.Add("A", engine.Time.GetUtcNow().AddMinutes(-10), """{"amount": 1}""");
-        engine.Gateway.ThenFail(ErrorClass.Transient, "down", 503);
-        await engine.RunAsync(integration.Id);
-        var id = (await engine.RecordsAsync(integration.Id)).Single().Id;
-        engine.Time.Advance(TimeSpan.FromMinutes(5));
-        engine.Source.Add("A", engine.Time.GetUtcNow().AddMinutes(-1), """{"amount": 2}""");
+        var (integration, id) = await FailedRecordWithANewVersionAtTheSourceAsync(engine);
         engine.Gateway.Hold();
 
         var automatic = engine.Orchestrator.RetryDueAsync(CancellationToken.None);
         await engine.Gateway.Arrived.WaitAsync(TimeSpan.FromSeconds(10));
         var manual = await engine.Operations.RunNowAsync(RetryScope.Selected([id]), CancellationToken.None);
-        var run = await engine.RunAsync(integration.Id);
+        var run = await engine.RunOnStillClockAsync(integration.Id);
         engine.Gateway.RequestsFor(id).Count.ShouldBe(2, "the first delivery and the held automatic retry");
         engine.Gateway.Release();
         await automatic;
@@ -47,16 +41,11 @@ public sealed class RunRaceTests
     public async Task RecordStagedByARun_IsNotTakenByManualOrAutomaticRetry()
     {
         await using var engine = await EngineHarness.StartAsync();
-        var integration = await engine.CreateSourceIntegrationAsync();
-        engine.Source.Add("A", engine.Time.GetUtcNow().AddMinutes(-10), """{"amount": 1}""");
-        engine.Gateway.ThenFail(ErrorClass.Transient, "down", 503);
-        await engine.RunAsync(integration.Id);
-        var id = (await engine.RecordsAsync(integration.Id)).Single().Id;
-        engine.Time.Advance(TimeSpan.FromMinutes(5));
-        engine.Source.Add("A", engine.Time.GetUtcNow().AddMinutes(-1), """{"amount": 2}""");
+        var (integration, id) = await FailedRecordWithANewVersionAtTheSourceAsync(engine);
         engine.Gateway.Hold();
 
-        var run = engine.RunAsync(integration.Id);
+        // The clock stands still, so the held call cannot time out while the others reach for the record.
+        var run = engine.RunOnStillClockAsync(integration.Id);
         await engine.Gateway.Arrived.WaitAsync(TimeSpan.FromSeconds(10));
         var manual = await engine.Operations.RunNowAsync(RetryScope.Selected([id]), CancellationToken.None);
         var automatic = await engine.Orchestrator.RetryDueAsync(CancellationToken.None);
@@ -67,5 +56,18 @@ public sealed class RunRaceTests
         automatic.Attempted.ShouldBe(0);
         finished.Created.ShouldBe(1);
         engine.Gateway.RequestsFor(id).Count.ShouldBe(2);
+    }
+
+    /// <summary>A run delivered record A and it failed; since then the source changed A and its automatic retry is due.</summary>
+    private static async Task<(Integration Integration, long RecordId)> FailedRecordWithANewVersionAtTheSourceAsync(EngineHarness engine)
+    {
+        var integration = await engine.CreateSourceIntegrationAsync();
+        engine.Source.Add("A", engine.Time.GetUtcNow().AddMinutes(-10), """{"amount": 1}""");
+        engine.Gateway.ThenFail(ErrorClass.Transient, "down", 503);
+        await engine.RunAsync(integration.Id);
+        var id = (await engine.RecordsAsync(integration.Id)).Single().Id;
+        engine.Time.Advance(TimeSpan.FromMinutes(5));
+        engine.Source.Add("A", engine.Time.GetUtcNow().AddMinutes(-1), """{"amount": 2}""");
+        return (integration, id);
     }
 }

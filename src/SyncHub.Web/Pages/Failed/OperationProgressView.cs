@@ -16,9 +16,9 @@ public sealed record OperationProgressView(
 
     public string Title => Operation.Status switch
     {
-        OperationStatus.Stopped => "Retry stopped.",
-        OperationStatus.Cancelled => "Retry cancelled.",
-        _ => "Retry finished.",
+        OperationStatus.Stopped => "Retry All Failed stopped.",
+        OperationStatus.Cancelled => "Retry All Failed cancelled.",
+        _ => "Retry All Failed finished.",
     };
 
     /// <summary>Records per minute so far, from the operation's own progress; null before the first record is done.</summary>
