@@ -97,7 +97,7 @@ public sealed class ErrorClassReactionTests
         await engine.CreateIntegrationAsync();
         var bad = await engine.IngestAsync("books", "A");
         var good = await engine.IngestAsync("books", "B");
-        engine.Gateway.ThenFail(ErrorClass.SchemaMismatch, "unexpected field 'LineItems[0].Tax'", 200);
+        engine.Gateway.FailNextFor("A", ErrorClass.SchemaMismatch, "unexpected field 'LineItems[0].Tax'", 200);
 
         await engine.Orchestrator.DeliverDueAsync(CancellationToken.None);
 
