@@ -44,6 +44,14 @@ internal static class WebhookRequestBuilder
         return message;
     }
 
+    public static HttpRequestMessage BuildFeedRead(ConnectorSettings settings, Uri target)
+    {
+        var message = new HttpRequestMessage(HttpMethod.Get, target);
+        message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        AddHeaders(message, settings);
+        return message;
+    }
+
     private static void AddHeaders(HttpRequestMessage message, ConnectorSettings settings)
     {
         if (settings.TryGet("headers", out var headers) && headers.ValueKind == JsonValueKind.Object)

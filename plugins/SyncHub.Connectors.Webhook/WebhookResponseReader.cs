@@ -9,15 +9,15 @@ internal static class WebhookResponseReader
     private const int MaxBodyBytes = 64 * 1024;
     private const int MaxMessageChars = 500;
 
-    /// <summary>At most the first 64 KB of the body: a misbehaving endpoint must not exhaust memory.</summary>
-    public static async Task<byte[]> ReadBodyAsync(HttpContent content, CancellationToken cancellationToken)
+    /// <summary>At most the first 64 KB (or <paramref name="maxBytes"/>) of the body: a misbehaving endpoint must not exhaust memory.</summary>
+    public static async Task<byte[]> ReadBodyAsync(HttpContent content, CancellationToken cancellationToken, int maxBytes = MaxBodyBytes)
     {
         await using var stream = await content.ReadAsStreamAsync(cancellationToken);
         using var buffer = new MemoryStream();
         var chunk = new byte[8 * 1024];
-        while (buffer.Length < MaxBodyBytes)
+        while (buffer.Length < maxBytes)
         {
-            var wanted = (int)Math.Min(chunk.Length, MaxBodyBytes - buffer.Length);
+            var wanted = (int)Math.Min(chunk.Length, maxBytes - buffer.Length);
             var read = await stream.ReadAsync(chunk.AsMemory(0, wanted), cancellationToken);
             if (read == 0)
             {

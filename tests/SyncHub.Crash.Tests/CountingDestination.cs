@@ -16,11 +16,13 @@ public sealed class CountingDestination : IDisposable
     private readonly HttpListener _listener = new();
     private readonly Task _loop;
     private readonly double _failureRate;
+    private readonly SourceFeed _feed;
     private int _replays;
 
-    public CountingDestination(double failureRate)
+    public CountingDestination(double failureRate, int feedRecords = 0)
     {
         _failureRate = failureRate;
+        _feed = new SourceFeed(feedRecords);
         Port = FreePort();
         _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
         _listener.Start();
@@ -30,6 +32,9 @@ public sealed class CountingDestination : IDisposable
     public int Port { get; }
 
     public string Url => $"http://127.0.0.1:{Port}/hook";
+
+    /// <summary>A JSON feed of source records for SyncHub's runs to read (the webhook connector's <c>sourceUrl</c>).</summary>
+    public string FeedUrl => $"http://127.0.0.1:{Port}/feed";
 
     /// <summary>Each key that created something, and the source id it created.</summary>
     public ConcurrentDictionary<string, string> CreatedKeys { get; } = new();
@@ -68,6 +73,12 @@ public sealed class CountingDestination : IDisposable
     {
         try
         {
+            if (context.Request.Url!.AbsolutePath == "/feed")
+            {
+                _feed.Answer(context);
+                return;
+            }
+
             using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
             var body = reader.ReadToEnd();
             var key = context.Request.Headers["Idempotency-Key"] ?? "";
