@@ -8,4 +8,14 @@ namespace SyncHub.Connectors;
 /// SyncHub reads the SDK version a plugin was built against from the plugin assembly's reference to
 /// <c>SyncHub.Connectors.Abstractions</c> and refuses another major version.
 /// </remarks>
-public sealed record ConnectorInfo(string Name, string DisplayName, string Version);
+public sealed record ConnectorInfo(string Name, string DisplayName, string Version)
+{
+    /// <summary>The settings the connection form asks for, in order. Empty means free-form JSON.</summary>
+    public IReadOnlyList<SettingField> Settings { get; init; } = [];
+
+    /// <summary>The entity types the connector knows, for example <c>invoice</c>; empty means any.</summary>
+    public IReadOnlyList<string> EntityTypes { get; init; } = [];
+
+    /// <summary>The destination's limits, if it has any SyncHub should pace to.</summary>
+    public ConnectorRateLimits? RateLimits { get; init; }
+}

@@ -24,6 +24,10 @@ public sealed class SyncHubDbContext(DbContextOptions<SyncHubDbContext> options)
 
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
 
+    public DbSet<RecordChange> RecordChanges => Set<RecordChange>();
+
+    public DbSet<DuplicateReview> DuplicateReviews => Set<DuplicateReview>();
+
     /// <summary>Data Protection keys live with the data they protect, so a restore or a second node can read it.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -40,5 +40,11 @@ public sealed class Integration
     /// <summary>Resync never pulls records that changed before this date.</summary>
     public DateTimeOffset? CutOffDate { get; set; }
 
+    /// <summary>
+    /// Which automatic data fixes run after a validation error, comma-separated (email, phone, date, amount);
+    /// empty runs none.
+    /// </summary>
+    public string AutoFixes { get; set; } = "email,phone,date,amount";
+
     public DateTimeOffset CreatedAt { get; set; }
 }

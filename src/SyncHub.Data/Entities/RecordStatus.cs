@@ -19,4 +19,7 @@ public enum RecordStatus
 
     /// <summary>Waits for its parent record (for example an invoice's customer) to be delivered first.</summary>
     Blocked = 7,
+
+    /// <summary>The destination may already hold the record; an administrator reviews the candidates (duplicate review).</summary>
+    NeedsReview = 8,
 }

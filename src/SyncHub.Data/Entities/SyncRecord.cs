@@ -98,5 +98,14 @@ public sealed class SyncRecord
     /// <summary>When the source last changed the record, as the source reported it.</summary>
     public DateTimeOffset? SourceChangedAt { get; set; }
 
+    /// <summary>The fields the destination refused on the last attempt, as a JSON array of {field, message}.</summary>
+    public string? FieldProblemsJson { get; set; }
+
+    /// <summary>How the record reached the destination when it was not simply created, for example linked by email.</summary>
+    public string? ResolutionNote { get; set; }
+
+    /// <summary>Set when a duplicate review merged this record into another one; this one is then dismissed.</summary>
+    public long? MergedIntoRecordId { get; set; }
+
     public string IdempotencyKey => $"{IdempotencyBase}.{PayloadVersion}";
 }

@@ -22,6 +22,7 @@ internal sealed class IntegrationConfiguration : IEntityTypeConfiguration<Integr
         });
         builder.Navigation(i => i.Retry).IsRequired();
         builder.Property(i => i.ConnectionNote).HasMaxLength(1000);
+        builder.Property(i => i.AutoFixes).HasMaxLength(200).HasDefaultValue("email,phone,date,amount");
         builder.OwnsOne(i => i.Runs, runs =>
         {
             runs.Property(r => r.Schedule).HasColumnName("RunSchedule").HasMaxLength(120);

@@ -19,6 +19,8 @@ internal sealed class SyncRecordConfiguration : IEntityTypeConfiguration<SyncRec
         builder.Property(r => r.ArchivedBy).HasMaxLength(256);
         builder.Property(r => r.ParentEntityType).HasMaxLength(100);
         builder.Property(r => r.ParentSourceId).HasMaxLength(200);
+        builder.Property(r => r.FieldProblemsJson).HasMaxLength(4000);
+        builder.Property(r => r.ResolutionNote).HasMaxLength(1000);
         builder.Ignore(r => r.IdempotencyKey);
         builder.HasOne(r => r.Integration).WithMany().HasForeignKey(r => r.IntegrationId).OnDelete(DeleteBehavior.Cascade);
 
