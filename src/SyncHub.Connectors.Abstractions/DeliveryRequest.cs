@@ -27,6 +27,12 @@ public sealed record DeliveryRequest
     /// <summary>The integration's connector settings.</summary>
     public required ConnectorSettings Settings { get; init; }
 
+    /// <summary>
+    /// True when an administrator reviewed the destination's possible duplicates and decided this record is new:
+    /// create it without searching for a match again.
+    /// </summary>
+    public bool SkipDuplicateCheck { get; init; }
+
     /// <summary>1 for the first attempt, then counting up across every later attempt of the record.</summary>
     public int AttemptNumber { get; init; } = 1;
 }

@@ -19,6 +19,9 @@ public sealed class Integration
     /// <summary>A Scriban template that renders the payload into the destination body; null sends the payload as is.</summary>
     public string? MappingTemplate { get; set; }
 
+    /// <summary>Templates per entity type (a JSON object: entity type → Scriban template); others use <see cref="MappingTemplate"/>.</summary>
+    public string? MappingTemplatesJson { get; set; }
+
     public RetryPolicy Retry { get; set; } = new();
 
     /// <summary>Field defaults (a JSON object) the mapping falls back to when a transform fails.</summary>

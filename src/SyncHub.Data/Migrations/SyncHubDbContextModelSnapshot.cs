@@ -333,6 +333,9 @@ namespace SyncHub.Data.Migrations
                     b.Property<string>("MappingTemplate")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("MappingTemplatesJson")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)

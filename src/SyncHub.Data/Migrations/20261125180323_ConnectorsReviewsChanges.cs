@@ -38,6 +38,12 @@ namespace SyncHub.Data.Migrations
                 nullable: false,
                 defaultValue: "email,phone,date,amount");
 
+            migrationBuilder.AddColumn<string>(
+                name: "MappingTemplatesJson",
+                table: "Integrations",
+                type: "TEXT",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "DuplicateReviews",
                 columns: table => new
@@ -119,6 +125,10 @@ namespace SyncHub.Data.Migrations
 
             migrationBuilder.DropColumn(
                 name: "AutoFixes",
+                table: "Integrations");
+
+            migrationBuilder.DropColumn(
+                name: "MappingTemplatesJson",
                 table: "Integrations");
         }
     }

@@ -11,7 +11,7 @@ using SyncHub.Data;
 namespace SyncHub.Data.Migrations
 {
     [DbContext(typeof(SyncHubDbContext))]
-    [Migration("20261125180108_ConnectorsReviewsChanges")]
+    [Migration("20261125180323_ConnectorsReviewsChanges")]
     partial class ConnectorsReviewsChanges
     {
         /// <inheritdoc />
@@ -334,6 +334,9 @@ namespace SyncHub.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("MappingTemplate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MappingTemplatesJson")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
