@@ -7,7 +7,7 @@ namespace SyncHub.TestUtils;
 /// An in-process connector named "fake": answers from a scripted sequence of outcomes (then delivers),
 /// records every request, and can hold calls open so tests can force interleavings.
 /// </summary>
-public sealed class FakeGateway : IConnectorGateway
+public sealed class FakeGateway : IConnectorGateway, IDuplicateResolver
 {
     public const string Name = "fake";
 
@@ -36,6 +36,27 @@ public sealed class FakeGateway : IConnectorGateway
     {
         _failuresBySourceId[sourceId] = DeliveryOutcome.Failed(errorClass, message, httpStatus);
         return this;
+    }
+
+    /// <summary>The next delivery of the record with <paramref name="sourceId"/> answers <paramref name="outcome"/>.</summary>
+    public FakeGateway AnswerNextFor(string sourceId, DeliveryOutcome outcome)
+    {
+        _failuresBySourceId[sourceId] = outcome;
+        return this;
+    }
+
+    /// <summary>Every link an administrator's merge asked for: the record and the surviving destination id.</summary>
+    public ConcurrentQueue<(DeliveryRequest Request, string ExternalId)> Links { get; } = new();
+
+    /// <summary>The next link answers this instead of linking.</summary>
+    public DeliveryOutcome? NextLinkOutcome { get; set; }
+
+    public Task<DeliveryOutcome> LinkAsync(DeliveryRequest request, string externalId, CancellationToken cancellationToken)
+    {
+        Links.Enqueue((request, externalId));
+        var outcome = NextLinkOutcome ?? DeliveryOutcome.Linked(externalId, $"Linked to {externalId}.", 200);
+        NextLinkOutcome = null;
+        return Task.FromResult(outcome);
     }
 
     /// <summary>A connector bug: no outcome at all.</summary>

@@ -12,7 +12,8 @@ namespace SyncHub.Core.Delivery;
 /// </summary>
 public sealed partial class GatewayInvoker(IConnectorCatalog catalog, DeliveryPipelineProvider pipelines, ILogger<GatewayInvoker> logger)
 {
-    internal async Task<DeliveryOutcome> InvokeAsync(Integration integration, DeliveryRequest request, ResendGuard guard, CancellationToken cancellationToken)
+    /// <param name="linkTo">An administrator chose this destination record as the record's copy: link instead of create.</param>
+    internal async Task<DeliveryOutcome> InvokeAsync(Integration integration, DeliveryRequest request, ResendGuard guard, CancellationToken cancellationToken, string? linkTo = null)
     {
         var gateway = catalog.Find(integration.Connector);
         if (gateway is null)
@@ -23,8 +24,10 @@ public sealed partial class GatewayInvoker(IConnectorCatalog catalog, DeliveryPi
         try
         {
             var outcome = await pipelines.For(integration.Slug).ExecuteAsync(
-                static async (state, token) => await state.invoker.DeliverOnceAsync(state.gateway, state.request, state.guard, token),
-                (invoker: this, gateway, request, guard),
+                static async (state, token) => state.linkTo is null
+                    ? await state.invoker.DeliverOnceAsync(state.gateway, state.request, state.guard, token)
+                    : await LinkOnceAsync(state.gateway, state.request, state.linkTo, token),
+                (invoker: this, gateway, request, guard, linkTo),
                 cancellationToken);
             return outcome ?? DeliveryOutcome.Failed(ErrorClass.ConnectorFault, $"Connector '{integration.Connector}' returned no outcome.");
         }

@@ -44,6 +44,7 @@ public sealed partial class SyncOrchestrator
             ApplyFailure(record, attempt, outcome, work.Trigger, now);
         }
 
+        await ApplyOutcomeDetailsAsync(db, record, outcome, now, cancellationToken);
         ApplyLookup(record, attempt, guard, now);
 
         if (record.PayloadVersion != work.Record.PayloadVersion)
@@ -97,7 +98,7 @@ public sealed partial class SyncOrchestrator
         record.FirstFailedAt ??= now;
         record.LastFailedAt = now;
         record.OutcomeUnknown = treatment.LookUpFirst;
-        if (IsSkipped(outcome.ErrorClass, record.Integration!))
+        if (outcome.DuplicateCandidates.Count == 0 && IsSkipped(outcome.ErrorClass, record.Integration!))
         {
             attempt.Status = AttemptStatus.Skipped;
             record.Status = RecordStatus.Skipped;

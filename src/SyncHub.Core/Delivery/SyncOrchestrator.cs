@@ -142,7 +142,7 @@ public sealed partial class SyncOrchestrator
             work.Integration.MappingTemplate, record.Payload, record.EntityType, record.SourceId, MappingDefaults.Parse(work.Integration.MappingDefaultsJson));
         var guard = new ResendGuard(record.OutcomeUnknown);
         var outcome = !mapping.Succeeded ? DeliveryOutcome.Failed(ErrorClass.Transform, mapping.Error!)
-            : ReadSettings(work.Integration) is { } settings ? await _invoker.InvokeAsync(work.Integration, CreateRequest(work, mapping.Body!, settings), guard, cancellationToken)
+            : ReadSettings(work.Integration) is { } settings ? await _invoker.InvokeAsync(work.Integration, CreateRequest(work, mapping.Body!, settings), guard, cancellationToken, work.Decision?.LinkTo)
             : DeliveryOutcome.Failed(ErrorClass.ConnectorFault, "The integration's settings cannot be decrypted: the Data Protection keys they were saved with are missing. Save the settings again.");
 
         // The destination has answered; record it even if the host is stopping, so nothing is sent twice.
@@ -173,5 +173,6 @@ public sealed partial class SyncOrchestrator
         Body = body,
         Settings = settings,
         AttemptNumber = work.Record.RetryCount + 1,
+        SkipDuplicateCheck = work.Decision is not null,
     };
 }

@@ -9,6 +9,8 @@ public static class AuditActions
     public const string Retry = "record.retry";
     public const string RetryAll = "records.retry-all";
     public const string CancelOperation = "operation.cancel";
+    public const string DuplicateMerge = "duplicate.merge";
+    public const string DuplicateKeepApart = "duplicate.keep-apart";
 
     /// <summary>The audit target of one record.</summary>
     public static string RecordTarget(long recordId) => $"record {recordId}";

@@ -33,7 +33,7 @@ public sealed partial class RecordActionService(
 
         return await ApplyAsync(
             ids!, actor, integrationId, AuditActions.Dismiss,
-            r => r.Status == RecordStatus.Failed || r.Status == RecordStatus.DeadLetter,
+            r => r.Status == RecordStatus.Failed || r.Status == RecordStatus.DeadLetter || r.Status == RecordStatus.NeedsReview,
             (record, by, now) =>
             {
                 record.Status = RecordStatus.Dismissed;

@@ -77,6 +77,9 @@ public sealed class IntegrationStatusQuery(IDbContextFactory<SyncHubDbContext> d
             counts.GetValueOrDefault(RecordStatus.Delivered),
             Active(RecordStatus.Failed),
             Active(RecordStatus.DeadLetter),
-            archived.Values.Sum());
+            archived.Values.Sum())
+        {
+            NeedsReview = Active(RecordStatus.NeedsReview),
+        };
     }
 }

@@ -78,7 +78,7 @@ public sealed partial class RunExecutor
                 case RecordStatus.Skipped or RecordStatus.Blocked:
                     context.Run.Skipped++;
                     break;
-                case RecordStatus.Failed or RecordStatus.DeadLetter:
+                case RecordStatus.Failed or RecordStatus.DeadLetter or RecordStatus.NeedsReview:
                     context.Run.Failed++;
                     break;
             }

@@ -36,6 +36,7 @@ public static class Display
     {
         RecordStatus.DeadLetter => "Dead letter",
         RecordStatus.InFlight => "In flight",
+        RecordStatus.NeedsReview => "Needs review",
         _ => status.ToString(),
     };
 

@@ -1,0 +1,77 @@
+using Microsoft.EntityFrameworkCore;
+using SyncHub.Data.Entities;
+
+namespace SyncHub.Core.Duplicates;
+
+public sealed partial class DuplicateReviewService
+{
+    /// <summary>
+    /// Folds SyncHub's older records of the same member into the reviewed one. Runs before the link call and is
+    /// idempotent: absorbed records are marked merged and never found again, so a retried merge adds nothing twice.
+    /// </summary>
+    /// <returns>A summary for the review's outcome, empty when nothing was absorbed.</returns>
+    private async Task<string> AbsorbLinkedRecordsAsync(DuplicateReviewDetails details, string actor, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        using var gate = await writes.EnterAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var record = await db.Records.SingleAsync(r => r.Id == details.Record.Id, cancellationToken);
+        var absorbed = await LinkedRecordsQuery(db, record, details.Candidates).ToListAsync(cancellationToken);
+        if (absorbed.Count == 0)
+        {
+            return "";
+        }
+
+        var now = time.GetUtcNow();
+        var parts = new List<string> { $"absorbed {string.Join(", ", absorbed.Select(r => $"record {r.Id} ({r.SourceId})"))}" };
+        if (PointBalance.Combine(record.Payload, absorbed.Select(r => r.Payload)) is { } points)
+        {
+            parts.Add($"point balance {points.Before} + {points.After - points.Before} = {points.After}");
+            db.RecordChanges.Add(new RecordChange
+            {
+                RecordId = record.Id, At = now, Actor = actor, Kind = RecordChangeKind.Merge, FromVersion = record.PayloadVersion,
+                ToVersion = record.PayloadVersion + 1, PreviousPayload = record.Payload,
+                Detail = $"Combined point balance: {points.Before} + {points.After - points.Before} = {points.After}.",
+            });
+            record.Payload = points.Payload;
+            record.PayloadVersion++;
+            record.UpdatedAt = now;
+        }
+
+        var movedChildren = 0;
+        foreach (var old in absorbed)
+        {
+            movedChildren += await db.Records
+                .Where(r => r.IntegrationId == record.IntegrationId && r.ParentEntityType == old.EntityType && r.ParentSourceId == old.SourceId)
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.ParentSourceId, record.SourceId), cancellationToken);
+            Invalidate(db, old, record, actor, now);
+        }
+
+        if (movedChildren > 0)
+        {
+            parts.Add($"{movedChildren} related record(s) (purchase history) moved to {record.SourceId}");
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return string.Join("; ", parts);
+    }
+
+    private static void Invalidate(Data.SyncHubDbContext db, SyncRecord old, SyncRecord survivor, string actor, DateTimeOffset now)
+    {
+        var reason = $"Merged into record {survivor.Id} ({survivor.SourceId}).";
+        old.MergedIntoRecordId = survivor.Id;
+        old.Status = RecordStatus.Dismissed;
+        old.NextAttemptAt = null;
+        old.RetryOperationId = null;
+        old.DismissedAt = now;
+        old.DismissedBy = actor;
+        old.DismissReason = reason;
+        old.UpdatedAt = now;
+        db.RecordChanges.Add(new RecordChange
+        {
+            RecordId = old.Id, At = now, Actor = actor, Kind = RecordChangeKind.Merge,
+            FromVersion = old.PayloadVersion, ToVersion = old.PayloadVersion, Detail = reason,
+        });
+    }
+}
