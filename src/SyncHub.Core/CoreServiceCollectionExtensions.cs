@@ -31,7 +31,11 @@ public static class CoreServiceCollectionExtensions
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
 
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => new ConnectorServices(CreateConnectorHttpClient(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>()));
+        services.AddSingleton<ICredentialStore, IntegrationCredentialStore>();
+        services.AddSingleton(sp => new ConnectorServices(CreateConnectorHttpClient(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>())
+        {
+            Credentials = sp.GetRequiredService<ICredentialStore>(),
+        });
         services.AddSingleton<PluginLoader>();
         services.AddSingleton<IConnectorCatalog, ConnectorCatalog>();
         services.AddDataProtection();
@@ -41,6 +45,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<IJitterSource, RandomJitterSource>();
         services.AddSingleton<BackoffCalculator>();
         services.AddSingleton<DeliveryPipelineProvider>();
+        services.AddSingleton<Pacing.ConnectionPauses>();
+        services.AddSingleton<Pacing.RatePacer>();
         services.AddSingleton<GatewayInvoker>();
         services.AddSingleton<ActiveClaims>();
         services.AddSingleton<SyncOrchestrator>();

@@ -15,7 +15,8 @@ public sealed class FakeGateway : IConnectorGateway, IDuplicateResolver
     private readonly ConcurrentDictionary<string, DeliveryOutcome> _failuresBySourceId = new(StringComparer.Ordinal);
     private TaskCompletionSource? _gate;
 
-    public ConnectorInfo Info { get; } = new(Name, "Fake", "1.0.0");
+    /// <summary>Settable so a test can declare rate limits or settings.</summary>
+    public ConnectorInfo Info { get; set; } = new(Name, "Fake", "1.0.0");
 
     public ConcurrentQueue<DeliveryRequest> Requests { get; } = new();
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Polly.Timeout;
 using SyncHub.Connectors;
+using SyncHub.Core.Pacing;
 using SyncHub.Core.Plugins;
 using SyncHub.Data.Entities;
 
@@ -10,7 +11,7 @@ namespace SyncHub.Core.Delivery;
 /// The boundary with plugin code: calls the gateway through the integration's pipeline and turns every
 /// exception a connector lets escape into a classified outcome, so one bad record never fails a batch.
 /// </summary>
-public sealed partial class GatewayInvoker(IConnectorCatalog catalog, DeliveryPipelineProvider pipelines, ILogger<GatewayInvoker> logger)
+public sealed partial class GatewayInvoker(IConnectorCatalog catalog, DeliveryPipelineProvider pipelines, RatePacer pacer, TimeProvider time, ILogger<GatewayInvoker> logger)
 {
     /// <param name="linkTo">An administrator chose this destination record as the record's copy: link instead of create.</param>
     internal async Task<DeliveryOutcome> InvokeAsync(Integration integration, DeliveryRequest request, ResendGuard guard, CancellationToken cancellationToken, string? linkTo = null)
@@ -23,6 +24,13 @@ public sealed partial class GatewayInvoker(IConnectorCatalog catalog, DeliveryPi
 
         try
         {
+            using var lease = await pacer.AcquireAsync(gateway.Info.Name, integration.Slug, integration.Id, gateway.Info.RateLimits, request.Settings, cancellationToken);
+            if (lease.RefusedUntil is { } resumes)
+            {
+                // Only a call that raced the last slot of the day lands here; it was not sent.
+                return DeliveryOutcome.Failed(ErrorClass.RateLimited, $"Not sent: the daily call limit of {gateway.Info.RateLimits!.PerDay:N0} is spent until {resumes:yyyy-MM-dd HH:mm} UTC.", retryAfter: resumes - time.GetUtcNow());
+            }
+
             var outcome = await pipelines.For(integration.Slug).ExecuteAsync(
                 static async (state, token) => state.linkTo is null
                     ? await state.invoker.DeliverOnceAsync(state.gateway, state.request, state.guard, token)

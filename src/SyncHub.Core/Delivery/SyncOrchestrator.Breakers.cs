@@ -17,6 +17,12 @@ public sealed partial class SyncOrchestrator
     private async Task<List<ClaimedRecord>> ClaimGatedAsync(
         Expression<Func<SyncRecord, bool>> filter, AttemptTrigger trigger, Guid? operationId, CancellationToken cancellationToken)
     {
+        if (_pauses.PausedIds() is { Count: > 0 } paused)
+        {
+            // A paused integration's records stay where they are: waiting costs no attempt.
+            filter = filter.And(r => !paused.Contains(r.IntegrationId));
+        }
+
         if (_breakers.AllClosed)
         {
             return await ClaimAsync(filter, trigger, operationId, cancellationToken);
@@ -85,7 +91,7 @@ public sealed partial class SyncOrchestrator
         var target = BreakerTarget.Of(work.Integration);
         try
         {
-            if (!_breakers.MaySend(target, work.Record.Id))
+            if (!_breakers.MaySend(target, work.Record.Id) || _pauses.For(work.Integration.Id) is not null)
             {
                 await ReleaseAsync(work, cancellationToken);
                 return null;

@@ -6,6 +6,7 @@ using SyncHub.Connectors;
 using SyncHub.Core.Breakers;
 using SyncHub.Core.Integrations;
 using SyncHub.Core.Mapping;
+using SyncHub.Core.Pacing;
 using SyncHub.Core.Retries;
 using SyncHub.Data;
 using SyncHub.Data.Entities;
@@ -30,6 +31,7 @@ public sealed partial class SyncOrchestrator
     private readonly ILogger<SyncOrchestrator> _logger;
     private readonly BreakerRegistry _breakers;
     private readonly ActiveClaims _activeClaims;
+    private readonly ConnectionPauses _pauses;
 
     public SyncOrchestrator(
         IDbContextFactory<SyncHubDbContext> dbFactory,
@@ -42,8 +44,10 @@ public sealed partial class SyncOrchestrator
         IOptions<DeliveryOptions> options,
         ILogger<SyncOrchestrator> logger,
         BreakerRegistry breakers,
-        ActiveClaims activeClaims)
+        ActiveClaims activeClaims,
+        ConnectionPauses pauses)
     {
+        _pauses = pauses;
         _dbFactory = dbFactory;
         _invoker = invoker;
         _mapper = mapper;
@@ -147,6 +151,7 @@ public sealed partial class SyncOrchestrator
 
         // The destination has answered; record it even if the host is stopping, so nothing is sent twice.
         ReportToBreakers(work, outcome);
+        PauseIfAsked(work, outcome);
         var delivered = await CompleteAsync(work, outcome, _time.GetElapsedTime(started), guard, CancellationToken.None);
         return delivered is true && mapping.DefaultedFields.Count > 0 ? await NoteMappingDefaultsAsync(work, mapping) : delivered;
     }

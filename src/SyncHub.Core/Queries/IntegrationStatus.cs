@@ -20,6 +20,9 @@ public sealed record IntegrationStatus(
 
     public string? ConnectionNote { get; init; }
 
+    /// <summary>Set while sending waits for the destination's rate limit to reset.</summary>
+    public Pacing.ConnectionPause? Pause { get; init; }
+
     /// <summary>The newest sync run, if the integration has had one.</summary>
     public Data.Entities.SyncRun? LastRun { get; init; }
 }

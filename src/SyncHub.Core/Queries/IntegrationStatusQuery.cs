@@ -7,7 +7,7 @@ using SyncHub.Data.Entities;
 namespace SyncHub.Core.Queries;
 
 /// <summary>Counts and latest events per integration, for the dashboard and the API.</summary>
-public sealed class IntegrationStatusQuery(IDbContextFactory<SyncHubDbContext> dbFactory, IConnectorCatalog catalog, BreakerRegistry breakers)
+public sealed class IntegrationStatusQuery(IDbContextFactory<SyncHubDbContext> dbFactory, IConnectorCatalog catalog, BreakerRegistry breakers, Pacing.ConnectionPauses pauses)
 {
     public async Task<List<IntegrationStatus>> ListAsync(CancellationToken cancellationToken)
     {
@@ -58,6 +58,7 @@ public sealed class IntegrationStatusQuery(IDbContextFactory<SyncHubDbContext> d
         {
             Connection = integration.ConnectionState,
             ConnectionNote = integration.ConnectionNote,
+            Pause = pauses.For(integration.Id),
             LastRun = await db.Runs.AsNoTracking().Where(r => r.IntegrationId == integration.Id).OrderByDescending(r => r.Id).FirstOrDefaultAsync(cancellationToken),
         };
     }
