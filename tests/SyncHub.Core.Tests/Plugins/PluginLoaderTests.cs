@@ -12,12 +12,12 @@ public sealed class PluginLoaderTests : IDisposable
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "synchub-plugins-" + Guid.NewGuid().ToString("N"));
 
     [Fact]
-    public void LoadAll_BuiltPlugins_LoadsSandboxAndWebhookAsHostTypes()
+    public void LoadAll_BuiltPlugins_LoadsEveryConnectorAsHostTypes()
     {
         var result = Load(Path.Combine(AppContext.BaseDirectory, "plugins"));
 
         result.Errors.ShouldBeEmpty();
-        result.Gateways.Select(g => g.Info.Name).Order().ShouldBe(["sandbox", "webhook"]);
+        result.Gateways.Select(g => g.Info.Name).Order().ShouldBe(["file-drop", "sandbox", "webhook"]);
     }
 
     [Fact]
