@@ -23,6 +23,9 @@ internal sealed class IdempotencyLedger
             : (_externalIds[idempotencyKey], false);
     }
 
+    /// <summary>Records that a key now means an existing record (a link), unless the key was already accepted.</summary>
+    public string Link(string idempotencyKey, string externalId) => _externalIds.GetOrAdd(idempotencyKey, externalId);
+
     /// <summary>The external id a key was accepted as, or null when the sandbox never saw it.</summary>
     public string? Find(string idempotencyKey) => _externalIds.GetValueOrDefault(idempotencyKey);
 }

@@ -22,13 +22,18 @@ internal static class SandboxFaults
     /// <summary>The provider saves the record, but its answer never arrives: the caller sees a timeout.</summary>
     public const string LostResponse = "lost";
 
+    /// <summary>The provider holds several records that may be this one: an administrator reviews them.</summary>
+    public const string Duplicate = "duplicate";
+
     /// <summary>Script entries that mean "deliver this call".</summary>
     public static bool IsDelivery(string entry) =>
         string.Equals(entry, "ok", StringComparison.OrdinalIgnoreCase) || entry == "201";
 
     public static bool IsFault(string name) =>
         HttpFaults.ContainsKey(name) || name == RateLimit || string.Equals(name, Timeout, StringComparison.OrdinalIgnoreCase)
-        || IsLostResponse(name);
+        || IsLostResponse(name) || IsDuplicate(name);
+
+    public static bool IsDuplicate(string name) => string.Equals(name, Duplicate, StringComparison.OrdinalIgnoreCase);
 
     public static bool IsLostResponse(string name) => string.Equals(name, LostResponse, StringComparison.OrdinalIgnoreCase);
 

@@ -49,7 +49,16 @@ public sealed partial class SandboxGateway : IConnectorGateway, IRecordLookup
 
         // The script wins while it lasts; after that the configured rates decide.
         var entry = _scripts.Next(request.IntegrationSlug, settings) ?? _dice.Roll(request.IntegrationSlug, settings);
-        if (entry is not null && !SandboxFaults.IsDelivery(entry))
+        if (entry is not null && SandboxFaults.IsDuplicate(entry))
+        {
+            // After a review decided "keep apart", the record is simply created.
+            if (!request.SkipDuplicateCheck)
+            {
+                LogSimulatedFault(entry, ErrorClass.Duplicate, request.RecordId, request.IntegrationSlug);
+                return SandboxDuplicates.Outcome(request);
+            }
+        }
+        else if (entry is not null && !SandboxFaults.IsDelivery(entry))
         {
             if (SandboxFaults.IsLostResponse(entry))
             {

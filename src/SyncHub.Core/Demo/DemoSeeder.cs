@@ -31,6 +31,11 @@ public sealed class DemoSeeder(
         {"latencyMs": 120, "failureRates": {"503": 0.08, "timeout": 0.04, "429": 0.04, "401": 0.02, "422": 0.05, "409": 0.03, "lost": 0.03}}
         """;
 
+    // The POS also meets members who registered twice: a few land on the duplicate review.
+    private const string PosFaults = """
+        {"latencyMs": 120, "failureRates": {"503": 0.08, "timeout": 0.04, "429": 0.04, "401": 0.02, "422": 0.05, "duplicate": 0.04, "lost": 0.03}}
+        """;
+
     private const string AccountingMapping = """
         {
           "type": "{{ if record.entity_type == "invoice" }}ACCREC{{ else }}ACCPAY{{ end }}",
@@ -63,7 +68,8 @@ public sealed class DemoSeeder(
 
         var settings = JsonDocument.Parse(SandboxFaults).RootElement;
         await integrations.CreateAsync(new CreateIntegrationRequest(AccountingSlug, "Demo Accounting", "sandbox", settings, AccountingMapping, null), cancellationToken);
-        await integrations.CreateAsync(new CreateIntegrationRequest(PosSlug, "Demo POS", "sandbox", settings, null, null), cancellationToken);
+        var posSettings = JsonDocument.Parse(PosFaults).RootElement;
+        await integrations.CreateAsync(new CreateIntegrationRequest(PosSlug, "Demo POS", "sandbox", posSettings, null, null), cancellationToken);
         await AddRecordsAsync(options.Value.InitialRecords, cancellationToken);
         await CreateShopAsync(cancellationToken);
     }
