@@ -34,7 +34,9 @@ internal static partial class XeroFaults
     public static XeroFailure? RefusedItem(JsonElement item, XeroEntity entity, int status)
     {
         var problems = ValidationReader.FromItem(item, entity, 0);
-        var hasErrors = item.TryGetProperty("HasErrors", out var flag) && flag.ValueKind == JsonValueKind.True;
+        // Invoices flag refusals with HasErrors, contacts and payments with HasValidationErrors.
+        var hasErrors = new[] { "HasErrors", "HasValidationErrors" }
+            .Any(name => item.TryGetProperty(name, out var flag) && flag.ValueKind == JsonValueKind.True);
         if (problems.Count == 0 && !hasErrors)
         {
             return null;

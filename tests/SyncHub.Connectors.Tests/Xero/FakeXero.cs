@@ -8,8 +8,10 @@ namespace SyncHub.Connectors.Tests.Xero;
 /// <summary>
 /// An HttpMessageHandler standing in for Xero's token endpoint and Accounting API: each answers from its own
 /// queue of scripted replies (500 "nothing scripted" when the queue is empty) and every request is recorded.
+/// Given a real handler, API calls go to it instead (a spec server); the token endpoint, which the Accounting
+/// spec does not describe, stays scripted.
 /// </summary>
-internal sealed class FakeXero : HttpMessageHandler
+internal sealed class FakeXero(HttpMessageHandler? api = null) : HttpMessageHandler
 {
     public const string TokenUrl = "https://identity.xero.test/connect/token";
     public const string BaseUrl = "https://api.xero.test/api.xro/2.0";
@@ -17,6 +19,7 @@ internal sealed class FakeXero : HttpMessageHandler
     private readonly ConcurrentQueue<Func<CancellationToken, Task<HttpResponseMessage>>> _token = new();
     private readonly ConcurrentQueue<Func<CancellationToken, Task<HttpResponseMessage>>> _api = new();
     private readonly ConcurrentQueue<SentRequest> _sent = new();
+    private readonly HttpMessageInvoker? _forward = api is null ? null : new HttpMessageInvoker(api);
 
     public IReadOnlyList<SentRequest> Sent => [.. _sent];
 
@@ -57,10 +60,25 @@ internal sealed class FakeXero : HttpMessageHandler
             .ToDictionary(header => header.Key, header => string.Join(", ", header.Value), StringComparer.OrdinalIgnoreCase);
         var sent = new SentRequest(request.Method.Method, request.RequestUri!, headers, body);
         _sent.Enqueue(sent);
+        if (!sent.IsTokenCall && _forward is not null)
+        {
+            return await _forward.SendAsync(request, cancellationToken);
+        }
+
         var queue = sent.IsTokenCall ? _token : _api;
         return queue.TryDequeue(out var reply)
             ? await reply(cancellationToken)
             : Response(500, "{\"Message\":\"Nothing scripted\"}", null);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _forward?.Dispose();
+        }
+
+        base.Dispose(disposing);
     }
 
     private static HttpResponseMessage Response(int status, string body, IReadOnlyDictionary<string, string>? headers)
