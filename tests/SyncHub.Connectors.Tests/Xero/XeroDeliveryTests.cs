@@ -90,6 +90,21 @@ public sealed class XeroDeliveryTests : XeroTestBase
     }
 
     [Fact]
+    public async Task DeliverAsync_ContactSourceIdLongerThanContactNumberAllows_HashFitsAndLooksUpTheSame()
+    {
+        Xero.Api(200, XeroBodies.Created("Contacts", "ContactID", XeroBodies.ContactId));
+        Xero.Api(200, """{"Contacts": []}""");
+        var sourceId = "member-" + new string('7', 60);
+
+        await Gateway.DeliverAsync(XeroRequests.Delivery("contact", sourceId: sourceId), CancellationToken.None);
+        await Gateway.LookupAsync(XeroRequests.Lookup("contact", sourceId: sourceId), CancellationToken.None);
+
+        var number = SentItem("Contacts").GetProperty("ContactNumber").GetString()!;
+        number.Length.ShouldBeLessThanOrEqualTo(50);
+        Uri.UnescapeDataString(Xero.ApiCalls[1].Url.Query).ShouldBe($"?where=ContactNumber==\"{number}\"");
+    }
+
+    [Fact]
     public async Task DeliverAsync_IdempotencyKeyLongerThanXeroAllows_SendsTheSameHashOnEveryAttempt()
     {
         Xero.Api(503);
