@@ -17,7 +17,7 @@ public sealed class PluginLoaderTests : IDisposable
         var result = Load(Path.Combine(AppContext.BaseDirectory, "plugins"));
 
         result.Errors.ShouldBeEmpty();
-        result.Gateways.Select(g => g.Info.Name).Order().ShouldBe(["file-drop", "sandbox", "webhook"]);
+        result.Gateways.Select(g => g.Info.Name).Order().ShouldBe(["file-drop", "sandbox", "square", "webhook", "xero"]);
     }
 
     [Fact]

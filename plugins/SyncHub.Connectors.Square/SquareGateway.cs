@@ -1,0 +1,105 @@
+using Microsoft.Extensions.Logging;
+using SyncHub.Connectors;
+
+namespace SyncHub.Connectors.Square;
+
+/// <summary>
+/// Syncs store members to Square customers through the Customers API. A member already in Square (found by its
+/// <c>reference_id</c>) is updated; otherwise one customer with the same email is linked, several are reported as
+/// possible duplicates for an administrator, and none means the customer is created (idempotently on the record's key).
+/// Connection failures and cancellation are left to SyncHub.
+/// </summary>
+public sealed partial class SquareGateway : IConnectorGateway
+{
+    private readonly ConnectorServices _services;
+    private readonly ILogger _logger;
+
+    /// <summary>Creates the gateway; SyncHub calls this once when the plugin loads.</summary>
+    public SquareGateway(ConnectorServices services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        _services = services;
+        _logger = services.Logging.CreateLogger<SquareGateway>();
+    }
+
+    /// <inheritdoc />
+    public ConnectorInfo Info { get; } = new("square", "Square (customers)", "1.0.0")
+    {
+        Settings = SquareSettings.Fields,
+        EntityTypes = ["customer"],
+
+        // Square publishes no fixed numbers and answers 429 when pushed; ten calls in flight stays well clear of it.
+        RateLimits = new ConnectorRateLimits { MaxConcurrent = 10 },
+    };
+
+    /// <inheritdoc />
+    public async Task<DeliveryOutcome> DeliverAsync(DeliveryRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var (client, member, refused) = Prepare(request);
+        if (refused is not null)
+        {
+            return refused;
+        }
+
+        var byReference = await client!.SearchAsync("reference_id", member!.ReferenceId, cancellationToken);
+        if (!byReference.IsSuccess)
+        {
+            return Refused(request, byReference, "search customers by reference");
+        }
+
+        var referenced = byReference.Customers.Where(c => c.ReferenceId == member.ReferenceId).ToList();
+        if (referenced.Count > 1)
+        {
+            return PotentialDuplicate(request, $"{referenced.Count} Square customers carry reference {member.ReferenceId}.", referenced);
+        }
+
+        if (referenced.Count == 1)
+        {
+            return await UpdateAsync(request, client, member, referenced[0], linked: false, cancellationToken);
+        }
+
+        if (!request.SkipDuplicateCheck && member.Email is { } email)
+        {
+            var byEmail = await client.SearchAsync("email_address", email, cancellationToken);
+            if (!byEmail.IsSuccess)
+            {
+                return Refused(request, byEmail, "search customers by email");
+            }
+
+            var matches = SameEmail(byEmail, email);
+            if (matches.Count > 1)
+            {
+                return PotentialDuplicate(request, $"{matches.Count} Square customers have this member's email address.", matches);
+            }
+
+            if (matches.Count == 1)
+            {
+                return await UpdateAsync(request, client, member, matches[0], linked: true, cancellationToken);
+            }
+        }
+
+        return await CreateAsync(request, client, member, cancellationToken);
+    }
+
+    private (SquareClient? Client, Member? Member, DeliveryOutcome? Refused) Prepare(DeliveryRequest request)
+    {
+        var (settings, problem) = SquareSettings.Read(request.Settings);
+        if (settings is null)
+        {
+            return (null, null, DeliveryOutcome.Failed(ErrorClass.ConnectorFault, problem!));
+        }
+
+        var (member, problems) = MemberParser.Parse(request.Body, request.SourceId);
+        if (member is null)
+        {
+            var fields = string.Join(", ", problems.Select(p => p.Field).Distinct());
+            return (null, null, DeliveryOutcome.Invalid($"The member cannot be sent to Square: check {fields}.", problems));
+        }
+
+        return (new SquareClient(_services.Http, _services.Time, settings), member, null);
+    }
+
+    private static List<SquareCustomer> SameEmail(SquareResponse response, string email) =>
+        [.. response.Customers.Where(c => string.Equals(c.Email, email, StringComparison.OrdinalIgnoreCase))];
+}

@@ -1,0 +1,30 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using SyncHub.Connectors.Square;
+using SyncHub.Specs;
+
+namespace SyncHub.Connectors.Tests.Square;
+
+/// <summary>A Square spec server that also insists on the Square-Version header, and a gateway talking to it.</summary>
+public abstract class SquareServerFixture : IAsyncLifetime
+{
+    private readonly HttpClient _http = new();
+
+    internal FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero));
+
+    internal SpecServer Server { get; private set; } = null!;
+
+    internal SquareGateway Gateway { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Server = await SpecServer.StartAsync("square_api.json", new SpecServerOptions { RequiredHeaders = ["Square-Version"] });
+        Gateway = new SquareGateway(new ConnectorServices(_http, Time, NullLoggerFactory.Instance));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Server.DisposeAsync();
+        _http.Dispose();
+    }
+}

@@ -1,0 +1,14 @@
+namespace SyncHub.Specs;
+
+/// <summary>How strict a <see cref="SpecServer"/> is beyond what the spec itself demands.</summary>
+public sealed record SpecServerOptions
+{
+    /// <summary>
+    /// Headers every request must carry although the spec does not mark them required, for example Square's
+    /// <c>Square-Version</c>, which the spec only lists as an extension of its security scheme.
+    /// </summary>
+    public IReadOnlyList<string> RequiredHeaders { get; init; } = [];
+
+    /// <summary>Also check scripted 2xx answers against the operation's response schema (a script that lies is a violation).</summary>
+    public bool ValidateScriptedResponses { get; init; } = true;
+}
