@@ -7,7 +7,7 @@ internal static class RequestValidator
 {
     public static List<string> Validate(ReceivedRequest request, SpecOperation operation, SpecServerOptions options)
     {
-        var check = new SchemaValidator(isRequest: true);
+        var check = new SchemaValidator(isRequest: true, closed: options.RejectUnknownProperties);
         foreach (var parameter in operation.Parameters)
         {
             ValidateParameter(request, parameter, check);

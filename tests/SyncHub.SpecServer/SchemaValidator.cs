@@ -12,10 +12,14 @@ internal sealed partial class SchemaValidator
 {
     private const int MaxDepth = 64;
     private readonly bool _isRequest;
+    private readonly bool _closed;
 
-    public SchemaValidator(bool isRequest)
+    /// <param name="isRequest">True for a request body (read-only properties ignored), false for a response.</param>
+    /// <param name="closed">Treat every object schema that declares properties as if <c>additionalProperties</c> were false.</param>
+    public SchemaValidator(bool isRequest, bool closed = false)
     {
         _isRequest = isRequest;
+        _closed = closed;
     }
 
     public List<string> Problems { get; } = [];
@@ -77,7 +81,9 @@ internal sealed partial class SchemaValidator
             }
         }
 
-        var closed = !allowExtra && (schema.AdditionalPropertiesAllowed == false || schema.AllOf.Any(a => !a.AdditionalPropertiesAllowed));
+        var declaresProperties = schema.Properties.Count > 0 || schema.AllOf.Any(a => a.Properties.Count > 0);
+        var closed = !allowExtra
+            && (!schema.AdditionalPropertiesAllowed || schema.AllOf.Any(a => !a.AdditionalPropertiesAllowed) || (_closed && declaresProperties));
         foreach (var property in value.EnumerateObject())
         {
             var where = $"{path}.{property.Name}";
@@ -94,7 +100,7 @@ internal sealed partial class SchemaValidator
             }
             else if (closed && !schema.AllOf.Any(a => a.Properties.ContainsKey(property.Name)))
             {
-                Problems.Add($"{where}: property is not in the schema (additionalProperties is false)");
+                Problems.Add($"{where}: property is not in the schema");
             }
         }
     }
@@ -134,7 +140,7 @@ internal sealed partial class SchemaValidator
 
         foreach (var alternative in alternatives)
         {
-            var trial = new SchemaValidator(_isRequest);
+            var trial = new SchemaValidator(_isRequest, _closed);
             trial.Validate(value, alternative, path, depth + 1, allowExtra: false);
             if (trial.Problems.Count == 0)
             {

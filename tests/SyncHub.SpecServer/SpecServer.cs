@@ -7,7 +7,6 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace SyncHub.Specs;
 
@@ -52,9 +51,9 @@ public sealed partial class SpecServer : IAsyncDisposable
     public static async Task<SpecServer> StartAsync(string specFile, SpecServerOptions? options = null)
     {
         var spec = OpenApiSpec.Load(specFile);
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        // The empty builder reads no appsettings or environment, so a host's Kestrel endpoints never leak in.
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         var app = builder.Build();
         var server = new SpecServer(spec, options ?? new SpecServerOptions(), app);
         app.Run(server.HandleAsync);

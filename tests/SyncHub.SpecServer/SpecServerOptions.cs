@@ -9,6 +9,12 @@ public sealed record SpecServerOptions
     /// </summary>
     public IReadOnlyList<string> RequiredHeaders { get; init; } = [];
 
+    /// <summary>
+    /// Refuse request body properties the schema does not declare, even where the spec leaves objects open. Real APIs
+    /// usually drop unknown fields silently, so a misspelt field name is data lost without an error.
+    /// </summary>
+    public bool RejectUnknownProperties { get; init; }
+
     /// <summary>Also check scripted 2xx answers against the operation's response schema (a script that lies is a violation).</summary>
     public bool ValidateScriptedResponses { get; init; } = true;
 }

@@ -140,6 +140,29 @@ public sealed class SquareSpecServerTests : IAsyncLifetime
         strict.Violations.ShouldHaveSingleItem().Problems.ShouldContain(p => p.Contains("'Square-Version' is missing"));
     }
 
+    [Fact]
+    public async Task RejectUnknownPropertiesOption_MisspeltField_IsAViolationOnlyWhenStrict()
+    {
+        await using var strict = await SpecServer.StartAsync("square_api.json", new SpecServerOptions { RejectUnknownProperties = true });
+        const string body = """{"given_name":"Ada","email":"ada@example.com","address":{"locality":"Paris","town":"x"}}""";
+
+        using var lenient = await SendAsync(HttpMethod.Post, "/v2/customers", body);
+        using var request = new HttpRequestMessage(HttpMethod.Post, strict.BaseUrl + "/v2/customers")
+        {
+            Content = new StringContent(body, Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new("Bearer", "token");
+        using var refused = await _http.SendAsync(request);
+
+        lenient.StatusCode.ShouldBe(HttpStatusCode.OK);
+        _server.Violations.ShouldBeEmpty();
+        refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        strict.Violations.ShouldHaveSingleItem().Problems.ShouldBe([
+            "body.email: property is not in the schema",
+            "body.address.town: property is not in the schema",
+        ]);
+    }
+
     private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? json = null, string? token = "sq-token")
     {
         using var request = new HttpRequestMessage(method, _server.BaseUrl + path);

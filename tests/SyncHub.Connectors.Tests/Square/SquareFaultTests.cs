@@ -121,7 +121,7 @@ public sealed class SquareFaultTests : SquareServerFixture
         using var timeout = new CancellationTokenSource();
 
         var delivery = Gateway.DeliverAsync(SquareRequests.Member(Server), timeout.Token);
-        await arrived.Task;
+        (await Task.WhenAny(arrived.Task, delivery)).ShouldBe(arrived.Task, "the delivery ended before Square answered: " + string.Join("; ", Server.Violations));
         await timeout.CancelAsync();
 
         await Should.ThrowAsync<OperationCanceledException>(delivery);

@@ -5,7 +5,10 @@ using SyncHub.Specs;
 
 namespace SyncHub.Connectors.Tests.Square;
 
-/// <summary>A Square spec server that also insists on the Square-Version header, and a gateway talking to it.</summary>
+/// <summary>
+/// A Square spec server that also insists on the Square-Version header and refuses body fields the spec does not
+/// declare (Square would drop them silently), and a gateway talking to it.
+/// </summary>
 public abstract class SquareServerFixture : IAsyncLifetime
 {
     private readonly HttpClient _http = new();
@@ -18,7 +21,11 @@ public abstract class SquareServerFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Server = await SpecServer.StartAsync("square_api.json", new SpecServerOptions { RequiredHeaders = ["Square-Version"] });
+        Server = await SpecServer.StartAsync("square_api.json", new SpecServerOptions
+        {
+            RequiredHeaders = ["Square-Version"],
+            RejectUnknownProperties = true,
+        });
         Gateway = new SquareGateway(new ConnectorServices(_http, Time, NullLoggerFactory.Instance));
     }
 
