@@ -85,9 +85,16 @@ public sealed class RunningSyncHub : IAsyncDisposable
         response.EnsureSuccessStatusCode();
     }
 
-    public async Task IngestAsync(string slug, string sourceId, object payload)
+    public async Task IngestAsync(string slug, string sourceId, object payload, string entityType = "invoice")
     {
-        var response = await Api.PostAsJsonAsync($"/api/v1/integrations/{slug}/records", new { entityType = "invoice", sourceId, payload });
+        var response = await Api.PostAsJsonAsync($"/api/v1/integrations/{slug}/records", new { entityType, sourceId, payload });
+        response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>An integration on a real connector plugin, with its settings.</summary>
+    public async Task CreateIntegrationAsync(string slug, string name, string connector, object settings)
+    {
+        var response = await Api.PostAsJsonAsync("/api/v1/integrations", new { slug, name, connector, settings, retry = new { baseDelaySeconds = 3600 } });
         response.EnsureSuccessStatusCode();
     }
 
