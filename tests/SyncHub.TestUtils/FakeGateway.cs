@@ -38,6 +38,13 @@ public sealed class FakeGateway : IConnectorGateway
         return this;
     }
 
+    /// <summary>The next delivery of the record with <paramref name="sourceId"/> gets this outcome (for example <see cref="DeliveryOutcome.Invalid"/>).</summary>
+    public FakeGateway FailNextFor(string sourceId, DeliveryOutcome outcome)
+    {
+        _failuresBySourceId[sourceId] = outcome;
+        return this;
+    }
+
     /// <summary>A connector bug: no outcome at all.</summary>
     public FakeGateway ThenReturnNothing()
     {
