@@ -49,6 +49,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<RetryOperationService>();
         services.AddSingleton<OperationCancellations>();
         services.AddSingleton<RecordActionService>();
+        services.AddSingleton<EditAndRetryService>();
         services.AddSingleton<IngestService>();
         services.AddSingleton<IntegrationService>();
         services.AddSingleton<IntegrationStatusQuery>();
