@@ -45,7 +45,7 @@ internal static partial class AutoFixes
         var result = PayloadFixer.Fix(record.Payload, outcome.FieldProblems, fixers);
         if (result.Payload is null)
         {
-            LogNothingToFix(logger, record.Id, outcome.FieldProblems.Count);
+            LogNothingToFix(logger, record.Id, FieldNames(outcome));
             return;
         }
 
@@ -76,8 +76,15 @@ internal static partial class AutoFixes
     [LoggerMessage(Level = LogLevel.Information, Message = "Record {RecordId} of {Integration}: {Count} values fixed automatically after a validation error ({Fields}); retrying")]
     private static partial void LogFixed(ILogger logger, long recordId, string integration, int count, string fields);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Record {RecordId}: no automatic fix applies to the validation error ({ProblemCount} field problems); it waits for an administrator")]
-    private static partial void LogNothingToFix(ILogger logger, long recordId, int problemCount);
+    // The destination's field names (never the values) say what an administrator has to correct.
+    private static string FieldNames(DeliveryOutcome outcome)
+    {
+        var names = string.Join(", ", outcome.FieldProblems.Select(p => p.Field));
+        return names.Length == 0 ? "none named" : names.Length <= 300 ? names : names[..299] + "…";
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Record {RecordId}: no automatic fix applies to the validation error (fields: {Fields}); it waits for an administrator")]
+    private static partial void LogNothingToFix(ILogger logger, long recordId, string fields);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Record {RecordId}: payload version {Version} was already fixed automatically, or the record had its {Rounds} automatic fixes; no further fix")]
     private static partial void LogGaveUp(ILogger logger, long recordId, int version, int rounds);

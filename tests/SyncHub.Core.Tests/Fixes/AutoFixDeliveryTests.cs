@@ -59,6 +59,8 @@ public sealed class AutoFixDeliveryTests
         record.Payload.ShouldBe("""{"email":"ann at example"}""");
         engine.Gateway.RequestsFor(id).Count.ShouldBe(1);
         (await ChangesAsync(engine, id)).ShouldBeEmpty();
+        engine.Logs.Lines.ShouldContain(l => l.Contains($"Record {id}: no automatic fix applies") && l.Contains("fields: Contact.EmailAddress"));
+        engine.Logs.Lines.ShouldNotContain(l => l.Contains("ann at example"));
     }
 
     [Fact]
