@@ -56,6 +56,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<OperationCancellations>();
         services.AddSingleton<RecordActionService>();
         services.AddSingleton<Duplicates.DuplicateReviewService>();
+        services.AddSingleton<EditAndRetryService>();
         services.AddSingleton<IngestService>();
         services.AddSingleton<IntegrationService>();
         services.AddSingleton<IntegrationStatusQuery>();

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SyncHub.Connectors;
+using SyncHub.Core.Fixes;
 using SyncHub.Core.Retries;
 using SyncHub.Data.Entities;
 
@@ -54,6 +55,7 @@ public sealed partial class SyncOrchestrator
             record.NextAttemptAt = now;
         }
 
+        await AutoFixes.TryApplyAsync(db, record, outcome, work.Trigger, now, _logger, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         if (outcome.IsDelivered)
         {

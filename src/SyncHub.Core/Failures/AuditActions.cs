@@ -7,6 +7,7 @@ public static class AuditActions
     public const string Archive = "record.archive";
     public const string Restore = "record.restore";
     public const string Retry = "record.retry";
+    public const string EditRetry = "record.edit-retry";
     public const string RetryAll = "records.retry-all";
     public const string CancelOperation = "operation.cancel";
     public const string DuplicateMerge = "duplicate.merge";

@@ -47,3 +47,8 @@ public sealed record OperationAcceptedResponse(Guid OperationId, int Total);
 public sealed record OperationResponse(
     Guid Id, string Status, int Total, int Succeeded, int Failed, int Skipped, DateTimeOffset CreatedAt, DateTimeOffset? CompletedAt,
     long? CanaryRecordId = null, string? Message = null, string? StartedBy = null);
+
+/// <summary>Edit and retry: the corrected payload, and optionally the version it was edited from (a newer one is a 409).</summary>
+public sealed record EditRetryRequest(JsonElement? Payload, int? PayloadVersion = null);
+
+public sealed record EditRetryResponse(long Id, int PayloadVersion, RecordStatus Status, string Message);

@@ -30,6 +30,7 @@ internal static class ApiServiceCollectionExtensions
             .MapIntegrationsApi()
             .MapRecordsApi()
             .MapRecordActionsApi()
+            .MapEditRetryApi()
             .MapOperationsApi()
             .MapRunsApi();
         return endpoints;

@@ -68,5 +68,21 @@ public static class Display
         }
     }
 
+    /// <summary>Indented JSON for an editor: text outside ASCII stays readable. Razor encodes it when rendering.</summary>
+    public static string EditableJson(string json)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            return JsonSerializer.Serialize(document.RootElement, EditableOptions);
+        }
+        catch (JsonException)
+        {
+            return json;
+        }
+    }
+
     private static readonly JsonSerializerOptions IndentedOptions = new() { WriteIndented = true };
+
+    private static readonly JsonSerializerOptions EditableOptions = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 }

@@ -1,6 +1,7 @@
 using Htmx;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using SyncHub.Core.Failures;
 using SyncHub.Core.Operations;
 using SyncHub.Core.Queries;
 using SyncHub.Data.Entities;
@@ -8,9 +9,9 @@ using SyncHub.Web.Security;
 
 namespace SyncHub.Web.Pages.Records;
 
-/// <summary>One record: payload, every attempt in order and the lineage between them.</summary>
+/// <summary>One record: payload, every attempt in order and the lineage between them, its history of changes, and edit-and-retry.</summary>
 [OperatorActions]
-public sealed class IndexModel(RecordDetailsQuery details, RetryOperationService operations, TimeProvider time) : PageModel
+public sealed partial class IndexModel(RecordDetailsQuery details, RetryOperationService operations, EditAndRetryService edits, TimeProvider time) : PageModel
 {
     public RecordDetails Details { get; private set; } = null!;
 
