@@ -74,7 +74,15 @@ public sealed class FakeGateway : IConnectorGateway, IDuplicateResolver
     }
 
     /// <summary>Holds every call until <see cref="Release"/> is called.</summary>
-    public void Hold() => _gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+    /// <remarks>Arrivals before the hold are forgotten, so <see cref="Arrived"/> then signals held calls only.</remarks>
+    public void Hold()
+    {
+        while (Arrived.Wait(0))
+        {
+        }
+
+        _gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
 
     public void Release() => _gate?.TrySetResult();
 
