@@ -51,6 +51,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<RecordActionService>();
         services.AddSingleton<IngestService>();
         services.AddSingleton<IntegrationService>();
+        services.AddSingleton<ConnectionTester>();
         services.AddSingleton<IntegrationStatusQuery>();
         services.AddSingleton<FailedRecordsQuery>();
         services.AddSingleton<RecordDetailsQuery>();
