@@ -38,6 +38,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<SettingsProtector>();
         services.AddSingleton<WriteGate>();
         services.AddSingleton<RecordMapper>();
+        services.AddSingleton<MappingPreview>();
+        services.AddSingleton<MappingSamplesQuery>();
         services.AddSingleton<IJitterSource, RandomJitterSource>();
         services.AddSingleton<BackoffCalculator>();
         services.AddSingleton<DeliveryPipelineProvider>();
