@@ -1,4 +1,4 @@
-using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using SyncHub.Connectors;
 using SyncHub.Core.Validation;
@@ -45,13 +45,12 @@ public static class SettingsRules
     {
         if (field.Kind == SettingKind.Boolean)
         {
-            return value is JsonValue b && b.TryGetValue<bool>(out _) ? null : "must be on or off (true or false).";
+            return value.GetValueKind() is JsonValueKind.True or JsonValueKind.False ? null : "must be on or off (true or false).";
         }
 
         if (field.Kind == SettingKind.Number)
         {
-            return value is JsonValue n && (n.TryGetValue<double>(out _) || (n.TryGetValue<string>(out var s) && IsNumber(s)))
-                ? null : "must be a number.";
+            return value.GetValueKind() == JsonValueKind.Number ? null : "must be a number.";
         }
 
         if (value is not JsonValue v || !v.TryGetValue<string>(out var textValue))
@@ -66,9 +65,6 @@ public static class SettingsRules
 
         return field.Kind == SettingKind.Url && !IsHttpUrl(textValue) ? "must be an absolute http:// or https:// URL." : null;
     }
-
-    private static bool IsNumber(string text) =>
-        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number);
 
     private static bool IsHttpUrl(string text) =>
         Uri.TryCreate(text.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
