@@ -36,7 +36,14 @@ public static class SettingsBuilder
                 continue;
             }
 
-            result[field.Name] = ToNode(field, text);
+            var value = ToNode(field, text);
+            if (stored is not null && !stored.ContainsKey(field.Name) && JsonNode.DeepEquals(value, DefaultOf(field)))
+            {
+                // Saving a form nobody touched must not turn the connector's implicit defaults into changed settings.
+                continue;
+            }
+
+            result[field.Name] = value;
         }
 
         return result;
@@ -45,6 +52,9 @@ public static class SettingsBuilder
     /// <summary>The settings as a JSON object (empty when they are missing or not an object).</summary>
     public static JsonObject ToObject(ConnectorSettings settings) =>
         JsonNode.Parse(settings.Root.GetRawText()) as JsonObject ?? [];
+
+    private static JsonNode? DefaultOf(SettingField field) =>
+        field.Default is { } value ? ToNode(field, value) : field.Kind == SettingKind.Boolean ? JsonValue.Create(false) : null;
 
     private static JsonNode? ToNode(SettingField field, string? text) => field.Kind switch
     {

@@ -4,7 +4,4 @@ namespace SyncHub.Core.Integrations;
 /// Settings as a form sends them: one text per declared field (blank secret = keep the stored one), the
 /// secrets to clear, or, for a connector that declares no fields, a JSON object (blank = keep).
 /// </summary>
-public sealed record SettingsInput(IReadOnlyDictionary<string, string?> Values, IReadOnlySet<string> Clear, string? Json = null)
-{
-    public static SettingsInput Empty { get; } = new(new Dictionary<string, string?>(), new HashSet<string>());
-}
+public sealed record SettingsInput(IReadOnlyDictionary<string, string?> Values, IReadOnlySet<string> Clear, string? Json = null);

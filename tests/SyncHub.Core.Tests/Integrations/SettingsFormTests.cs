@@ -28,6 +28,16 @@ public sealed class SettingsFormTests
     }
 
     [Fact]
+    public void Build_UntouchedFormOverSettingsThatOmitDefaults_ChangesNothing()
+    {
+        var stored = JsonNode.Parse("""{"apiUrl": "https://a.example", "clientId": "id", "clientSecret": "s"}""")!.AsObject();
+
+        var built = SettingsBuilder.Build(Connector.Info.Settings, Input(("apiUrl", "https://a.example"), ("clientId", "id"), ("pageSize", "50")), stored, new FieldErrors());
+
+        SettingsChanges.Names(stored, built).ShouldBeEmpty();
+    }
+
+    [Fact]
     public void Build_SecretCleared_RemovesIt()
     {
         var stored = JsonNode.Parse("""{"clientSecret": "s3cret"}""")!.AsObject();

@@ -30,6 +30,23 @@ public sealed class ConnectionFormTests(SyncHubWebFactory factory) : IClassFixtu
         fields.Single("#setting-sandboxMode").GetAttribute("type").ShouldBe("checkbox");
     }
 
+    [Theory]
+    [InlineData("/integrations/new", "#integration-form")]
+    [InlineData("/integrations/form-token/edit", "#integration-form")]
+    [InlineData("/integrations/form-token/mapping", "#mapping-form")]
+    public async Task Form_WithoutJavaScript_CarriesItsAntiforgeryToken(string url, string form)
+    {
+        using var browser = await Browser.SignedInAsync(factory);
+        if (await factory.FindAsync("form-token") is null)
+        {
+            await browser.CreateSecureAsync("form-token", FakeConnectionGateway.GoodSecret);
+        }
+
+        var page = await browser.OpenAsync(url);
+
+        page.Single($"{form} input[name=__RequestVerificationToken]").GetAttribute("value").ShouldNotBeNullOrEmpty();
+    }
+
     [Fact]
     public async Task Fields_ConnectorDeclaringNoSettings_OffersAJsonBox()
     {

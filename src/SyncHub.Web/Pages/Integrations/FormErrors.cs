@@ -21,7 +21,7 @@ public sealed class FormErrors
 
     private readonly Dictionary<string, List<string>> _messages = new(StringComparer.Ordinal);
 
-    public static FormErrors None { get; } = new();
+    public static FormErrors None => new();
 
     public bool IsEmpty => _messages.Count == 0;
 

@@ -76,6 +76,8 @@ public sealed class IntegrationForm
             }
         }
 
+        // A setting never saved shows the value the connector assumes for it.
+        form.ApplyDefaults(connector);
         return form;
     }
 
