@@ -14,9 +14,10 @@ public sealed partial class IntegrationService(
     IDbContextFactory<SyncHubDbContext> dbFactory, IConnectorCatalog catalog, RecordMapper mapper, SettingsProtector settings, WriteGate writes, TimeProvider time)
 {
     public Task<CreateIntegrationResult> CreateAsync(CreateIntegrationRequest request, CancellationToken cancellationToken) =>
-        CreateAsync(request, "API", cancellationToken);
+        CreateAsync(request, null, cancellationToken);
 
-    public async Task<CreateIntegrationResult> CreateAsync(CreateIntegrationRequest request, string actor, CancellationToken cancellationToken)
+    /// <param name="actor">Who is creating it from the dashboard; the audit log records it. Null (the API) writes no entry.</param>
+    public async Task<CreateIntegrationResult> CreateAsync(CreateIntegrationRequest request, string? actor, CancellationToken cancellationToken)
     {
         var errors = Validate(request);
         if (!errors.IsEmpty)
@@ -44,8 +45,11 @@ public sealed partial class IntegrationService(
             CreatedAt = time.GetUtcNow(),
         };
         db.Integrations.Add(integration);
-        db.AuditLog.Add(Audit(actor, IntegrationAuditActions.Create, integration.Slug,
-            $"connector {integration.Connector}; settings {Names(request.Settings)}"));
+        if (actor is not null)
+        {
+            db.AuditLog.Add(Audit(actor, IntegrationAuditActions.Create, integration.Slug,
+                $"connector {integration.Connector}; settings {Names(request.Settings)}"));
+        }
         try
         {
             await db.SaveChangesAsync(cancellationToken);
