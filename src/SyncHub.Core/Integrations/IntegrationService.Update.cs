@@ -40,7 +40,9 @@ public sealed partial class IntegrationService
 
         var changed = SettingsChanges.Names(before, after);
         integration.Name = request.Name!.Trim();
-        integration.Retry = ToPolicy(request.Retry);
+        var policy = ToPolicy(request.Retry);
+        (integration.Retry.BaseDelaySeconds, integration.Retry.Factor, integration.Retry.MaxDelaySeconds, integration.Retry.MaxAutomaticAttempts) =
+            (policy.BaseDelaySeconds, policy.Factor, policy.MaxDelaySeconds, policy.MaxAutomaticAttempts);
         integration.DuplicateDetection = request.DuplicateDetection;
         integration.AutoFixes = fixes;
         if (changed.Count > 0)

@@ -115,6 +115,28 @@ public sealed class ConnectionFormTests(SyncHubWebFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task Edit_RetryDuplicatesAndFixes_AreStored()
+    {
+        using var browser = await Browser.SignedInAsync(factory);
+        await browser.CreateSecureAsync("edit-policy", FakeConnectionGateway.GoodSecret);
+        await browser.OpenAsync("/integrations/edit-policy/edit");
+        var form = IntegrationForms.Secure("edit-policy", "").With("Form.Factor", "3").With("Form.MaxAutomaticAttempts", "2")
+            .Where(f => f.Key != "Form.AutoFixes" && f.Value != "true").Append(new("Form.AutoFixes", "phone")).ToList();
+
+        using var response = await browser.FormPostAsync("/integrations/edit-policy/edit", form);
+
+        var page = Html.Parse(await response.Content.ReadAsStringAsync());
+        page.Single("#saved");
+        page.Single("#fix-phone").HasAttribute("checked").ShouldBeTrue();
+        page.Single("#fix-email").HasAttribute("checked").ShouldBeFalse();
+        var integration = (await factory.FindAsync("edit-policy"))!;
+        (integration.Retry.Factor, integration.Retry.MaxAutomaticAttempts, integration.Retry.BaseDelaySeconds).ShouldBe((3d, 2, 30d));
+        integration.DuplicateDetection.ShouldBeFalse();
+        integration.AutoFixes.ShouldBe("phone");
+        (await factory.AuditAsync("edit-policy")).Last().Detail.ShouldNotBeNull().ShouldContain("settings changed: none;");
+    }
+
+    [Fact]
     public async Task CreateApi_DeclaredRequiredSettingMissing_Returns400NamingIt()
     {
         using var api = factory.CreateApiClient();
