@@ -22,7 +22,20 @@ public sealed partial class WebhookGateway : IConnectorGateway
     }
 
     /// <inheritdoc />
-    public ConnectorInfo Info { get; } = new("webhook", "Webhook", "1.0.0");
+    public ConnectorInfo Info { get; } = new("webhook", "Webhook", "1.0.0")
+    {
+        // Extra request headers (setting "headers", a JSON object) are read too, but are not a form field.
+        Settings =
+        [
+            new("url", "Delivery URL") { Kind = SettingKind.Url, Required = true, Help = "Each record is POSTed here as JSON." },
+            new(WebhookLookupUrl.Setting, "Look-up URL")
+            {
+                Kind = SettingKind.Url,
+                Help = "Optional: where to ask whether a record arrived; {idempotencyKey}, {sourceId} and {entityType} are filled in.",
+            },
+            new("sourceUrl", "Source feed URL") { Kind = SettingKind.Url, Help = "Optional: a JSON feed of records that sync runs read from." },
+        ],
+    };
 
     /// <inheritdoc />
     public async Task<DeliveryOutcome> DeliverAsync(DeliveryRequest request, CancellationToken cancellationToken)

@@ -42,6 +42,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<SettingsProtector>();
         services.AddSingleton<WriteGate>();
         services.AddSingleton<RecordMapper>();
+        services.AddSingleton<MappingPreview>();
+        services.AddSingleton<MappingSamplesQuery>();
         services.AddSingleton<IJitterSource, RandomJitterSource>();
         services.AddSingleton<BackoffCalculator>();
         services.AddSingleton<DeliveryPipelineProvider>();
@@ -59,6 +61,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<EditAndRetryService>();
         services.AddSingleton<IngestService>();
         services.AddSingleton<IntegrationService>();
+        services.AddSingleton<ConnectionTester>();
         services.AddSingleton<IntegrationStatusQuery>();
         services.AddSingleton<FailedRecordsQuery>();
         services.AddSingleton<RecordDetailsQuery>();

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Logging;
 using SyncHub.Connectors;
 using SyncHub.Data.Entities;
 using SyncHub.Web.Security;
@@ -27,6 +28,12 @@ public class SyncHubWebFactory : WebApplicationFactory<Program>
 
     private readonly TempSqliteFile _database = new();
     public FakeGateway Gateway { get; } = new();
+
+    /// <summary>A connector that declares settings (one secret) and tests connections: <c>fake-secure</c>.</summary>
+    public FakeConnectionGateway Secure { get; } = new();
+
+    /// <summary>Every log line the app writes.</summary>
+    public CapturedLogs Logs { get; } = new();
 
     /// <summary>A source connector (<c>fake-source</c>) whose deliveries go through <see cref="Gateway"/>.</summary>
     public FakeSource Source => _source ??= new FakeSource(Gateway);
@@ -121,6 +128,8 @@ public class SyncHubWebFactory : WebApplicationFactory<Program>
         {
             services.AddSingleton<IConnectorGateway>(Gateway);
             services.AddSingleton<IConnectorGateway>(Source);
+            services.AddSingleton<IConnectorGateway>(Secure);
+            services.AddSingleton<ILoggerProvider>(Logs);
         });
     }
 

@@ -143,7 +143,7 @@ public sealed partial class SyncOrchestrator
         var started = _time.GetTimestamp();
         var record = work.Record;
         var mapping = _mapper.Render(
-            work.Integration.MappingTemplate, record.Payload, record.EntityType, record.SourceId, MappingDefaults.Parse(work.Integration.MappingDefaultsJson));
+            MappingTemplates.For(work.Integration, record.EntityType), record.Payload, record.EntityType, record.SourceId, MappingDefaults.Parse(work.Integration.MappingDefaultsJson));
         var guard = new ResendGuard(record.OutcomeUnknown);
         var outcome = !mapping.Succeeded ? DeliveryOutcome.Failed(ErrorClass.Transform, mapping.Error!)
             : ReadSettings(work.Integration) is { } settings ? await _invoker.InvokeAsync(work.Integration, CreateRequest(work, mapping.Body!, settings), guard, cancellationToken, work.Decision?.LinkTo)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using SyncHub.Core.Mapping;
 using SyncHub.Core.Plugins;
@@ -9,10 +10,14 @@ using SyncHub.Data.Entities;
 namespace SyncHub.Core.Integrations;
 
 /// <summary>Creates and finds integrations, validating every field before anything is written.</summary>
-public sealed class IntegrationService(
-    IDbContextFactory<SyncHubDbContext> dbFactory, IConnectorCatalog catalog, RecordMapper mapper, SettingsProtector settings, TimeProvider time)
+public sealed partial class IntegrationService(
+    IDbContextFactory<SyncHubDbContext> dbFactory, IConnectorCatalog catalog, RecordMapper mapper, SettingsProtector settings, WriteGate writes, TimeProvider time)
 {
-    public async Task<CreateIntegrationResult> CreateAsync(CreateIntegrationRequest request, CancellationToken cancellationToken)
+    public Task<CreateIntegrationResult> CreateAsync(CreateIntegrationRequest request, CancellationToken cancellationToken) =>
+        CreateAsync(request, null, cancellationToken);
+
+    /// <param name="actor">Who is creating it from the dashboard; the audit log records it. Null (the API) writes no entry.</param>
+    public async Task<CreateIntegrationResult> CreateAsync(CreateIntegrationRequest request, string? actor, CancellationToken cancellationToken)
     {
         var errors = Validate(request);
         if (!errors.IsEmpty)
@@ -35,9 +40,16 @@ public sealed class IntegrationService(
             MappingTemplate = string.IsNullOrWhiteSpace(request.Mapping) ? null : request.Mapping,
             MappingDefaultsJson = request.MappingDefaults is { ValueKind: JsonValueKind.Object } defaults && defaults.EnumerateObject().Any() ? defaults.GetRawText() : null,
             Retry = ToPolicy(request.Retry),
+            DuplicateDetection = request.DuplicateDetection ?? true,
+            AutoFixes = request.AutoFixes is { } fixes ? AutoFixRules.Normalize(new FieldErrors(), fixes) : AutoFixRules.Normalize(new FieldErrors(), AutoFixRules.All),
             CreatedAt = time.GetUtcNow(),
         };
         db.Integrations.Add(integration);
+        if (actor is not null)
+        {
+            db.AuditLog.Add(Audit(actor, IntegrationAuditActions.Create, integration.Slug,
+                $"connector {integration.Connector}; settings {Names(request.Settings)}"));
+        }
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -62,7 +74,7 @@ public sealed class IntegrationService(
         return await db.Integrations.AsNoTracking().OrderBy(i => i.Name).ToListAsync(cancellationToken);
     }
 
-    private FieldErrors Validate(CreateIntegrationRequest request)
+    public FieldErrors Validate(CreateIntegrationRequest request)
     {
         var errors = new FieldErrors();
         TextRules.Slug(errors, "slug", request.Slug);
@@ -81,6 +93,13 @@ public sealed class IntegrationService(
         {
             errors.Add("settings", "must be a JSON object.");
         }
+        else if (request.Connector is not null && catalog.Find(request.Connector)?.Info is { Settings.Count: > 0 } info)
+        {
+            var values = request.Settings is { ValueKind: JsonValueKind.Object } given ? JsonNode.Parse(given.GetRawText())!.AsObject() : [];
+            SettingsRules.Validate(errors, info.Settings, values);
+        }
+
+        AutoFixRules.Normalize(errors, request.AutoFixes);
 
         if (!string.IsNullOrWhiteSpace(request.Mapping))
         {
@@ -94,6 +113,20 @@ public sealed class IntegrationService(
         ValidateRetry(errors, request.Retry);
         return errors;
     }
+
+    private static string Names(JsonElement? settings) =>
+        settings is { ValueKind: JsonValueKind.Object } value && value.EnumerateObject().Any()
+            ? string.Join(", ", value.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal))
+            : "none";
+
+    private AuditEntry Audit(string actor, string action, string slug, string detail) => new()
+    {
+        At = time.GetUtcNow(),
+        Actor = actor,
+        Action = action,
+        Target = IntegrationAuditActions.Target(slug),
+        Detail = detail.Length > 2000 ? detail[..1999] + "…" : detail,
+    };
 
     private static void ValidateRetry(FieldErrors errors, RetryPolicyRequest? retry)
     {

@@ -13,6 +13,9 @@ namespace SyncHub.Core.Mapping;
 /// </summary>
 public sealed partial class RecordMapper
 {
+    /// <summary>The most a template may render, in characters.</summary>
+    public const int MaxOutputLength = 1_000_000;
+
     private const int MaxCachedTemplates = 256;
     private readonly ConcurrentDictionary<string, Template> _templates = new(StringComparer.Ordinal);
 
@@ -58,6 +61,18 @@ public sealed partial class RecordMapper
         }
     }
 
+    // A missing payload field stays null (relaxed member access); a member of anything else is refused loudly.
+    private static bool RefuseMember(TemplateContext context, Scriban.Parsing.SourceSpan span, object target, string member, out object value)
+    {
+        if (target is IScriptObject or ScriptArray or null)
+        {
+            value = null!;
+            return false;
+        }
+
+        throw new ScriptRuntimeException(span, $"'{member}' is not available: templates can read the payload and the record, not members of .NET objects.");
+    }
+
     private static string Describe(Scriban.Parsing.LogMessage message) =>
         $"Line {message.Span.Start.Line + 1}, column {message.Span.Start.Column + 1}: {message.Message}";
 
@@ -82,9 +97,17 @@ public sealed partial class RecordMapper
         {
             LoopLimit = 10_000,
             RecursiveLimit = 64,
-            LimitToString = 1_000_000,
+            LimitToString = MaxOutputLength,
+            OnStringLimit = ScriptLimitBehavior.Throw,
+            OutputLimit = MaxOutputLength,
+            OnOutputLimit = ScriptLimitBehavior.Throw,
+            RegexTimeOut = TimeSpan.FromSeconds(1),
             StrictVariables = false,
             TemplateLoader = null,
+
+            // Templates see only the payload and record (Scriban objects); no member of a .NET object is reachable.
+            MemberFilter = static _ => false,
+            TryGetMember = RefuseMember,
         };
         context.PushGlobal(globals);
         return context;

@@ -32,4 +32,7 @@ internal sealed class ConnectorCatalog : IConnectorCatalog
 
     public IConnectorGateway? Find(string connectorName) =>
         _gateways.TryGetValue(connectorName, out var gateway) ? gateway : null;
+
+    public Version? SdkVersionOf(string connectorName) =>
+        Find(connectorName) is { } gateway ? SdkReference.Of(gateway.GetType().Assembly) : null;
 }

@@ -10,4 +10,7 @@ public interface IConnectorCatalog
     IReadOnlyList<PluginLoadError> LoadErrors { get; }
 
     IConnectorGateway? Find(string connectorName);
+
+    /// <summary>The SDK version the connector was built against (from its assembly reference), if known.</summary>
+    Version? SdkVersionOf(string connectorName);
 }

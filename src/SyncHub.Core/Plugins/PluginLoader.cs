@@ -76,9 +76,8 @@ internal sealed partial class PluginLoader(IOptions<PluginOptions> options, Conn
 
     private static void CheckSdkVersion(Assembly assembly)
     {
-        var sdk = assembly.GetReferencedAssemblies().FirstOrDefault(a => a.Name == typeof(IConnectorGateway).Assembly.GetName().Name);
         var hostMajor = typeof(IConnectorGateway).Assembly.GetName().Version?.Major ?? ConnectorSdk.MajorVersion;
-        if (sdk?.Version is { } version && version.Major != hostMajor)
+        if (SdkReference.Of(assembly) is { } version && version.Major != hostMajor)
         {
             throw new PluginRejectedException($"It was built against SDK {version.Major}.x; this SyncHub speaks SDK {hostMajor}.x.");
         }

@@ -17,6 +17,7 @@ internal static class WebPipelineExtensions
             options.Conventions.AuthorizeFolder("/Users", Policies.Administer);
             options.Conventions.AuthorizeFolder("/ApiKeys", Policies.Administer);
             options.Conventions.AuthorizeFolder("/Schedules", Policies.Administer);
+            options.Conventions.AuthorizeFolder("/Integrations", Policies.Administer);
         });
         services.AddHealthChecks();
         services.AddHostedService<StartupBanner>();

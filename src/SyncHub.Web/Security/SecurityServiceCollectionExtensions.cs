@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using Htmx;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
@@ -50,6 +51,21 @@ internal static class SecurityServiceCollectionExtensions
             options.AccessDeniedPath = "/account/denied";
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
             options.SlidingExpiration = true;
+
+            // htmx would follow the redirect and swap the whole "Not allowed" page into a fragment; it gets a
+            // plain 403 that site.js shows as a message instead (as OperatorActionsAttribute does).
+            options.Events.OnRedirectToAccessDenied = context =>
+            {
+                if (!context.Request.IsHtmx())
+                {
+                    context.Response.Redirect(context.RedirectUri);
+                    return Task.CompletedTask;
+                }
+
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                context.Response.ContentType = "text/plain";
+                return context.Response.WriteAsync("Your role does not allow this action.");
+            };
         });
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorizationBuilder()

@@ -35,6 +35,20 @@ public sealed class PluginErrorsTests : IDisposable
         ((int)created.StatusCode).ShouldBe(201);
     }
 
+    [Fact]
+    public async Task PluginsPage_PluginThrowsOnLoad_ShowsItsReasonEncoded()
+    {
+        using var browser = await Browser.SignedInAsync(_factory, SyncHub.Web.Security.Roles.Viewer);
+
+        var page = await browser.OpenAsync("/plugins");
+
+        var error = page.Single("#plugin-load-errors .plugin-load-error");
+        error.TextContent.ShouldContain("SyncHub.Connectors.ThrowsOnLoad");
+        error.TextContent.ShouldContain("license file <missing> could not be read");
+        error.InnerHtml.ShouldContain("&lt;missing&gt;");
+        page.Single("#plugin-sandbox");
+    }
+
     public void Dispose()
     {
         _factory.Dispose();
