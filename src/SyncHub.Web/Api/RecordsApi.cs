@@ -70,7 +70,7 @@ internal static class RecordsApi
         var wanted = RecordStatus.Failed;
         if (status is not null && !archived && (!Enum.TryParse(status, ignoreCase: true, out wanted) || !Enum.IsDefined(wanted) || char.IsDigit(status[0])))
         {
-            return JsonBody.Invalid("status", "must be one of pending, inFlight, delivered, failed, deadLetter, dismissed, skipped, blocked, archived.");
+            return JsonBody.Invalid("status", "must be one of pending, inFlight, delivered, failed, deadLetter, dismissed, skipped, blocked, needsReview, archived.");
         }
 
         long? cursor = null;
