@@ -28,6 +28,10 @@ public sealed class SyncHubDbContext(DbContextOptions<SyncHubDbContext> options)
 
     public DbSet<DuplicateReview> DuplicateReviews => Set<DuplicateReview>();
 
+    public DbSet<Alert> Alerts => Set<Alert>();
+
+    public DbSet<AlertRuleSetting> AlertRules => Set<AlertRuleSetting>();
+
     /// <summary>Data Protection keys live with the data they protect, so a restore or a second node can read it.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

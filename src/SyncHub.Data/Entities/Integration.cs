@@ -49,5 +49,20 @@ public sealed class Integration
     /// </summary>
     public string AutoFixes { get; set; } = "email,phone,date,amount";
 
+    /// <summary>The acceptable share of failed attempts over <see cref="ErrorBudgetWindowHours"/>, in percent.</summary>
+    public double ErrorBudgetPercent { get; set; } = 1;
+
+    public int ErrorBudgetWindowHours { get; set; } = 24;
+
+    /// <summary>Pause the integration when more than twice its error budget is burnt.</summary>
+    public bool PauseOnBudgetExhausted { get; set; }
+
+    /// <summary>Set while the integration is paused: records queue up and nothing is sent until Resume.</summary>
+    public DateTimeOffset? PausedAt { get; set; }
+
+    public string? PausedBy { get; set; }
+
+    public string? PauseReason { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 }

@@ -107,5 +107,11 @@ public sealed class SyncRecord
     /// <summary>Set when a duplicate review merged this record into another one; this one is then dismissed.</summary>
     public long? MergedIntoRecordId { get; set; }
 
+    /// <summary>
+    /// The cause of the last failure as a stable key: integration, error class and the message with ids, numbers
+    /// and dates stripped. Records that failed for the same reason share it (a failure group).
+    /// </summary>
+    public string? ErrorFingerprint { get; set; }
+
     public string IdempotencyKey => $"{IdempotencyBase}.{PayloadVersion}";
 }

@@ -22,6 +22,10 @@ internal sealed class IntegrationConfiguration : IEntityTypeConfiguration<Integr
         });
         builder.Navigation(i => i.Retry).IsRequired();
         builder.Property(i => i.ConnectionNote).HasMaxLength(1000);
+        builder.Property(i => i.PausedBy).HasMaxLength(256);
+        builder.Property(i => i.PauseReason).HasMaxLength(500);
+        builder.Property(i => i.ErrorBudgetPercent).HasDefaultValue(1.0);
+        builder.Property(i => i.ErrorBudgetWindowHours).HasDefaultValue(24);
         builder.Property(i => i.AutoFixes).HasMaxLength(200).HasDefaultValue("email,phone,date,amount");
         builder.OwnsOne(i => i.Runs, runs =>
         {

@@ -20,5 +20,8 @@ internal sealed class SyncAttemptConfiguration : IEntityTypeConfiguration<SyncAt
 
         // A run's error log.
         builder.HasIndex(a => new { a.RunId, a.Id });
+
+        // Trends and alert rules read a time window (the last hour, day or month).
+        builder.HasIndex(a => a.StartedAt);
     }
 }

@@ -21,6 +21,7 @@ internal sealed class SyncRecordConfiguration : IEntityTypeConfiguration<SyncRec
         builder.Property(r => r.ParentSourceId).HasMaxLength(200);
         builder.Property(r => r.FieldProblemsJson).HasMaxLength(4000);
         builder.Property(r => r.ResolutionNote).HasMaxLength(1000);
+        builder.Property(r => r.ErrorFingerprint).HasMaxLength(64);
         builder.Ignore(r => r.IdempotencyKey);
         builder.HasOne(r => r.Integration).WithMany().HasForeignKey(r => r.IntegrationId).OnDelete(DeleteBehavior.Cascade);
 
@@ -40,5 +41,8 @@ internal sealed class SyncRecordConfiguration : IEntityTypeConfiguration<SyncRec
         builder.HasIndex(r => new { r.ArchivedAt, r.Id });
         builder.HasIndex(r => new { r.RunId, r.Status });
         builder.HasIndex(r => new { r.IntegrationId, r.ParentEntityType, r.ParentSourceId });
+
+        // Failure groups: count and pick the records of one cause without scanning the failed queue.
+        builder.HasIndex(r => new { r.Status, r.ErrorFingerprint });
     }
 }

@@ -162,6 +162,78 @@ namespace SyncHub.Data.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("SyncHub.Data.Entities.Alert", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("IntegrationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Occurrences")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OpenedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ResolvedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status", "Id");
+
+                    b.HasIndex("Rule", "Subject", "Status");
+
+                    b.ToTable("Alerts", (string)null);
+                });
+
+            modelBuilder.Entity("SyncHub.Data.Entities.AlertRuleSetting", b =>
+                {
+                    b.Property<string>("Rule")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Threshold")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("WindowMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Rule");
+
+                    b.ToTable("AlertRules", (string)null);
+                });
+
             modelBuilder.Entity("SyncHub.Data.Entities.ApiKey", b =>
                 {
                     b.Property<int>("Id")
@@ -327,6 +399,16 @@ namespace SyncHub.Data.Migrations
                     b.Property<bool>("DuplicateDetection")
                         .HasColumnType("INTEGER");
 
+                    b.Property<double>("ErrorBudgetPercent")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("REAL")
+                        .HasDefaultValue(1.0);
+
+                    b.Property<int>("ErrorBudgetWindowHours")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(24);
+
                     b.Property<string>("MappingDefaultsJson")
                         .HasColumnType("TEXT");
 
@@ -339,6 +421,20 @@ namespace SyncHub.Data.Migrations
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("PauseOnBudgetExhausted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PauseReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PausedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PausedBy")
+                        .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SettingsJson")
@@ -504,6 +600,8 @@ namespace SyncHub.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("StartedAt");
+
                     b.HasIndex("IntegrationId", "Id");
 
                     b.HasIndex("RecordId", "Id");
@@ -630,6 +728,10 @@ namespace SyncHub.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ErrorFingerprint")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ExternalId")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -728,6 +830,8 @@ namespace SyncHub.Data.Migrations
                     b.HasIndex("ArchivedAt", "Id");
 
                     b.HasIndex("RunId", "Status");
+
+                    b.HasIndex("Status", "ErrorFingerprint");
 
                     b.HasIndex("Status", "Id");
 

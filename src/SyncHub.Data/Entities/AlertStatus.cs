@@ -1,0 +1,7 @@
+namespace SyncHub.Data.Entities;
+
+public enum AlertStatus
+{
+    Open = 0,
+    Resolved = 1,
+}
