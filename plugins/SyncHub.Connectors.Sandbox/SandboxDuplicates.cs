@@ -32,7 +32,10 @@ internal static class SandboxDuplicates
         using var document = JsonDocument.Parse(body);
         var root = document.RootElement;
         string? Text(string property) => root.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-        var name = Text("name") ?? Text("customer") ?? Text("contact") ?? "Unnamed";
+        var given = Text("given_name") ?? Text("givenName");
+        var family = Text("family_name") ?? Text("familyName");
+        var person = given is null && family is null ? null : $"{given} {family}".Trim();
+        var name = Text("name") ?? person ?? Text("customer") ?? Text("contact") ?? "Unnamed";
         return (name, Text("email") ?? name.ToLowerInvariant().Replace(' ', '.') + "@example.com");
     }
 }
