@@ -6,7 +6,8 @@ namespace SyncHub.Core.Budgets;
 
 /// <summary>
 /// Error-budget burn per integration over its own window. One grouped count per integration, bounded by the
-/// StartedAt index; an attempt counts as failed when it ended with an error class (a later successful retry is a new attempt).
+/// StartedAt index; an attempt counts as failed when it ended with an error class and was not a deliberate skip (a later successful retry is a new attempt);
+/// interrupted attempts do not count.
 /// </summary>
 public sealed class ErrorBudgetQuery(IDbContextFactory<SyncHubDbContext> dbFactory, TimeProvider time)
 {
@@ -21,8 +22,8 @@ public sealed class ErrorBudgetQuery(IDbContextFactory<SyncHubDbContext> dbFacto
         var id = integration.Id;
         var from = time.GetUtcNow() - TimeSpan.FromHours(integration.ErrorBudgetWindowHours);
         var counts = await db.Attempts
-            .Where(a => a.StartedAt >= from && a.IntegrationId == id && a.Status != AttemptStatus.InFlight)
-            .GroupBy(a => a.ErrorClass != null)
+            .Where(a => a.StartedAt >= from && a.IntegrationId == id && a.Status != AttemptStatus.InFlight && a.Status != AttemptStatus.Interrupted)
+            .GroupBy(a => a.ErrorClass != null && a.Status != AttemptStatus.Skipped)
             .Select(g => new { Failed = g.Key, Count = g.Count() })
             .ToListAsync(cancellationToken);
         var failed = counts.Where(c => c.Failed).Sum(c => c.Count);

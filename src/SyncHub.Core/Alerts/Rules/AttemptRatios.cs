@@ -12,8 +12,8 @@ internal sealed record AttemptRatios(int IntegrationId, int Attempts, int Failed
     {
         var from = context.WindowStart;
         var rows = await context.Db.Attempts
-            .Where(a => a.StartedAt >= from && a.Status != AttemptStatus.InFlight)
-            .GroupBy(a => new { a.IntegrationId, Failed = a.ErrorClass != null })
+            .Where(a => a.StartedAt >= from && a.Status != AttemptStatus.InFlight && a.Status != AttemptStatus.Interrupted)
+            .GroupBy(a => new { a.IntegrationId, Failed = a.ErrorClass != null && a.Status != AttemptStatus.Skipped })
             .Select(g => new { g.Key.IntegrationId, g.Key.Failed, Count = g.Count() })
             .ToListAsync(cancellationToken);
         return [.. rows.GroupBy(r => r.IntegrationId)

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SyncHub.Data.Entities;
 
 namespace SyncHub.Core.Alerts.Rules;
 
@@ -24,7 +25,7 @@ internal sealed class NewErrorClassRule : IAlertRule
     {
         var from = context.WindowStart;
         var current = await context.Db.Attempts
-            .Where(a => a.StartedAt >= from && a.ErrorClass != null)
+            .Where(a => a.StartedAt >= from && a.ErrorClass != null && a.Status != AttemptStatus.Skipped)
             .GroupBy(a => new { a.IntegrationId, a.ErrorClass })
             .Select(g => new { g.Key.IntegrationId, g.Key.ErrorClass, Count = g.Count() })
             .ToListAsync(cancellationToken);
