@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SyncHub.Connectors;
+using SyncHub.Core.Alerts;
 using SyncHub.Core.Breakers;
 using SyncHub.Core.Delivery;
 using SyncHub.Core.Demo;
@@ -28,6 +29,7 @@ public static class CoreServiceCollectionExtensions
         services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<PluginOptions>().BindConfiguration(PluginOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSyncHubBreakers();
+        services.AddSyncHubAlerts();
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
 
         services.AddSingleton(TimeProvider.System);

@@ -14,6 +14,7 @@ internal sealed class CircuitBreaker
     private int _failures;
     private int _trips;
     private long? _probe;
+    private DateTimeOffset _openSince;
 
     public DateTimeOffset LastTripAt { get; private set; }
 
@@ -23,7 +24,7 @@ internal sealed class CircuitBreaker
         !_tripped ? BreakerState.Closed : now >= _openUntil ? BreakerState.HalfOpen : BreakerState.Open;
 
     public BreakerSnapshot Snapshot(DateTimeOffset now) =>
-        new(StateAt(now), _tripped ? _openUntil : null, _failures, _trips);
+        new(StateAt(now), _tripped ? _openUntil : null, _failures, _trips, _tripped ? _openSince : null);
 
     public bool ProbeFree(DateTimeOffset now) => StateAt(now) == BreakerState.HalfOpen && _probe is null;
 
@@ -87,6 +88,11 @@ internal sealed class CircuitBreaker
 
     public void Trip(DateTimeOffset now, Func<int, TimeSpan> openDuration)
     {
+        if (!_tripped)
+        {
+            _openSince = now;
+        }
+
         _trips++;
         _tripped = true;
         _openUntil = now + openDuration(_trips);

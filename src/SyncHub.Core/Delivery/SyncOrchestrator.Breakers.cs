@@ -17,7 +17,8 @@ public sealed partial class SyncOrchestrator
     private async Task<List<ClaimedRecord>> ClaimGatedAsync(
         Expression<Func<SyncRecord, bool>> filter, AttemptTrigger trigger, Guid? operationId, CancellationToken cancellationToken)
     {
-        if (_pauses.PausedIds() is { Count: > 0 } paused)
+        var paused = await PausedIntegrationIdsAsync(cancellationToken);
+        if (paused.Count > 0)
         {
             // A paused integration's records stay where they are: waiting costs no attempt.
             filter = filter.And(r => !paused.Contains(r.IntegrationId));
@@ -41,6 +42,14 @@ public sealed partial class SyncOrchestrator
         }
 
         return claimed;
+    }
+
+    /// <summary>Integrations paused for a rate limit (in memory) or by an operator or the error budget (stored); one small query per batch.</summary>
+    private async Task<List<int>> PausedIntegrationIdsAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await _dbFactory.CreateDbContextAsync(cancellationToken);
+        var stored = await db.Integrations.Where(i => i.PausedAt != null).Select(i => i.Id).ToListAsync(cancellationToken);
+        return [.. stored.Union(_pauses.PausedIds())];
     }
 
     private async Task<ClaimedRecord?> ClaimProbeAsync(

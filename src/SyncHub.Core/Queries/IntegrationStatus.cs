@@ -23,6 +23,11 @@ public sealed record IntegrationStatus(
     /// <summary>Set while sending waits for the destination's rate limit to reset.</summary>
     public Pacing.ConnectionPause? Pause { get; init; }
 
+    /// <summary>Set while an operator or the error budget has paused the integration.</summary>
+    public Integrations.IntegrationPause? Paused { get; init; }
+
+    public Budgets.ErrorBudgetBurn? Budget { get; init; }
+
     /// <summary>The newest sync run, if the integration has had one.</summary>
     public Data.Entities.SyncRun? LastRun { get; init; }
 }

@@ -47,7 +47,7 @@ public sealed class RunScheduler(IDbContextFactory<SyncHubDbContext> dbFactory, 
     {
         var now = time.GetUtcNow();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var scheduled = await db.Integrations.AsNoTracking().Where(i => i.Runs.ScheduleEnabled && i.Runs.Schedule != null)
+        var scheduled = await db.Integrations.AsNoTracking().Where(i => i.Runs.ScheduleEnabled && i.Runs.Schedule != null && i.PausedAt == null)
             .Select(i => new { i.Id, i.Runs.Schedule, i.CreatedAt }).ToListAsync(cancellationToken);
         var started = 0;
         foreach (var integration in scheduled)

@@ -85,6 +85,12 @@ public sealed class RunService(
             return errors;
         }
 
+        if (integration.PausedAt is not null)
+        {
+            errors.Add("integration", $"is paused ({integration.PauseReason}); resume it before starting a run.");
+            return errors;
+        }
+
         if (catalog.Find(integration.Connector) is not IConnectorSource)
         {
             errors.Add("integration", $"uses the '{integration.Connector}' connector, which cannot read from a source; records arrive through the API instead.");

@@ -32,7 +32,8 @@ internal static class ApiServiceCollectionExtensions
             .MapRecordActionsApi()
             .MapEditRetryApi()
             .MapOperationsApi()
-            .MapRunsApi();
+            .MapRunsApi()
+            .MapPauseApi();
         return endpoints;
     }
 }

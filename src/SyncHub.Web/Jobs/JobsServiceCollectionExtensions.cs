@@ -8,6 +8,7 @@ internal static class JobsServiceCollectionExtensions
     private static readonly TimeSpan DemoInterval = TimeSpan.FromSeconds(20);
     private static readonly TimeSpan RunSchedulerInterval = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan StaleClaimInterval = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan AlertInterval = TimeSpan.FromMinutes(1);
 
     /// <summary>
     /// Quartz polls for due deliveries and automatic retries (its clock is the container's TimeProvider);
@@ -32,6 +33,9 @@ internal static class JobsServiceCollectionExtensions
             q.ScheduleJob<StaleClaimJob>(
                 trigger => trigger.WithIdentity("stale-claims-poll").StartNow().WithSimpleSchedule(s => s.WithInterval(StaleClaimInterval).RepeatForever()),
                 job => job.WithIdentity(StaleClaimJob.Key));
+            q.ScheduleJob<AlertJob>(
+                trigger => trigger.WithIdentity("alerts-poll").StartNow().WithSimpleSchedule(s => s.WithInterval(AlertInterval).RepeatForever()),
+                job => job.WithIdentity(AlertJob.Key));
             q.ScheduleJob<DemoTrafficJob>(
                 trigger => trigger.WithIdentity("demo-traffic-poll").StartNow().WithSimpleSchedule(s => s.WithInterval(DemoInterval).RepeatForever()),
                 job => job.WithIdentity(DemoTrafficJob.Key));

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using SyncHub.Core.Budgets;
 using SyncHub.Core.Integrations;
 using SyncHub.Core.Runs;
 using SyncHub.Data.Entities;
@@ -7,7 +8,7 @@ using SyncHub.Data.Entities;
 namespace SyncHub.Web.Pages.Schedules;
 
 /// <summary>An integration's schedule (interval or cron), run retries, timeout, run breaker, cut-off date and duplicate detection.</summary>
-public sealed class IndexModel(IntegrationService integrations, RunPolicyService policies) : PageModel
+public sealed partial class IndexModel(IntegrationService integrations, RunPolicyService policies, ErrorBudgetQuery budgets) : PageModel
 {
     [BindProperty]
     public RunPolicyForm Form { get; set; } = new();
@@ -25,6 +26,8 @@ public sealed class IndexModel(IntegrationService integrations, RunPolicyService
 
         Integration = integration;
         Form = RunPolicyForm.From(integration);
+        Budget = ErrorBudgetForm.From(integration);
+        Burn = await budgets.ForAsync(integration, cancellationToken);
         return Page();
     }
 
@@ -36,6 +39,8 @@ public sealed class IndexModel(IntegrationService integrations, RunPolicyService
         }
 
         Integration = integration;
+        Budget = ErrorBudgetForm.From(integration);
+        Burn = await budgets.ForAsync(integration, cancellationToken);
         foreach (var entry in ModelState.Values.Where(v => v.Errors.Count > 0))
         {
             // A number or date field that did not parse: the message sits next to that field.

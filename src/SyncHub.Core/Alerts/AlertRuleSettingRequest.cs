@@ -1,0 +1,3 @@
+namespace SyncHub.Core.Alerts;
+
+public sealed record AlertRuleSettingRequest(string Rule, bool Enabled, double Threshold, int WindowMinutes);

@@ -1,0 +1,3 @@
+namespace SyncHub.Core.Budgets;
+
+public sealed record ErrorBudgetRequest(double Percent, int WindowHours, bool PauseOnExhausted);
