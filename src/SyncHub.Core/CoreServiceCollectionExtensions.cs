@@ -65,6 +65,9 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<IntegrationService>();
         services.AddSingleton<ConnectionTester>();
         services.AddSingleton<IntegrationStatusQuery>();
+        services.AddSingleton<Dashboard.ErrorTrendQuery>();
+        services.AddSingleton<Dashboard.RecentErrorsQuery>();
+        services.AddSingleton<Dashboard.MoneyAtRiskQuery>();
         services.AddSingleton<FailedRecordsQuery>();
         services.AddSingleton<RecordDetailsQuery>();
         services.AddSingleton<InFlightRecovery>();

@@ -20,6 +20,7 @@ internal static class WebPipelineExtensions
             options.Conventions.AuthorizeFolder("/Integrations", Policies.Administer);
         });
         services.AddHealthChecks();
+        services.AddSingleton<Pages.Dashboard.SectionLoader>();
         services.AddHostedService<StartupBanner>();
         return services;
     }

@@ -1,0 +1,18 @@
+using SyncHub.Connectors;
+
+namespace SyncHub.Core.Dashboard;
+
+/// <summary>One failed attempt and what became of it; <see cref="ResolvedAt"/> is when the resolving retry finished.</summary>
+public sealed record RecentError(
+    long AttemptId,
+    DateTimeOffset At,
+    string IntegrationSlug,
+    string IntegrationName,
+    ErrorClass ErrorClass,
+    int? HttpStatus,
+    string? Message,
+    long RecordId,
+    string EntityType,
+    string SourceId,
+    ErrorOutcome Outcome,
+    DateTimeOffset? ResolvedAt);
