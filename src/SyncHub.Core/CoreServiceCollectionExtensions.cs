@@ -64,6 +64,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ConnectionTester>();
         services.AddSingleton<IntegrationStatusQuery>();
         services.AddSingleton<FailedRecordsQuery>();
+        services.AddSingleton<Failures.Groups.FingerprintBackfill>();
+        services.AddSingleton<Failures.Groups.FailureGroupsQuery>();
         services.AddSingleton<RecordDetailsQuery>();
         services.AddSingleton<InFlightRecovery>();
         services.AddSingleton<DemoSeeder>();
