@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using SyncHub.Data;
 using SyncHub.Data.Entities;
 
@@ -13,6 +14,8 @@ public sealed class FailureGroupsQuery(IDbContextFactory<SyncHubDbContext> dbFac
 {
     public const int MaxGroups = 50;
 
+    private static readonly DateTimeOffsetToBinaryConverter Converter = new();
+
     public async Task<IReadOnlyList<FailureGroup>> ListAsync(int? integrationId, RecordStatus queue, CancellationToken cancellationToken)
     {
         await backfill.RunAsync(cancellationToken);
@@ -26,22 +29,39 @@ public sealed class FailureGroupsQuery(IDbContextFactory<SyncHubDbContext> dbFac
         {
             var sample = samples[g.SampleId];
             return new FailureGroup(
-                g.Fingerprint, sample.IntegrationId, sample.Slug, sample.Name, sample.LastErrorClass, g.Count, g.FirstSeen, g.LastSeen, g.SampleId, sample.LastErrorMessage);
+                g.Fingerprint, sample.IntegrationId, sample.Slug, sample.Name, sample.LastErrorClass, g.Count, Time(g.FirstSeen), Time(g.LastSeen), g.SampleId,
+                sample.LastErrorMessage);
         })];
     }
 
-    /// <summary>The grouping statement alone (a test reads its query plan).</summary>
+    /// <summary>
+    /// The grouping statement alone (a test reads its query plan). SQL by hand: EF cannot aggregate the DateTimeOffset
+    /// columns SQLite stores as binary longs, so MIN/MAX run on the stored values and are converted back here.
+    /// </summary>
     internal static IQueryable<GroupCount> Grouped(SyncHubDbContext db, int? integrationId, RecordStatus queue)
     {
-        var records = db.Records.AsNoTracking().Where(r => r.Status == queue && r.ErrorFingerprint != null && r.ArchivedAt == null);
-        if (integrationId is { } id)
-        {
-            records = records.Where(r => r.IntegrationId == id);
-        }
-
-        return records.GroupBy(r => r.ErrorFingerprint!)
-            .Select(g => new GroupCount(g.Key, g.Count(), g.Min(r => r.FirstFailedAt), g.Max(r => r.LastFailedAt), g.Max(r => r.Id)))
-            .OrderByDescending(g => g.Count).ThenBy(g => g.Fingerprint)
-            .Take(MaxGroups);
+        var status = (int)queue;
+        return integrationId is { } id
+            ? db.Database.SqlQuery<GroupCount>($"""
+                SELECT "ErrorFingerprint" AS "Fingerprint", COUNT(*) AS "Count", MIN("FirstFailedAt") AS "FirstSeen",
+                       MAX("LastFailedAt") AS "LastSeen", MAX("Id") AS "SampleId"
+                FROM "Records"
+                WHERE "Status" = {status} AND "ErrorFingerprint" IS NOT NULL AND "ArchivedAt" IS NULL AND "IntegrationId" = {id}
+                GROUP BY "ErrorFingerprint"
+                ORDER BY "Count" DESC, "Fingerprint"
+                LIMIT {MaxGroups}
+                """)
+            : db.Database.SqlQuery<GroupCount>($"""
+                SELECT "ErrorFingerprint" AS "Fingerprint", COUNT(*) AS "Count", MIN("FirstFailedAt") AS "FirstSeen",
+                       MAX("LastFailedAt") AS "LastSeen", MAX("Id") AS "SampleId"
+                FROM "Records"
+                WHERE "Status" = {status} AND "ErrorFingerprint" IS NOT NULL AND "ArchivedAt" IS NULL
+                GROUP BY "ErrorFingerprint"
+                ORDER BY "Count" DESC, "Fingerprint"
+                LIMIT {MaxGroups}
+                """);
     }
+
+    private static DateTimeOffset? Time(long? stored) =>
+        stored is { } value ? (DateTimeOffset)Converter.ConvertFromProvider(value)! : null;
 }
