@@ -69,6 +69,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<Dashboard.RecentErrorsQuery>();
         services.AddSingleton<Dashboard.MoneyAtRiskQuery>();
         services.AddSingleton<FailedRecordsQuery>();
+        services.AddSingleton<Failures.Groups.FingerprintBackfill>();
+        services.AddSingleton<Failures.Groups.FailureGroupsQuery>();
         services.AddSingleton<RecordDetailsQuery>();
         services.AddSingleton<InFlightRecovery>();
         services.AddSingleton<DemoSeeder>();

@@ -85,6 +85,7 @@ public sealed partial class SyncOrchestrator
         record.OutcomeUnknown = false;
         record.ReconciledAt = null;
         record.DeadLetteredAt = null;
+        record.ErrorFingerprint = null;
     }
 
     private void ApplyFailure(SyncRecord record, SyncAttempt attempt, DeliveryOutcome outcome, AttemptTrigger trigger, DateTimeOffset now)
@@ -97,6 +98,7 @@ public sealed partial class SyncOrchestrator
         record.LastErrorClass = outcome.ErrorClass;
         record.LastHttpStatus = outcome.HttpStatus;
         record.LastErrorMessage = message;
+        record.ErrorFingerprint = Failures.Groups.ErrorFingerprint.For(record.IntegrationId, outcome.ErrorClass, message);
         record.FirstFailedAt ??= now;
         record.LastFailedAt = now;
         record.OutcomeUnknown = treatment.LookUpFirst;

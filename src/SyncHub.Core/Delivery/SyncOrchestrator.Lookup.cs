@@ -1,3 +1,4 @@
+using SyncHub.Core.Failures.Groups;
 using SyncHub.Data.Entities;
 
 namespace SyncHub.Core.Delivery;
@@ -32,6 +33,7 @@ public sealed partial class SyncOrchestrator
         {
             attempt.Message = Truncate(LookupFailedPrefix + attempt.Message, MaxMessageLength);
             record.LastErrorMessage = attempt.Message;
+            record.ErrorFingerprint = ErrorFingerprint.For(record.IntegrationId, record.LastErrorClass, record.LastErrorMessage);
         }
     }
 }

@@ -81,6 +81,11 @@ public sealed partial class RetryOperationService(
             records = records.Where(r => r.LastErrorClass == errorClass);
         }
 
+        if (scope.Filter is { } filter)
+        {
+            records = filter.Apply(records);
+        }
+
         operation.Total = await records.ExecuteUpdateAsync(s => s.SetProperty(r => r.RetryOperationId, operation.Id), cancellationToken);
         if (actor is not null)
         {
@@ -109,8 +114,8 @@ public sealed partial class RetryOperationService(
     {
         if (scope.RecordIds is null)
         {
-            var target = scope.IntegrationId is { } integrationId ? $"integration {integrationId}" : "all integrations";
-            if (scope.ErrorClass is { } errorClass)
+            var target = scope.Filter?.Describe() ?? (scope.IntegrationId is { } integrationId ? $"integration {integrationId}" : "all integrations");
+            if (scope.Filter is null && scope.ErrorClass is { } errorClass)
             {
                 target += $", error class {errorClass}";
             }

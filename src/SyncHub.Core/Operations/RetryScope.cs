@@ -1,14 +1,22 @@
 using SyncHub.Connectors;
+using SyncHub.Core.Queries;
 
 namespace SyncHub.Core.Operations;
 
 /// <summary>
 /// Which failed records a retry operation takes: the given ids, or all of them (optionally of one integration and
-/// one error class).
+/// one error class, or passing the failed list's filters, or of one failure group).
 /// </summary>
-public sealed record RetryScope(int? IntegrationId, IReadOnlyCollection<long>? RecordIds, ErrorClass? ErrorClass = null)
+public sealed record RetryScope(int? IntegrationId, IReadOnlyCollection<long>? RecordIds, ErrorClass? ErrorClass = null, RecordFilter? Filter = null)
 {
     public static RetryScope All(int? integrationId = null, ErrorClass? errorClass = null) => new(integrationId, null, errorClass);
+
+    /// <summary>Retry All over the records the failed list shows with these filters.</summary>
+    public static RetryScope Filtered(RecordFilter filter) => new(filter.IntegrationId, null, filter.ErrorClass, filter);
+
+    /// <summary>Retry All over one failure group (its fingerprint already names the integration).</summary>
+    public static RetryScope Group(string fingerprint, int? integrationId = null) =>
+        Filtered(new RecordFilter { IntegrationId = integrationId, Fingerprint = fingerprint });
 
     public static RetryScope Selected(IReadOnlyCollection<long> recordIds, int? integrationId = null) => new(integrationId, recordIds);
 }

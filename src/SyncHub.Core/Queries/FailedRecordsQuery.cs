@@ -27,16 +27,26 @@ public sealed class FailedRecordsQuery(IDbContextFactory<SyncHubDbContext> dbFac
     public Task<FailedRecordPage> PageAsync(int? integrationId, RecordStatus status, long? before, int limit, CancellationToken cancellationToken) =>
         PageAsync(r => r.Status == status && r.ArchivedAt == null, integrationId, before, limit, cancellationToken);
 
+    /// <summary>Records of one status that are not archived and pass the filter (which names the integration, if any).</summary>
+    public Task<FailedRecordPage> PageAsync(RecordStatus status, RecordFilter filter, long? before, int limit, CancellationToken cancellationToken) =>
+        PageAsync(r => r.Status == status && r.ArchivedAt == null, null, before, limit, cancellationToken, filter);
+
     /// <summary>Archived records of any status.</summary>
     public Task<FailedRecordPage> ArchivedPageAsync(int? integrationId, long? before, int limit, CancellationToken cancellationToken) =>
         PageAsync(r => r.ArchivedAt != null, integrationId, before, limit, cancellationToken);
 
     private async Task<FailedRecordPage> PageAsync(
-        Expression<Func<SyncRecord, bool>> filter, int? integrationId, long? before, int limit, CancellationToken cancellationToken)
+        Expression<Func<SyncRecord, bool>> filter, int? integrationId, long? before, int limit, CancellationToken cancellationToken,
+        RecordFilter? more = null)
     {
         limit = Math.Clamp(limit, 1, MaxPageSize);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var records = db.Records.AsNoTracking().Where(filter);
+        if (more is not null)
+        {
+            records = more.Apply(records);
+        }
+
         if (integrationId is { } id)
         {
             records = records.Where(r => r.IntegrationId == id);

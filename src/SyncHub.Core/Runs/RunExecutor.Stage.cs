@@ -164,6 +164,7 @@ public sealed partial class RunExecutor
 
         record.LastErrorClass = ErrorClass.SchemaMismatch;
         record.LastErrorMessage = problem.Length <= 2000 ? problem : problem[..1999] + "…";
+        record.ErrorFingerprint = Failures.Groups.ErrorFingerprint.For(context.Integration.Id, ErrorClass.SchemaMismatch, record.LastErrorMessage);
         record.UpdatedAt = now;
         return record;
     }

@@ -52,3 +52,11 @@ public sealed record OperationResponse(
 public sealed record EditRetryRequest(JsonElement? Payload, int? PayloadVersion = null);
 
 public sealed record EditRetryResponse(long Id, int PayloadVersion, RecordStatus Status, string Message);
+
+public sealed record FailureGroupResponse(
+    string Fingerprint, string Integration, ErrorClass? ErrorClass, int Count, DateTimeOffset? FirstSeen, DateTimeOffset? LastSeen,
+    long SampleRecordId, string? SampleMessage, string Pattern);
+
+public sealed record DismissGroupRequest(string? Reason);
+
+public sealed record DismissGroupResponse(string Fingerprint, int Dismissed);

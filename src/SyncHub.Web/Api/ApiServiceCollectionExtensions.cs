@@ -32,6 +32,7 @@ internal static class ApiServiceCollectionExtensions
             .MapRecordActionsApi()
             .MapEditRetryApi()
             .MapOperationsApi()
+            .MapFailureGroupsApi()
             .MapRunsApi()
             .MapPauseApi();
         return endpoints;

@@ -1,4 +1,5 @@
 using SyncHub.Connectors;
+using SyncHub.Core.Failures.Groups;
 using SyncHub.Core.Queries;
 using SyncHub.Data.Entities;
 
@@ -19,8 +20,16 @@ public sealed record FailedListView(
     bool OutOfBand = false,
     string Tab = FailedTabs.Failed,
     bool StandAlone = false,
-    ErrorClass? ErrorClass = null)
+    ErrorClass? ErrorClass = null,
+    FailedFilters? Filters = null,
+    IReadOnlyList<FailureGroup>? Groups = null)
 {
+    /// <summary>The list filters in force (none on the Archived and groups tabs).</summary>
+    public FailedFilters ActiveFilters => FailedTabs.IsFiltered(Tab) ? Filters ?? FailedFilters.None : FailedFilters.None;
+
+    /// <summary>Whether anything narrows the list beyond the integration.</summary>
+    public bool IsFiltered => ErrorClass is not null || !ActiveFilters.IsEmpty;
+
     /// <summary>The classes the error-class filter offers.</summary>
     public static IReadOnlyList<ErrorClass> ErrorClasses { get; } = [.. Enum.GetValues<ErrorClass>().Where(c => c != SyncHub.Connectors.ErrorClass.None)];
 
@@ -29,6 +38,7 @@ public sealed record FailedListView(
     {
         FailedTabs.DeadLetter => "dead-letter-list",
         FailedTabs.Archived => "archived-list",
+        FailedTabs.Groups => "failure-groups",
         _ => "failed-list",
     };
 
@@ -36,11 +46,14 @@ public sealed record FailedListView(
     {
         FailedTabs.DeadLetter => "Partials/_DeadLetterList",
         FailedTabs.Archived => "Partials/_ArchivedList",
+        FailedTabs.Groups => "Partials/_FailureGroups",
         _ => "Partials/_FailedList",
     };
 
-    public int CountOf(string tab) => tab switch
+    /// <summary>The count in a tab's label; the groups tab has none.</summary>
+    public int? CountOf(string tab) => tab switch
     {
+        FailedTabs.Groups => null,
         FailedTabs.DeadLetter => Counts.DeadLetter,
         FailedTabs.Archived => Counts.Archived,
         _ => Counts.Failed,
@@ -49,7 +62,7 @@ public sealed record FailedListView(
     /// <summary>A handler URL on this tab and integration.</summary>
     public string Query(string handler, string? extra = null) => Url(Tab, handler, extra);
 
-    /// <summary>The page (no handler) or a handler URL for any tab, keeping the integration (and on the Failed tab the error-class) filter.</summary>
+    /// <summary>The page (no handler) or a handler URL for any tab, keeping the integration and, on the record tabs, the list filters.</summary>
     public string Url(string tab, string? handler = null, string? extra = null)
     {
         var parameters = new List<string>();
@@ -68,9 +81,14 @@ public sealed record FailedListView(
             parameters.Add("integration=" + Uri.EscapeDataString(IntegrationSlug));
         }
 
-        if (ErrorClass is { } errorClass && tab == FailedTabs.Failed)
+        if (FailedTabs.IsFiltered(tab))
         {
-            parameters.Add("errorClass=" + errorClass);
+            if (ErrorClass is { } errorClass)
+            {
+                parameters.Add("errorClass=" + errorClass);
+            }
+
+            parameters.AddRange((Filters ?? FailedFilters.None).QueryParameters());
         }
 
         if (extra is not null)

@@ -6,8 +6,12 @@ public static class FailedTabs
     public const string Failed = "failed";
     public const string DeadLetter = "dead-letter";
     public const string Archived = "archived";
+    public const string Groups = "groups";
 
-    public static IReadOnlyList<string> All { get; } = [Failed, DeadLetter, Archived];
+    public static IReadOnlyList<string> All { get; } = [Failed, DeadLetter, Archived, Groups];
+
+    /// <summary>The tabs that list records and take the list filters (entity type, search, ...).</summary>
+    public static bool IsFiltered(string tab) => tab is Failed or DeadLetter;
 
     /// <summary>A known tab, or the Failed tab for anything else.</summary>
     public static string Normalize(string? tab) => All.FirstOrDefault(t => t == tab) ?? Failed;
@@ -16,6 +20,7 @@ public static class FailedTabs
     {
         DeadLetter => "Dead letter",
         Archived => "Archived",
+        Groups => "Failure groups",
         _ => "Failed",
     };
 }

@@ -39,14 +39,21 @@ public sealed partial class IndexModel
             return ListResult(await LoadAsync($"There is no integration '{Integration}'; nothing was retried.", cancellationToken));
         }
 
+        // Retry All takes exactly the records the filtered list shows (all its pages), search included.
         var errorClass = SelectedErrorClass;
-        var operation = await operations.StartInBackgroundAsync(RetryScope.All(integrationId, errorClass), Actor, cancellationToken);
+        var filters = Filters;
+        var operation = await operations.StartInBackgroundAsync(RetryScope.Filtered(filters.ToFilter(integrationId, errorClass)), Actor, cancellationToken);
         if (Request.IsHtmx())
         {
             return Partial("Partials/_OperationProgress", await ProgressViewAsync(operation, null, cancellationToken));
         }
 
-        return RedirectToPage(new { integration = Integration, errorClass = errorClass?.ToString(), operation = operation.Id });
+        return RedirectToPage(new
+        {
+            integration = Integration, errorClass = errorClass?.ToString(), entityType = filters.EntityType, minRetries = filters.MinRetries,
+            from = FailedFilters.Day(filters.From) is { Length: > 0 } from ? from : null, to = FailedFilters.Day(filters.To) is { Length: > 0 } to ? to : null,
+            q = filters.Search, group = filters.Group, operation = operation.Id,
+        });
     }
 
     /// <summary>Cancel on the progress panel: stops after the batch in flight; a second click shows the ended panel.</summary>

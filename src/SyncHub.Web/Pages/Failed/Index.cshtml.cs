@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SyncHub.Connectors;
 using SyncHub.Core.Failures;
+using SyncHub.Core.Failures.Groups;
 using SyncHub.Core.Integrations;
 using SyncHub.Core.Operations;
 using SyncHub.Core.Queries;
@@ -24,6 +25,7 @@ public sealed partial class IndexModel(
     RetryOperationService operations,
     OperationBreakerWait breakerWait,
     RecordActionService actions,
+    FailureGroupsQuery groups,
     TimeProvider time) : PageModel
 {
     public const int PageSize = 50;
@@ -40,6 +42,28 @@ public sealed partial class IndexModel(
 
     [BindProperty(SupportsGet = true)]
     public string? Tab { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? EntityType { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public int? MinRetries { get; set; }
+
+    /// <summary>Last failed from this UTC day.</summary>
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? From { get; set; }
+
+    /// <summary>Last failed up to and including this UTC day.</summary>
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? To { get; set; }
+
+    /// <summary>The search box: source id, external id, error message or payload text.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Q { get; set; }
+
+    /// <summary>One failure group's fingerprint ("View records" on the groups tab).</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Group { get; set; }
 
     /// <summary>A Retry All started without JavaScript: the page shows its progress.</summary>
     [BindProperty(SupportsGet = true)]
@@ -101,6 +125,8 @@ public sealed partial class IndexModel(
     private ErrorClass? SelectedErrorClass =>
         Enum.TryParse<ErrorClass>(ErrorClassFilter, ignoreCase: true, out var parsed) && parsed != ErrorClass.None && Enum.IsDefined(parsed) ? parsed : null;
 
+    private FailedFilters Filters => FailedFilters.Parse(EntityType, MinRetries, From, To, Q, Group);
+
     /// <summary>htmx gets the list with the tab counts out of band; a plain post gets the whole page.</summary>
     private IActionResult ListResult(FailedListView list)
     {
@@ -126,13 +152,17 @@ public sealed partial class IndexModel(
         }
 
         Tab = FailedTabs.Normalize(Tab);
+        var filter = Filters.ToFilter(selected?.Id, SelectedErrorClass);
         var page = Tab switch
         {
-            FailedTabs.DeadLetter => await failed.PageAsync(selected?.Id, RecordStatus.DeadLetter, Before, PageSize, cancellationToken),
+            FailedTabs.DeadLetter => await failed.PageAsync(RecordStatus.DeadLetter, filter, Before, PageSize, cancellationToken),
             FailedTabs.Archived => await failed.ArchivedPageAsync(selected?.Id, Before, PageSize, cancellationToken),
-            _ => await failed.PageAsync(selected?.Id, SelectedErrorClass, Before, PageSize, cancellationToken),
+            FailedTabs.Groups => new FailedRecordPage([], null),
+            _ => await failed.PageAsync(RecordStatus.Failed, filter, Before, PageSize, cancellationToken),
         };
+        var failureGroups = Tab == FailedTabs.Groups ? await groups.ListAsync(selected?.Id, RecordStatus.Failed, cancellationToken) : null;
         var counts = await status.CountsAsync(selected?.Id, cancellationToken);
-        return new FailedListView(page, all, Integration, Before, counts, time.GetUtcNow(), message, Tab: Tab, ErrorClass: SelectedErrorClass);
+        return new FailedListView(
+            page, all, Integration, Before, counts, time.GetUtcNow(), message, Tab: Tab, ErrorClass: SelectedErrorClass, Filters: Filters, Groups: failureGroups);
     }
 }

@@ -1,0 +1,61 @@
+using Microsoft.EntityFrameworkCore;
+using SyncHub.Core.Failures.Groups;
+using SyncHub.Core.Validation;
+using SyncHub.Data.Entities;
+
+namespace SyncHub.Core.Failures;
+
+public sealed partial class RecordActionService
+{
+    /// <summary>
+    /// Dismisses every record of one failure group in the failed queue (not archived), with the same who, when and why
+    /// as a single dismiss. A group can hold thousands, so it is one UPDATE and one audit entry naming the group and
+    /// the count, committed together.
+    /// </summary>
+    public async Task<GroupDismissResult> DismissGroupAsync(
+        string fingerprint, string? reason, string actor, int? integrationId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(actor);
+        var errors = new FieldErrors();
+        var trimmed = reason?.Trim();
+        TextRules.Required(errors, "reason", trimmed, MaxReasonLength);
+        if (string.IsNullOrWhiteSpace(fingerprint) || fingerprint.Length > ErrorFingerprint.Length)
+        {
+            errors.Add("fingerprint", "must name a failure group.");
+        }
+
+        if (!errors.IsEmpty)
+        {
+            return new GroupDismissResult(0, errors);
+        }
+
+        var by = actor.Length <= MaxActorLength ? actor : actor[..MaxActorLength];
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        using var gate = await writes.EnterAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var records = db.Records.Where(r => r.Status == RecordStatus.Failed && r.ErrorFingerprint == fingerprint && r.ArchivedAt == null);
+        if (integrationId is { } integration)
+        {
+            records = records.Where(r => r.IntegrationId == integration);
+        }
+
+        var now = time.GetUtcNow();
+        var dismissed = await records.ExecuteUpdateAsync(
+            s => s.SetProperty(r => r.Status, RecordStatus.Dismissed).SetProperty(r => r.NextAttemptAt, (DateTimeOffset?)null)
+                .SetProperty(r => r.RetryOperationId, (Guid?)null).SetProperty(r => r.DismissedAt, now).SetProperty(r => r.DismissedBy, by)
+                .SetProperty(r => r.DismissReason, trimmed).SetProperty(r => r.UpdatedAt, now),
+            cancellationToken);
+        if (dismissed > 0)
+        {
+            db.AuditLog.Add(new AuditEntry
+            {
+                At = now, Actor = by, Action = AuditActions.DismissGroup, Target = AuditActions.GroupTarget(fingerprint), Detail = $"{dismissed} records: {trimmed}",
+            });
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        LogApplied(AuditActions.DismissGroup, dismissed, dismissed, by);
+        return new GroupDismissResult(dismissed, null);
+    }
+}

@@ -1,0 +1,88 @@
+using SyncHub.Core.Failures;
+using SyncHub.Core.Failures.Groups;
+using SyncHub.Core.Integrations;
+using SyncHub.Core.Operations;
+using SyncHub.Data.Entities;
+using SyncHub.Web.Security;
+
+namespace SyncHub.Web.Api;
+
+/// <summary>
+/// The failed queue grouped by cause, and the group actions: retry (a Retry All over the group, 202 with the
+/// operation) and dismiss with a reason (one audit entry for the group).
+/// </summary>
+internal static class FailureGroupsApi
+{
+    public static RouteGroupBuilder MapFailureGroupsApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("/failure-groups", ListAsync).RequireAuthorization(Policies.ApiFull);
+        api.MapPost("/failure-groups/{fingerprint}/retry", RetryAsync).RequireAuthorization(Policies.ApiFull);
+        api.MapPost("/failure-groups/{fingerprint}/dismiss", DismissAsync).RequireAuthorization(Policies.ApiFull);
+        return api;
+    }
+
+    /// <summary>?integration= narrows to one integration; ?queue=dead-letter groups the dead-letter queue instead.</summary>
+    private static async Task<IResult> ListAsync(string? integration, string? queue, HttpContext context, IntegrationService integrations, FailureGroupsQuery groups)
+    {
+        var status = queue switch
+        {
+            null or "" or "failed" => RecordStatus.Failed,
+            "dead-letter" => RecordStatus.DeadLetter,
+            _ => (RecordStatus?)null,
+        };
+        if (status is null)
+        {
+            return JsonBody.Invalid("queue", "must be \"failed\" or \"dead-letter\".");
+        }
+
+        int? integrationId = null;
+        if (!string.IsNullOrEmpty(integration))
+        {
+            var found = await integrations.FindAsync(integration, context.RequestAborted);
+            if (found is null)
+            {
+                return IntegrationsApi.NotFound(integration);
+            }
+
+            integrationId = found.Id;
+        }
+
+        var list = await groups.ListAsync(integrationId, status.Value, context.RequestAborted);
+        return Results.Ok(list.Select(g => new FailureGroupResponse(
+            g.Fingerprint, g.IntegrationSlug, g.ErrorClass, g.Count, g.FirstSeen, g.LastSeen, g.SampleRecordId, g.SampleMessage, g.Pattern)).ToList());
+    }
+
+    private static async Task<IResult> RetryAsync(string fingerprint, HttpContext context, RetryOperationService operations)
+    {
+        if (fingerprint.Length > ErrorFingerprint.Length)
+        {
+            return NotFound(fingerprint);
+        }
+
+        var operation = await operations.StartInBackgroundAsync(RetryScope.Group(fingerprint), context.User.Identity?.Name ?? "API key", context.RequestAborted);
+        return operation.Total == 0
+            ? NotFound(fingerprint)
+            : Results.Accepted($"/api/v1/operations/{operation.Id}", new OperationAcceptedResponse(operation.Id, operation.Total));
+    }
+
+    private static async Task<IResult> DismissAsync(string fingerprint, HttpContext context, RecordActionService actions)
+    {
+        var (request, error) = await JsonBody.ReadAsync<DismissGroupRequest>(context);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var result = await actions.DismissGroupAsync(fingerprint, request!.Reason, context.User.Identity?.Name ?? "API key", null, context.RequestAborted);
+        if (!result.IsValid)
+        {
+            return Results.ValidationProblem(result.Errors!.ToDictionary());
+        }
+
+        return result.Dismissed == 0 ? NotFound(fingerprint) : Results.Ok(new DismissGroupResponse(fingerprint, result.Dismissed));
+    }
+
+    private static IResult NotFound(string fingerprint) => Results.Problem(
+        statusCode: StatusCodes.Status404NotFound, title: "Failure group not found",
+        detail: $"No failed records have the fingerprint '{fingerprint}'.");
+}

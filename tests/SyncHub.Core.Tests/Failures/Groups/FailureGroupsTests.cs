@@ -1,0 +1,201 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Shouldly;
+using SyncHub.Connectors;
+using SyncHub.Core.Failures;
+using SyncHub.Core.Failures.Groups;
+using SyncHub.Core.Operations;
+using SyncHub.Core.Queries;
+using SyncHub.Data;
+using SyncHub.Data.Entities;
+using SyncHub.TestUtils;
+
+namespace SyncHub.Core.Tests.Failures.Groups;
+
+/// <summary>Twelve records failing for one reason, five for another: the groups, and the group actions.</summary>
+public sealed class FailureGroupsTests
+{
+    [Fact]
+    public async Task ListAsync_TwoCauses_GroupsThemLargestFirst()
+    {
+        await using var engine = await EngineHarness.StartAsync();
+        var (others, refused) = await TwoCausesAsync(engine);
+
+        var groups = await engine.Get<FailureGroupsQuery>().ListAsync(null, RecordStatus.Failed, CancellationToken.None);
+
+        groups.Count.ShouldBe(2);
+        groups[0].Count.ShouldBe(12);
+        groups[0].ErrorClass.ShouldBe(ErrorClass.Transient);
+        others.ShouldContain(groups[0].SampleRecordId);
+        groups[1].Count.ShouldBe(5);
+        groups[1].ErrorClass.ShouldBe(ErrorClass.Validation);
+        groups[1].IntegrationSlug.ShouldBe("books");
+        refused.ShouldContain(groups[1].SampleRecordId);
+        groups[1].SampleMessage.ShouldStartWith("Invoice INV-");
+        groups[1].Pattern.ShouldBe("invoice <id> amount <n> refused");
+        groups[1].FirstSeen.ShouldNotBeNull();
+        groups[1].LastSeen.ShouldBe(engine.Time.GetUtcNow());
+    }
+
+    [Fact]
+    public async Task RetryGroup_RetriesOnlyThatGroupsRecords()
+    {
+        await using var engine = await EngineHarness.StartAsync(batchSize: 2);
+        var (others, refused) = await TwoCausesAsync(engine);
+        var group = await GroupOfAsync(engine, refused[0]);
+        var before = engine.Gateway.Requests.Count;
+
+        var operation = await engine.Operations.RunNowAsync(RetryScope.Group(group), "ops@test.local", CancellationToken.None);
+
+        operation.Total.ShouldBe(5);
+        operation.CanaryRecordId.ShouldNotBeNull();
+        operation.Succeeded.ShouldBe(5);
+        engine.Gateway.Requests.Skip(before).Select(r => r.RecordId).Order().ShouldBe(refused.Order());
+        foreach (var id in refused)
+        {
+            var record = await engine.RecordAsync(id);
+            record.Status.ShouldBe(RecordStatus.Delivered);
+            record.ErrorFingerprint.ShouldBeNull();
+        }
+
+        foreach (var id in others)
+        {
+            var record = await engine.RecordAsync(id);
+            record.Status.ShouldBe(RecordStatus.Failed);
+            record.RetryCount.ShouldBe(0);
+        }
+
+        (await engine.AuditLogAsync()).ShouldContain(a => a.Action == AuditActions.RetryAll && a.Target.Contains(group));
+    }
+
+    [Fact]
+    public async Task DismissGroup_WithReason_DismissesTheGroupWithOneAuditEntry()
+    {
+        await using var engine = await EngineHarness.StartAsync();
+        var (others, refused) = await TwoCausesAsync(engine);
+        var group = await GroupOfAsync(engine, refused[0]);
+
+        var result = await engine.Get<RecordActionService>().DismissGroupAsync(group, "  Cancelled invoices  ", "ops@test.local", null, CancellationToken.None);
+
+        result.Dismissed.ShouldBe(5);
+        foreach (var id in refused)
+        {
+            var record = await engine.RecordAsync(id);
+            record.Status.ShouldBe(RecordStatus.Dismissed);
+            record.DismissReason.ShouldBe("Cancelled invoices");
+            record.DismissedBy.ShouldBe("ops@test.local");
+        }
+
+        foreach (var id in others)
+        {
+            (await engine.RecordAsync(id)).Status.ShouldBe(RecordStatus.Failed);
+        }
+
+        var entry = (await engine.AuditLogAsync()).ShouldHaveSingleItem();
+        entry.Action.ShouldBe(AuditActions.DismissGroup);
+        entry.Target.ShouldBe(AuditActions.GroupTarget(group));
+        entry.Detail.ShouldBe("5 records: Cancelled invoices");
+    }
+
+    [Fact]
+    public async Task DismissGroup_NoReason_ChangesNothing()
+    {
+        await using var engine = await EngineHarness.StartAsync();
+        var (_, refused) = await TwoCausesAsync(engine);
+        var group = await GroupOfAsync(engine, refused[0]);
+
+        var result = await engine.Get<RecordActionService>().DismissGroupAsync(group, " ", "ops@test.local", null, CancellationToken.None);
+
+        result.IsValid.ShouldBeFalse();
+        result.Errors!.ToDictionary().ShouldContainKey("reason");
+        (await engine.RecordAsync(refused[0])).Status.ShouldBe(RecordStatus.Failed);
+        (await engine.AuditLogAsync()).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task ListAsync_RecordsFailedBeforeFingerprints_AreFingerprintedAndGrouped()
+    {
+        await using var engine = await EngineHarness.StartAsync();
+        await TwoCausesAsync(engine);
+        await using (var db = await engine.Get<IDbContextFactory<SyncHubDbContext>>().CreateDbContextAsync())
+        {
+            await db.Records.ExecuteUpdateAsync(s => s.SetProperty(r => r.ErrorFingerprint, (string?)null));
+        }
+
+        var groups = await engine.Get<FailureGroupsQuery>().ListAsync(null, RecordStatus.Failed, CancellationToken.None);
+
+        groups.Select(g => g.Count).ShouldBe([12, 5]);
+    }
+
+    [Fact]
+    public async Task RetryAll_FilteredBySearch_TakesOnlyTheMatches()
+    {
+        await using var engine = await EngineHarness.StartAsync();
+        await TwoCausesAsync(engine);
+
+        var operation = await engine.Operations.RunNowAsync(RetryScope.Filtered(new RecordFilter { Search = "inv-1002" }), CancellationToken.None);
+
+        operation.Total.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Grouping_QueryPlan_WalksTheStatusFingerprintIndexWithoutASort()
+    {
+        await using var engine = await EngineHarness.StartAsync();
+        await TwoCausesAsync(engine);
+        await using var db = await engine.Get<IDbContextFactory<SyncHubDbContext>>().CreateDbContextAsync();
+
+        var plan = await QueryPlanAsync(db, FailureGroupsQuery.Grouped(db, null, RecordStatus.Failed).ToQueryString());
+
+        plan.ShouldContain("USING INDEX IX_Records_Status_ErrorFingerprint (Status=? AND ErrorFingerprint>?)");
+        plan.ShouldNotContain("TEMP B-TREE FOR GROUP BY");
+    }
+
+    private static async Task<(long[] Others, long[] Refused)> TwoCausesAsync(EngineHarness engine)
+    {
+        await engine.CreateIntegrationAsync("books");
+        var others = await engine.FailedRecordsAsync("books", 12);
+        var refused = new long[5];
+        for (var i = 0; i < refused.Length; i++)
+        {
+            refused[i] = await engine.IngestAsync("books", $"INV-{1000 + i}");
+            engine.Gateway.ThenFail(ErrorClass.Validation, $"Invoice INV-{1000 + i} amount {i * 7}.50 refused", 422);
+        }
+
+        while ((await engine.Orchestrator.DeliverDueAsync(CancellationToken.None)).Attempted > 0)
+        {
+        }
+
+        return (others, refused);
+    }
+
+    private static async Task<string> GroupOfAsync(EngineHarness engine, long recordId) =>
+        (await engine.RecordAsync(recordId)).ErrorFingerprint.ShouldNotBeNull();
+
+    // ToQueryString puts the parameters first as ".param set @name value" lines.
+    private static async Task<string> QueryPlanAsync(SyncHubDbContext db, string sql)
+    {
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        await using DbCommand command = connection.CreateCommand();
+        var lines = sql.Split('\n');
+        foreach (var line in lines.Where(l => l.StartsWith(".param set ", StringComparison.Ordinal)))
+        {
+            var parts = line.Split(' ', 4);
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = parts[2];
+            parameter.Value = long.TryParse(parts[3].Trim(), out var number) ? number : parts[3].Trim().Trim('\'');
+            command.Parameters.Add(parameter);
+        }
+
+        command.CommandText = "EXPLAIN QUERY PLAN " + string.Join('\n', lines.Where(l => !l.StartsWith(".param", StringComparison.Ordinal)));
+        var details = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            details.Add(reader.GetString(3));
+        }
+
+        return string.Join(" | ", details);
+    }
+}
