@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SyncHub.Connectors;
+using SyncHub.Core.Audit;
 using SyncHub.Core.Breakers;
 using SyncHub.Core.Delivery;
 using SyncHub.Core.Demo;
@@ -16,6 +17,7 @@ using SyncHub.Core.Records;
 using SyncHub.Core.Recovery;
 using SyncHub.Core.Retries;
 using SyncHub.Core.Runs;
+using SyncHub.Core.Telemetry;
 using SyncHub.Data;
 
 namespace SyncHub.Core;
@@ -28,6 +30,8 @@ public static class CoreServiceCollectionExtensions
         services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<PluginOptions>().BindConfiguration(PluginOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSyncHubBreakers();
+        services.AddSyncHubAudit();
+        services.AddSyncHubMetrics();
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
 
         services.AddSingleton(TimeProvider.System);
