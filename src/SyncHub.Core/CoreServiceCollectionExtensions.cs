@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SyncHub.Connectors;
 using SyncHub.Core.Alerts;
+using SyncHub.Core.Audit;
 using SyncHub.Core.Breakers;
 using SyncHub.Core.Delivery;
 using SyncHub.Core.Demo;
@@ -17,6 +18,7 @@ using SyncHub.Core.Records;
 using SyncHub.Core.Recovery;
 using SyncHub.Core.Retries;
 using SyncHub.Core.Runs;
+using SyncHub.Core.Telemetry;
 using SyncHub.Data;
 
 namespace SyncHub.Core;
@@ -30,6 +32,8 @@ public static class CoreServiceCollectionExtensions
         services.AddOptions<PluginOptions>().BindConfiguration(PluginOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSyncHubBreakers();
         services.AddSyncHubAlerts();
+        services.AddSyncHubAudit();
+        services.AddSyncHubMetrics();
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
 
         services.AddSingleton(TimeProvider.System);

@@ -13,11 +13,13 @@ builder.Services.AddSyncHubJobs();
 builder.Services.AddSyncHubSecurity(builder.Configuration);
 builder.Services.AddSyncHubApi();
 builder.Services.AddSyncHubPages();
+builder.AddSyncHubObservability();
 
 var app = builder.Build();
 
 app.UseSyncHubPipeline();
 app.MapSyncHubApi();
 app.MapSyncHubPages();
+app.MapSyncHubObservability();
 
 app.Run();

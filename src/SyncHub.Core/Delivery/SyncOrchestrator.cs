@@ -8,6 +8,7 @@ using SyncHub.Core.Integrations;
 using SyncHub.Core.Mapping;
 using SyncHub.Core.Pacing;
 using SyncHub.Core.Retries;
+using SyncHub.Core.Telemetry;
 using SyncHub.Data;
 using SyncHub.Data.Entities;
 
@@ -32,6 +33,7 @@ public sealed partial class SyncOrchestrator
     private readonly BreakerRegistry _breakers;
     private readonly ActiveClaims _activeClaims;
     private readonly ConnectionPauses _pauses;
+    private readonly DeliveryMetrics _metrics;
 
     public SyncOrchestrator(
         IDbContextFactory<SyncHubDbContext> dbFactory,
@@ -45,8 +47,10 @@ public sealed partial class SyncOrchestrator
         ILogger<SyncOrchestrator> logger,
         BreakerRegistry breakers,
         ActiveClaims activeClaims,
-        ConnectionPauses pauses)
+        ConnectionPauses pauses,
+        DeliveryMetrics metrics)
     {
+        _metrics = metrics;
         _pauses = pauses;
         _dbFactory = dbFactory;
         _invoker = invoker;

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SyncHub.Connectors;
+using SyncHub.Core.Audit;
 using SyncHub.Core.Plugins;
 using SyncHub.Core.Validation;
 using SyncHub.Data;
@@ -12,7 +13,7 @@ namespace SyncHub.Core.Runs;
 /// is running at a time: the check and the insert happen under the write gate, which serialises writers.
 /// </summary>
 public sealed class RunService(
-    IDbContextFactory<SyncHubDbContext> dbFactory, IConnectorCatalog catalog, IRunQueue queue, RunCancellations cancellations, WriteGate writes, TimeProvider time)
+    IDbContextFactory<SyncHubDbContext> dbFactory, IConnectorCatalog catalog, IRunQueue queue, RunCancellations cancellations, WriteGate writes, TimeProvider time, IAuditLog audit)
 {
     /// <summary>Starts a run and hands it to the background worker.</summary>
     public async Task<StartRunResult> StartInBackgroundAsync(RunRequest request, CancellationToken cancellationToken)
@@ -60,6 +61,20 @@ public sealed class RunService(
         };
         db.Runs.Add(run);
         await db.SaveChangesAsync(cancellationToken);
+        if (request.StartedBy is { } actor)
+        {
+            // Scheduled runs and automatic run retries have no one to name; a person's or key's Sync now and resync do.
+            db.AuditLog.Add(new AuditEntry
+            {
+                At = run.StartedAt,
+                Actor = actor,
+                Action = AccountAuditActions.RunStart,
+                Target = AccountAuditActions.RunTarget(run.Id),
+                Detail = $"{request.Trigger} {request.Mode} of integration {integration!.Slug}" + (run.RangeFrom is { } from ? $" from {from:yyyy-MM-dd} to {run.RangeTo:yyyy-MM-dd}" : ""),
+            });
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         return new StartRunResult(run);
     }
 
@@ -74,6 +89,18 @@ public sealed class RunService(
         }
 
         return running;
+    }
+
+    /// <summary>Cancels on someone's behalf, and puts that in the audit log.</summary>
+    public async Task<bool> CancelAsync(long runId, string actor, CancellationToken cancellationToken)
+    {
+        var cancelled = await CancelAsync(runId, cancellationToken);
+        if (cancelled)
+        {
+            await audit.WriteAsync(actor, AccountAuditActions.RunCancel, AccountAuditActions.RunTarget(runId), null, cancellationToken);
+        }
+
+        return cancelled;
     }
 
     private FieldErrors Validate(RunRequest request, Integration? integration)

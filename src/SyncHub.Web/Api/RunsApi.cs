@@ -91,14 +91,14 @@ internal static class RunsApi
             [.. log.Select(e => new RunLogEntryResponse(e.RecordId, e.EntityType, e.SourceId, e.Status, e.ErrorClass, e.Message, e.At))]));
     }
 
-    private static async Task<IResult> CancelAsync(long id, RunService runs, RunsQuery query, CancellationToken cancellationToken)
+    private static async Task<IResult> CancelAsync(long id, HttpContext context, RunService runs, RunsQuery query, CancellationToken cancellationToken)
     {
         if (await query.FindAsync(id, cancellationToken) is not { } row)
         {
             return RunNotFound(id);
         }
 
-        return await runs.CancelAsync(id, cancellationToken)
+        return await runs.CancelAsync(id, context.User.Identity?.Name ?? "API key", cancellationToken)
             ? Results.Accepted($"/api/v1/runs/{id}", ToResponse(row))
             : Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Run not running", detail: $"Run {id} has already ended ({row.Run.Status}).");
     }

@@ -15,11 +15,11 @@ internal static class WebPipelineExtensions
             options.Conventions.AllowAnonymousToPage("/Account/Denied");
             options.Conventions.AllowAnonymousToPage("/Error");
             options.Conventions.AuthorizeFolder("/Users", Policies.Administer);
+            options.Conventions.AuthorizeFolder("/Audit", Policies.Administer);
             options.Conventions.AuthorizeFolder("/ApiKeys", Policies.Administer);
             options.Conventions.AuthorizeFolder("/Schedules", Policies.Administer);
             options.Conventions.AuthorizeFolder("/Integrations", Policies.Administer);
         });
-        services.AddHealthChecks();
         services.AddSingleton<Pages.Dashboard.SectionLoader>();
         services.AddHostedService<StartupBanner>();
         return services;
@@ -60,7 +60,6 @@ internal static class WebPipelineExtensions
     public static WebApplication MapSyncHubPages(this WebApplication app)
     {
         app.MapRazorPages();
-        app.MapHealthChecks("/healthz").AllowAnonymous();
         return app;
     }
 }

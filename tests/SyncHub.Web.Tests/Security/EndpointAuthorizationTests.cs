@@ -20,6 +20,8 @@ public sealed class EndpointAuthorizationTests(SyncHubWebFactory factory) : ICla
     // The POSTs are 400 because the antiforgery check, which runs after authorization, refuses them (except the
     // error page, which must answer a re-run crashed POST). Only sign-in,
     // sign-out and the "not allowed" page of /Account are anonymous; changing a password needs a signed-in user.
+    // The liveness and readiness probes are anonymous (orchestrators probe without credentials) and say nothing
+    // but check names and statuses; /metrics wants a full API key like the API does.
     private static readonly Dictionary<string, HttpStatusCode> AllowList = new(StringComparer.Ordinal)
     {
         ["GET /account/sign-in"] = HttpStatusCode.OK,
@@ -32,6 +34,8 @@ public sealed class EndpointAuthorizationTests(SyncHubWebFactory factory) : ICla
         ["POST /error"] = HttpStatusCode.OK, // the error page answers the re-run of a failed POST without a token
         ["GET /healthz"] = HttpStatusCode.OK,
         ["POST /healthz"] = HttpStatusCode.OK,
+        ["GET /readyz"] = HttpStatusCode.OK,
+        ["POST /readyz"] = HttpStatusCode.OK,
     };
 
     [Fact]
@@ -41,7 +45,7 @@ public sealed class EndpointAuthorizationTests(SyncHubWebFactory factory) : ICla
 
         string[] known =
         [
-            "/", "/failed", "/records/{id:long}", "/users", "/api-keys", "/account/sign-in", "/error", "/healthz",
+            "/", "/failed", "/records/{id:long}", "/users", "/api-keys", "/audit", "/account/sign-in", "/error", "/healthz", "/readyz", "/metrics",
             "/api/v1/integrations", "/api/v1/integrations/{slug}/records", "/api/v1/operations/{id:guid}",
         ];
         known.Except(routes).ShouldBeEmpty(string.Join("\n", routes));
@@ -174,7 +178,7 @@ public sealed class EndpointAuthorizationTests(SyncHubWebFactory factory) : ICla
     {
         public string Key => $"{Method} {Route}";
 
-        public bool IsApi => Route.StartsWith("/api/", StringComparison.Ordinal);
+        public bool IsApi => Route.StartsWith("/api/", StringComparison.Ordinal) || Route == "/metrics";
 
         /// <summary>The cookie handler's challenge: to the sign-in page, carrying the requested URL back.</summary>
         public bool IsSignInChallenge =>

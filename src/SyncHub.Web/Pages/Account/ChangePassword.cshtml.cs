@@ -3,12 +3,13 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using SyncHub.Core.Audit;
 using SyncHub.Data.Entities;
 
 namespace SyncHub.Web.Pages.Account;
 
 [Authorize]
-public sealed class ChangePasswordModel(UserManager<SyncHubUser> users, SignInManager<SyncHubUser> signIn) : PageModel
+public sealed class ChangePasswordModel(UserManager<SyncHubUser> users, SignInManager<SyncHubUser> signIn, IAuditLog audit) : PageModel
 {
     [BindProperty(Name = "Form")]
     public ChangePasswordForm Form { get; set; } = new();
@@ -55,6 +56,8 @@ public sealed class ChangePasswordModel(UserManager<SyncHubUser> users, SignInMa
         user.MustChangePassword = false;
         await users.UpdateAsync(user);
         await signIn.RefreshSignInAsync(user);
+        var name = user.Email ?? user.UserName ?? user.Id;
+        await audit.WriteAsync(name, AccountAuditActions.PasswordChange, AccountAuditActions.UserTarget(name), null, HttpContext.RequestAborted);
         return RedirectToPage("/Index");
     }
 

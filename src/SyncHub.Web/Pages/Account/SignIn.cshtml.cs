@@ -3,13 +3,14 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
+using SyncHub.Core.Audit;
 using SyncHub.Data.Entities;
 using SyncHub.Web.Security;
 
 namespace SyncHub.Web.Pages.Account;
 
 [EnableRateLimiting(SecurityServiceCollectionExtensions.SignInRateLimit)]
-public sealed partial class SignInModel(SignInManager<SyncHubUser> signIn, ILogger<SignInModel> logger) : PageModel
+public sealed partial class SignInModel(SignInManager<SyncHubUser> signIn, IAuditLog audit, ILogger<SignInModel> logger) : PageModel
 {
     [BindProperty(Name = "Form")]
     public SignInForm Form { get; set; } = new();
@@ -34,10 +35,14 @@ public sealed partial class SignInModel(SignInManager<SyncHubUser> signIn, ILogg
         if (result.Succeeded)
         {
             LogSignedIn(LogSafe(Form.Email));
+            await audit.WriteAsync(LogSafe(Form.Email), AccountAuditActions.SignIn, AccountAuditActions.UserTarget(LogSafe(Form.Email)), null, HttpContext.RequestAborted);
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
         }
 
         LogSignInRefused(LogSafe(Form.Email), result.IsLockedOut);
+        // The email as typed (it may name no account); never the password.
+        await audit.WriteAsync(LogSafe(Form.Email), AccountAuditActions.SignInRefused, AccountAuditActions.UserTarget(LogSafe(Form.Email)),
+            result.IsLockedOut ? "locked out" : result.IsNotAllowed ? "not allowed" : "wrong email or password", HttpContext.RequestAborted);
         Error = result.IsLockedOut
             ? "This account is locked after too many failed attempts. Try again later or ask an administrator."
             : "The email or password is not right.";

@@ -2,13 +2,14 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using SyncHub.Core.Audit;
 using SyncHub.Data.Entities;
 using SyncHub.Web.Security;
 
 namespace SyncHub.Web.Pages.Users;
 
 /// <summary>Administrators add people with a role, change roles, reset passwords and lock accounts.</summary>
-public sealed class IndexModel(UserManager<SyncHubUser> users, TimeProvider time) : PageModel
+public sealed class IndexModel(UserManager<SyncHubUser> users, IAuditLog audit, TimeProvider time) : PageModel
 {
     [BindProperty(Name = "Form")]
     public NewUserForm Form { get; set; } = new();
@@ -45,6 +46,7 @@ public sealed class IndexModel(UserManager<SyncHubUser> users, TimeProvider time
         }
 
         await users.AddToRoleAsync(user, Form.Role);
+        await AuditAsync(AccountAuditActions.UserCreate, user, "role " + Form.Role);
         return await DoneAsync($"Added {user.Email} as {Form.Role}. Give them this one-time password; they choose their own at first sign-in.", password);
     }
 
@@ -61,8 +63,10 @@ public sealed class IndexModel(UserManager<SyncHubUser> users, TimeProvider time
             return await DoneAsync("The last administrator cannot be demoted.");
         }
 
-        await users.RemoveFromRolesAsync(user, await users.GetRolesAsync(user));
+        var before = await users.GetRolesAsync(user);
+        await users.RemoveFromRolesAsync(user, before);
         await users.AddToRoleAsync(user, role);
+        await AuditAsync(AccountAuditActions.UserRole, user, $"{string.Join(",", before)} -> {role}");
         return await DoneAsync($"{user.Email} is now {role}.");
     }
 
@@ -80,6 +84,7 @@ public sealed class IndexModel(UserManager<SyncHubUser> users, TimeProvider time
         user.MustChangePassword = true;
         await users.UpdateAsync(user);
         await users.UpdateSecurityStampAsync(user);
+        await AuditAsync(AccountAuditActions.UserReset, user, null);
         return await DoneAsync($"New one-time password for {user.Email}; their other sessions are signed out.", password);
     }
 
@@ -94,8 +99,13 @@ public sealed class IndexModel(UserManager<SyncHubUser> users, TimeProvider time
         await users.SetLockoutEndDateAsync(user, locked ? DateTimeOffset.MaxValue : null);
         await users.ResetAccessFailedCountAsync(user);
         await users.UpdateSecurityStampAsync(user);
+        await AuditAsync(locked ? AccountAuditActions.UserLock : AccountAuditActions.UserUnlock, user, null);
         return await DoneAsync(locked ? $"{user.Email} is locked out." : $"{user.Email} can sign in again.");
     }
+
+    // Never the one-time password: the entry says a reset happened, not what it was.
+    private Task AuditAsync(string action, SyncHubUser user, string? detail) =>
+        audit.WriteAsync(User.Identity?.Name ?? "unknown", action, AccountAuditActions.UserTarget(user.Email ?? user.Id), detail, HttpContext.RequestAborted);
 
     private async Task<bool> IsLastAdministratorAsync(SyncHubUser user) =>
         await users.IsInRoleAsync(user, Roles.Administrator) && (await users.GetUsersInRoleAsync(Roles.Administrator)).Count == 1;
