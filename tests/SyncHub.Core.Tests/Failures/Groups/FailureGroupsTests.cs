@@ -158,8 +158,9 @@ public sealed class FailureGroupsTests
         var refused = new long[5];
         for (var i = 0; i < refused.Length; i++)
         {
+            // Bound to its record: deliveries run concurrently, so a queued script could hand one record another's message.
+            engine.Gateway.FailNextFor($"INV-{1000 + i}", ErrorClass.Validation, $"Invoice INV-{1000 + i} amount {i * 7}.50 refused", 422);
             refused[i] = await engine.IngestAsync("books", $"INV-{1000 + i}");
-            engine.Gateway.ThenFail(ErrorClass.Validation, $"Invoice INV-{1000 + i} amount {i * 7}.50 refused", 422);
         }
 
         while ((await engine.Orchestrator.DeliverDueAsync(CancellationToken.None)).Attempted > 0)
