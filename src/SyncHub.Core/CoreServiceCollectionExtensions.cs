@@ -84,6 +84,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<RunExecutor>();
         services.AddSingleton<RunScheduler>();
         services.AddSingleton<RunRecovery>();
+        services.AddSingleton<IntegrationChangeWriter>();
         services.AddSingleton<RunPolicyService>();
         services.AddSingleton<RunsQuery>();
         return services;

@@ -1,12 +1,10 @@
-using Microsoft.EntityFrameworkCore;
 using SyncHub.Core.Validation;
-using SyncHub.Data;
-using SyncHub.Data.Entities;
+using SyncHub.Core.Integrations;
 
 namespace SyncHub.Core.Budgets;
 
 /// <summary>Validates and saves an integration's error budget (percent, window, pause on exhaustion); audited.</summary>
-public sealed class ErrorBudgetSettings(IDbContextFactory<SyncHubDbContext> dbFactory, WriteGate writes, TimeProvider time)
+public sealed class ErrorBudgetSettings(IntegrationChangeWriter writer)
 {
     public static FieldErrors Validate(ErrorBudgetRequest request)
     {
@@ -33,27 +31,12 @@ public sealed class ErrorBudgetSettings(IDbContextFactory<SyncHubDbContext> dbFa
             return errors;
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        using var gate = await writes.EnterAsync(cancellationToken);
-        var integration = await db.Integrations.SingleOrDefaultAsync(i => i.Id == integrationId, cancellationToken);
-        if (integration is null)
+        return await writer.SaveAsync(integrationId, actor, "integration.error-budget", integration =>
         {
-            errors.Add("integration", "does not exist.");
-            return errors;
-        }
-
-        integration.ErrorBudgetPercent = request.Percent;
-        integration.ErrorBudgetWindowHours = request.WindowHours;
-        integration.PauseOnBudgetExhausted = request.PauseOnExhausted;
-        db.AuditLog.Add(new AuditEntry
-        {
-            At = time.GetUtcNow(),
-            Actor = actor,
-            Action = "integration.error-budget",
-            Target = "integration " + integration.Slug,
-            Detail = FormattableString.Invariant($"budget {request.Percent} % over {request.WindowHours} h; pause on exhaustion {request.PauseOnExhausted}"),
-        });
-        await db.SaveChangesAsync(cancellationToken);
-        return null;
+            integration.ErrorBudgetPercent = request.Percent;
+            integration.ErrorBudgetWindowHours = request.WindowHours;
+            integration.PauseOnBudgetExhausted = request.PauseOnExhausted;
+            return FormattableString.Invariant($"budget {request.Percent} % over {request.WindowHours} h; pause on exhaustion {request.PauseOnExhausted}");
+        }, cancellationToken);
     }
 }

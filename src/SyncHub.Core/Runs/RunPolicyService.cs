@@ -1,12 +1,10 @@
-using Microsoft.EntityFrameworkCore;
 using SyncHub.Core.Validation;
-using SyncHub.Data;
-using SyncHub.Data.Entities;
+using SyncHub.Core.Integrations;
 
 namespace SyncHub.Core.Runs;
 
 /// <summary>Validates and saves an integration's schedule and run policy; every change is audited.</summary>
-public sealed class RunPolicyService(IDbContextFactory<SyncHubDbContext> dbFactory, WriteGate writes, TimeProvider time)
+public sealed class RunPolicyService(IntegrationChangeWriter writer)
 {
     public static FieldErrors Validate(RunPolicyRequest request)
     {
@@ -44,37 +42,22 @@ public sealed class RunPolicyService(IDbContextFactory<SyncHubDbContext> dbFacto
             return errors;
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        using var gate = await writes.EnterAsync(cancellationToken);
-        var integration = await db.Integrations.SingleOrDefaultAsync(i => i.Id == integrationId, cancellationToken);
-        if (integration is null)
+        return await writer.SaveAsync(integrationId, actor, "integration.run-policy", integration =>
         {
-            errors.Add("integration", "does not exist.");
-            return errors;
-        }
-
-        var runs = integration.Runs;
-        runs.Schedule = string.IsNullOrWhiteSpace(request.Schedule) ? null : request.Schedule.Trim();
-        runs.ScheduleEnabled = request.ScheduleEnabled;
-        runs.RetryOnFailure = request.RetryOnFailure;
-        runs.RetryDelays = request.RetryDelays?.Trim() ?? "";
-        runs.TimeoutSeconds = request.TimeoutSeconds;
-        runs.BatchSize = request.BatchSize;
-        runs.BreakerMinimumProcessed = request.BreakerMinimumProcessed;
-        runs.BreakerFailureRatio = request.BreakerFailureRatio;
-        integration.CutOffDate = request.CutOffDate;
-        integration.DuplicateDetection = request.DuplicateDetection;
-        db.AuditLog.Add(new AuditEntry
-        {
-            At = time.GetUtcNow(),
-            Actor = actor,
-            Action = "integration.run-policy",
-            Target = "integration " + integration.Slug,
-            Detail = $"schedule {(runs.ScheduleEnabled ? runs.Schedule : "off")}; retry on failure {runs.RetryOnFailure} ({runs.RetryDelays}); timeout {runs.TimeoutSeconds} s; " +
-                $"breaker {runs.BreakerFailureRatio:P0} after {runs.BreakerMinimumProcessed}; cut-off {integration.CutOffDate:yyyy-MM-dd}; duplicate detection {integration.DuplicateDetection}",
-        });
-        await db.SaveChangesAsync(cancellationToken);
-        return null;
+            var runs = integration.Runs;
+            runs.Schedule = string.IsNullOrWhiteSpace(request.Schedule) ? null : request.Schedule.Trim();
+            runs.ScheduleEnabled = request.ScheduleEnabled;
+            runs.RetryOnFailure = request.RetryOnFailure;
+            runs.RetryDelays = request.RetryDelays?.Trim() ?? "";
+            runs.TimeoutSeconds = request.TimeoutSeconds;
+            runs.BatchSize = request.BatchSize;
+            runs.BreakerMinimumProcessed = request.BreakerMinimumProcessed;
+            runs.BreakerFailureRatio = request.BreakerFailureRatio;
+            integration.CutOffDate = request.CutOffDate;
+            integration.DuplicateDetection = request.DuplicateDetection;
+            return $"schedule {(runs.ScheduleEnabled ? runs.Schedule : "off")}; retry on failure {runs.RetryOnFailure} ({runs.RetryDelays}); timeout {runs.TimeoutSeconds} s; " +
+                $"breaker {runs.BreakerFailureRatio:P0} after {runs.BreakerMinimumProcessed}; cut-off {integration.CutOffDate:yyyy-MM-dd}; duplicate detection {integration.DuplicateDetection}";
+        }, cancellationToken);
     }
 
     private static void Range(FieldErrors errors, string field, int value, int min, int max)
