@@ -11,6 +11,7 @@ using SyncHub.Core.Demo;
 using SyncHub.Core.Failures;
 using SyncHub.Core.Integrations;
 using SyncHub.Core.Mapping;
+using SyncHub.Core.Notifications;
 using SyncHub.Core.Operations;
 using SyncHub.Core.Plugins;
 using SyncHub.Core.Queries;
@@ -34,6 +35,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSyncHubAlerts();
         services.AddSyncHubAudit();
         services.AddSyncHubMetrics();
+        services.AddSyncHubNotifications();
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
 
         services.AddSingleton(TimeProvider.System);

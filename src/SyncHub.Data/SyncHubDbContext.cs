@@ -32,6 +32,10 @@ public sealed class SyncHubDbContext(DbContextOptions<SyncHubDbContext> options)
 
     public DbSet<AlertRuleSetting> AlertRules => Set<AlertRuleSetting>();
 
+    public DbSet<NotificationChannel> NotificationChannels => Set<NotificationChannel>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
+
     /// <summary>Data Protection keys live with the data they protect, so a restore or a second node can read it.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

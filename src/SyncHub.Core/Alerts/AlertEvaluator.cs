@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using SyncHub.Core.Notifications;
 using SyncHub.Data;
 using SyncHub.Data.Entities;
 
@@ -10,7 +11,7 @@ namespace SyncHub.Core.Alerts;
 /// holds again counts an occurrence, a subject no longer found is resolved. A disabled rule's alerts are resolved.
 /// </summary>
 public sealed partial class AlertEvaluator(
-    AlertRules rules, IDbContextFactory<SyncHubDbContext> dbFactory, WriteGate writes, TimeProvider time, ILogger<AlertEvaluator> logger)
+    AlertRules rules, IDbContextFactory<SyncHubDbContext> dbFactory, WriteGate writes, TimeProvider time, INotifier notifier, ILogger<AlertEvaluator> logger)
 {
     public async Task EvaluateAsync(CancellationToken cancellationToken)
     {
@@ -34,14 +35,15 @@ public sealed partial class AlertEvaluator(
                 }
             }
 
-            await ApplyAsync(db, state.Rule, findings, now, cancellationToken);
+            await ApplyAsync(db, state.Rule, findings, now, integrations, cancellationToken);
         }
     }
 
-    private async Task ApplyAsync(SyncHubDbContext db, IAlertRule rule, IReadOnlyList<AlertFinding> findings, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task ApplyAsync(SyncHubDbContext db, IAlertRule rule, IReadOnlyList<AlertFinding> findings, DateTimeOffset now, List<Integration> integrations, CancellationToken cancellationToken)
     {
         var open = await db.Alerts.Where(a => a.Rule == rule.Key && a.Status == AlertStatus.Open).ToListAsync(cancellationToken);
         var bySubject = open.ToDictionary(a => a.Subject, StringComparer.Ordinal);
+        var opened = new List<Alert>();
         foreach (var finding in findings.DistinctBy(f => f.Subject))
         {
             if (bySubject.Remove(finding.Subject, out var alert))
@@ -52,7 +54,7 @@ public sealed partial class AlertEvaluator(
                 continue;
             }
 
-            db.Alerts.Add(new Alert
+            opened.Add(db.Alerts.Add(new Alert
             {
                 Rule = rule.Key,
                 Subject = finding.Subject,
@@ -62,7 +64,7 @@ public sealed partial class AlertEvaluator(
                 Detail = Truncate(finding.Detail),
                 OpenedAt = now,
                 UpdatedAt = now,
-            });
+            }).Entity);
             LogOpened(rule.Key, finding.Subject);
         }
 
@@ -79,7 +81,20 @@ public sealed partial class AlertEvaluator(
             using var gate = await writes.EnterAsync(cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
         }
+
+        // Only after the alerts are stored: an administrator is never told of an alert the page cannot show.
+        foreach (var alert in opened)
+        {
+            notifier.Notify(AlertNotifications.Opened(alert, SlugOf(integrations, alert)));
+        }
+
+        foreach (var alert in bySubject.Values)
+        {
+            notifier.Notify(AlertNotifications.Resolved(alert, SlugOf(integrations, alert)));
+        }
     }
+
+    private static string? SlugOf(List<Integration> integrations, Alert alert) => integrations.Find(i => i.Id == alert.IntegrationId)?.Slug;
 
     private static string Truncate(string detail) => detail.Length <= 2000 ? detail : detail[..2000];
 

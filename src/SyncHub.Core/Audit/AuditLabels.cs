@@ -34,6 +34,10 @@ public static class AuditLabels
         [AuditActions.CancelOperation] = "Cancelled a retry operation",
         [AuditActions.DuplicateMerge] = "Merged a duplicate",
         [AuditActions.DuplicateKeepApart] = "Kept a duplicate apart",
+        [Notifications.NotificationAuditActions.Create] = "Added a notification channel",
+        [Notifications.NotificationAuditActions.Update] = "Changed a notification channel",
+        [Notifications.NotificationAuditActions.Delete] = "Deleted a notification channel",
+        [Notifications.NotificationAuditActions.Test] = "Sent a test notification",
     };
 
     /// <summary>The human label, or the raw action for one written by a newer or older version.</summary>

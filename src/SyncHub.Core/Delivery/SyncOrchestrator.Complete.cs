@@ -36,6 +36,7 @@ public sealed partial class SyncOrchestrator
             record.RetryCount++;
         }
 
+        var before = NotableState.Of(record);
         if (outcome.IsDelivered)
         {
             ApplySuccess(record, attempt, outcome, now);
@@ -71,6 +72,7 @@ public sealed partial class SyncOrchestrator
         await transaction.CommitAsync(cancellationToken);
         LogCompleted(record.Id, record.Integration!.Slug, work.Trigger, outcome.ErrorClass, outcome.HttpStatus);
         _metrics.AttemptCompleted(record.Integration.Slug, outcome, elapsed);
+        NotifyChanges(before, record);
         return outcome.IsDelivered;
     }
 

@@ -6,6 +6,7 @@ using SyncHub.Connectors;
 using SyncHub.Core.Breakers;
 using SyncHub.Core.Integrations;
 using SyncHub.Core.Mapping;
+using SyncHub.Core.Notifications;
 using SyncHub.Core.Pacing;
 using SyncHub.Core.Retries;
 using SyncHub.Core.Telemetry;
@@ -34,6 +35,7 @@ public sealed partial class SyncOrchestrator
     private readonly ActiveClaims _activeClaims;
     private readonly ConnectionPauses _pauses;
     private readonly DeliveryMetrics _metrics;
+    private readonly INotifier _notifier;
 
     public SyncOrchestrator(
         IDbContextFactory<SyncHubDbContext> dbFactory,
@@ -48,8 +50,10 @@ public sealed partial class SyncOrchestrator
         BreakerRegistry breakers,
         ActiveClaims activeClaims,
         ConnectionPauses pauses,
-        DeliveryMetrics metrics)
+        DeliveryMetrics metrics,
+        INotifier notifier)
     {
+        _notifier = notifier;
         _metrics = metrics;
         _pauses = pauses;
         _dbFactory = dbFactory;

@@ -20,11 +20,7 @@ public sealed partial class RecordMapper
     private readonly ConcurrentDictionary<string, Template> _templates = new(StringComparer.Ordinal);
 
     /// <summary>Checks a template without rendering it; returns the errors with line and column, or none.</summary>
-    public IReadOnlyList<string> Validate(string template)
-    {
-        var parsed = Template.Parse(template);
-        return parsed.HasErrors ? [.. parsed.Messages.Select(Describe)] : [];
-    }
+    public IReadOnlyList<string> Validate(string template) => ScriptSandbox.Validate(template);
 
     public MappingResult Render(string? template, string payloadJson, string entityType, string sourceId)
     {
@@ -36,7 +32,7 @@ public sealed partial class RecordMapper
         var parsed = GetTemplate(template);
         if (parsed.HasErrors)
         {
-            return MappingResult.Failure("Mapping template has errors: " + string.Join("; ", parsed.Messages.Select(Describe)));
+            return MappingResult.Failure("Mapping template has errors: " + string.Join("; ", parsed.Messages.Select(ScriptSandbox.Describe)));
         }
 
         try
@@ -61,21 +57,6 @@ public sealed partial class RecordMapper
         }
     }
 
-    // A missing payload field stays null (relaxed member access); a member of anything else is refused loudly.
-    private static bool RefuseMember(TemplateContext context, Scriban.Parsing.SourceSpan span, object target, string member, out object value)
-    {
-        if (target is IScriptObject or ScriptArray or null)
-        {
-            value = null!;
-            return false;
-        }
-
-        throw new ScriptRuntimeException(span, $"'{member}' is not available: templates can read the payload and the record, not members of .NET objects.");
-    }
-
-    private static string Describe(Scriban.Parsing.LogMessage message) =>
-        $"Line {message.Span.Start.Line + 1}, column {message.Span.Start.Column + 1}: {message.Message}";
-
     private Template GetTemplate(string template)
     {
         if (_templates.Count > MaxCachedTemplates)
@@ -86,30 +67,12 @@ public sealed partial class RecordMapper
         return _templates.GetOrAdd(template, static text => Template.Parse(text));
     }
 
-    private static TemplateContext CreateContext(JsonElement payload, string entityType, string sourceId)
-    {
-        var globals = new ScriptObject
-        {
-            ["payload"] = JsonToScript.Convert(payload),
-            ["record"] = new ScriptObject { ["entity_type"] = entityType, ["source_id"] = sourceId },
-        };
-        var context = new TemplateContext
-        {
-            LoopLimit = 10_000,
-            RecursiveLimit = 64,
-            LimitToString = MaxOutputLength,
-            OnStringLimit = ScriptLimitBehavior.Throw,
-            OutputLimit = MaxOutputLength,
-            OnOutputLimit = ScriptLimitBehavior.Throw,
-            RegexTimeOut = TimeSpan.FromSeconds(1),
-            StrictVariables = false,
-            TemplateLoader = null,
-
-            // Templates see only the payload and record (Scriban objects); no member of a .NET object is reachable.
-            MemberFilter = static _ => false,
-            TryGetMember = RefuseMember,
-        };
-        context.PushGlobal(globals);
-        return context;
-    }
+    private static TemplateContext CreateContext(JsonElement payload, string entityType, string sourceId) =>
+        ScriptSandbox.Create(
+            new ScriptObject
+            {
+                ["payload"] = JsonToScript.Convert(payload),
+                ["record"] = new ScriptObject { ["entity_type"] = entityType, ["source_id"] = sourceId },
+            },
+            MaxOutputLength);
 }

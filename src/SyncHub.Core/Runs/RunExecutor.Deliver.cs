@@ -43,7 +43,7 @@ public sealed partial class RunExecutor
             return RunEnd.Failed($"{waiting} records could not be sent now (the connection is paused or its circuit breaker is open). They wait and go out with the next run.");
         }
 
-        return BreakerNote(context) is { } note ? RunEnd.Failed(note) : null;
+        return BreakerNote(context) is { } note ? new RunEnd(RunStatus.Failed, note, BreakerTripped: true) : null;
     }
 
     private async Task DeliverStagedAsync(long runId, CancellationToken stopping)

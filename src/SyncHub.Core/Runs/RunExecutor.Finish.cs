@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SyncHub.Core.Notifications;
 using SyncHub.Data.Entities;
 
 namespace SyncHub.Core.Runs;
@@ -41,9 +42,11 @@ public sealed partial class RunExecutor
             integration.Checkpoint = reached;
         }
 
+        var final = false;
         if (status is RunStatus.Failed or RunStatus.TimedOut)
         {
-            notes.Add(PlanRetry(run, integration, now));
+            (var retryNote, final) = PlanRetry(run, integration, now);
+            notes.Add(retryNote);
         }
 
         var note = string.Join(" ", notes);
@@ -52,24 +55,35 @@ public sealed partial class RunExecutor
         await transaction.CommitAsync(CancellationToken.None);
         cancellations.Forget(run.Id);
         LogFinished(run.Id, integration.Slug, run.Status, run.Created, run.Updated, run.Skipped, run.Failed);
+        if (end.BreakerTripped)
+        {
+            notifier.Notify(EngineNotifications.RunBreakerTripped(run, integration.Slug, end.Note!));
+        }
+
+        if (final)
+        {
+            notifier.Notify(EngineNotifications.RunFailed(run, integration.Slug));
+        }
+
         return run;
     }
 
-    private string PlanRetry(SyncRun run, Integration integration, DateTimeOffset now)
+    /// <summary>Plans the next retry of a failed run; Final when none is left, which is when the administrator is notified.</summary>
+    private (string Note, bool Final) PlanRetry(SyncRun run, Integration integration, DateTimeOffset now)
     {
         if (!integration.Runs.RetryOnFailure)
         {
-            return "Automatic run retries are off for this integration.";
+            return ("Automatic run retries are off for this integration; the administrator was notified.", true);
         }
 
         var delays = RunRetryDelays.Parse(integration.Runs.RetryDelays) ?? [];
         if (run.RetryNumber < delays.Count)
         {
             run.RetryDueAt = now + delays[run.RetryNumber];
-            return $"Retry {run.RetryNumber + 1} of {delays.Count} runs at {run.RetryDueAt:yyyy-MM-dd HH:mm} UTC.";
+            return ($"Retry {run.RetryNumber + 1} of {delays.Count} runs at {run.RetryDueAt:yyyy-MM-dd HH:mm} UTC.", false);
         }
 
         LogRetriesExhausted(run.Id, integration.Slug, delays.Count);
-        return delays.Count == 0 ? "No automatic retries are configured." : $"All {delays.Count} automatic retries failed; the administrator was notified.";
+        return (delays.Count == 0 ? "No automatic retries are configured; the administrator was notified." : $"All {delays.Count} automatic retries failed; the administrator was notified.", true);
     }
 }

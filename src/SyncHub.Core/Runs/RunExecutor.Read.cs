@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SyncHub.Connectors;
+using SyncHub.Core.Notifications;
 using SyncHub.Data.Entities;
 
 namespace SyncHub.Core.Runs;
@@ -110,6 +111,7 @@ public sealed partial class RunExecutor
         var note = $"The credentials were refused ({message}) and could not be refreshed. Re-authenticate the connection; it stays marked expired until then.";
         await SetConnectionAsync(context.Integration.Id, ConnectionState.Expired, note, token);
         LogConnectionExpired(context.Integration.Slug);
+        notifier.Notify(EngineNotifications.CredentialsExpired(context.Integration.Id, context.Integration.Slug, note));
         return RunEnd.Failed(note);
     }
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using SyncHub.Connectors;
 using SyncHub.Core.Delivery;
 using SyncHub.Core.Integrations;
+using SyncHub.Core.Notifications;
 using SyncHub.Core.Plugins;
 using SyncHub.Data;
 using SyncHub.Data.Entities;
@@ -22,6 +23,7 @@ public sealed partial class RunExecutor(
     RunCancellations cancellations,
     WriteGate writes,
     TimeProvider time,
+    INotifier notifier,
     ILogger<RunExecutor> logger)
 {
     /// <summary>Records staged and delivered together; the run breaker is checked after each.</summary>

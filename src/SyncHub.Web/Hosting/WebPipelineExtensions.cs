@@ -16,6 +16,7 @@ internal static class WebPipelineExtensions
             options.Conventions.AllowAnonymousToPage("/Error");
             options.Conventions.AuthorizeFolder("/Users", Policies.Administer);
             options.Conventions.AuthorizeFolder("/Audit", Policies.Administer);
+            options.Conventions.AuthorizeFolder("/Notifications", Policies.Administer);
             options.Conventions.AuthorizeFolder("/ApiKeys", Policies.Administer);
             options.Conventions.AuthorizeFolder("/Schedules", Policies.Administer);
             options.Conventions.AuthorizeFolder("/Integrations", Policies.Administer);

@@ -9,6 +9,7 @@ internal static class JobsServiceCollectionExtensions
     private static readonly TimeSpan RunSchedulerInterval = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan StaleClaimInterval = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan AlertInterval = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan NotificationInterval = TimeSpan.FromSeconds(10);
 
     /// <summary>
     /// Quartz polls for due deliveries and automatic retries (its clock is the container's TimeProvider);
@@ -36,6 +37,9 @@ internal static class JobsServiceCollectionExtensions
             q.ScheduleJob<AlertJob>(
                 trigger => trigger.WithIdentity("alerts-poll").StartNow().WithSimpleSchedule(s => s.WithInterval(AlertInterval).RepeatForever()),
                 job => job.WithIdentity(AlertJob.Key));
+            q.ScheduleJob<NotificationJob>(
+                trigger => trigger.WithIdentity("notifications-poll").StartNow().WithSimpleSchedule(s => s.WithInterval(NotificationInterval).RepeatForever()),
+                job => job.WithIdentity(NotificationJob.Key));
             q.ScheduleJob<DemoTrafficJob>(
                 trigger => trigger.WithIdentity("demo-traffic-poll").StartNow().WithSimpleSchedule(s => s.WithInterval(DemoInterval).RepeatForever()),
                 job => job.WithIdentity(DemoTrafficJob.Key));
