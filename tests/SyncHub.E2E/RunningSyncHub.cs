@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using SyncHub.Core.Alerts;
 using SyncHub.Data;
 using SyncHub.Data.Entities;
 using SyncHub.TestUtils;
@@ -119,6 +120,13 @@ public sealed class RunningSyncHub : IAsyncDisposable
 
         throw new TimeoutException($"{slug} never reached {expected} {status}; it has {await CountAsync(slug, status)}.");
     }
+
+    /// <summary>
+    /// Runs the alert rules once, as the every-minute alert job does, so a test decides when they are evaluated
+    /// instead of waiting for the schedule.
+    /// </summary>
+    public async Task EvaluateAlertsAsync() =>
+        await _factory.Services.GetRequiredService<AlertEvaluator>().EvaluateAsync(CancellationToken.None);
 
     public async ValueTask DisposeAsync()
     {

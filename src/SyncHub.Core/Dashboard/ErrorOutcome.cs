@@ -19,4 +19,7 @@ public enum ErrorOutcome
     NeedsReview = 9,
     Skipped = 10,
     Blocked = 11,
+
+    /// <summary>A newer payload version of the record was delivered (see <see cref="Queries.Supersession"/>).</summary>
+    Superseded = 12,
 }

@@ -1,3 +1,4 @@
+using SyncHub.Core.Queries;
 using SyncHub.Data.Entities;
 
 namespace SyncHub.Core.Dashboard;
@@ -10,6 +11,7 @@ public static class ErrorOutcomes
         {
             AttemptTrigger.ManualRetry when resolvedVersion > failedVersion => ErrorOutcome.EditedAndRetried,
             AttemptTrigger.ManualRetry => ErrorOutcome.ResolvedByManualRetry,
+            _ when Supersession.IsSuperseded(failedVersion, resolvedBy, resolvedVersion) => ErrorOutcome.Superseded,
             AttemptTrigger.AutomaticRetry => ErrorOutcome.ResolvedByAutomaticRetry,
             AttemptTrigger.Run => ErrorOutcome.ResolvedByRun,
             AttemptTrigger.Delivery => ErrorOutcome.DeliveredLater,

@@ -2,7 +2,10 @@ using SyncHub.Connectors;
 
 namespace SyncHub.Core.Dashboard;
 
-/// <summary>One failed attempt and what became of it; <see cref="ResolvedAt"/> is when the resolving retry finished.</summary>
+/// <summary>
+/// One failed attempt and what became of it; <see cref="ResolvedAt"/> is when the resolving attempt finished,
+/// <see cref="ResolvedByAttemptId"/> and <see cref="ResolvedVersion"/> name it and the payload version it delivered.
+/// </summary>
 public sealed record RecentError(
     long AttemptId,
     DateTimeOffset At,
@@ -15,4 +18,6 @@ public sealed record RecentError(
     string EntityType,
     string SourceId,
     ErrorOutcome Outcome,
-    DateTimeOffset? ResolvedAt);
+    DateTimeOffset? ResolvedAt,
+    long? ResolvedByAttemptId = null,
+    int? ResolvedVersion = null);

@@ -31,7 +31,8 @@ public sealed class RecentErrorsQuery(IDbContextFactory<SyncHubDbContext> dbFact
 
         var errors = rows.OrderByDescending(x => x.a.StartedAt).ThenByDescending(x => x.a.Id).Select(x => new RecentError(
             x.a.Id, x.a.StartedAt, x.Slug, x.Name, x.a.ErrorClass!.Value, x.a.HttpStatus, x.a.Message, x.a.RecordId, x.EntityType, x.SourceId,
-            ErrorOutcomes.Of(x.a.PayloadVersion, x.ResolvedTrigger, x.ResolvedVersion, x.Status), x.ResolvedAt));
+            ErrorOutcomes.Of(x.a.PayloadVersion, x.ResolvedTrigger, x.ResolvedVersion, x.Status), x.ResolvedAt,
+            x.ResolvedTrigger is null ? null : x.a.ResolvedByAttemptId, x.ResolvedTrigger is null ? null : x.ResolvedVersion));
         return Group(errors).Take(groups).ToList();
     }
 

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using SyncHub.Connectors;
 using SyncHub.Core.Breakers;
+using SyncHub.Core.Telemetry;
 using SyncHub.Data.Entities;
 
 namespace SyncHub.Core.Delivery;
@@ -97,6 +98,9 @@ public sealed partial class SyncOrchestrator
     /// </summary>
     private async Task<bool?> ProcessOrReleaseAsync(ClaimedRecord work, CancellationToken cancellationToken)
     {
+        // Every line logged while this record is out names it, its integration and the attempt's trace.
+        using var activity = DeliveryTracing.StartRecord(work.Record.Id, work.Integration.Slug, work.Trigger.ToString());
+        using var scope = RecordScope(_logger, work.Record.Id, work.Integration.Slug, work.Trigger);
         var target = BreakerTarget.Of(work.Integration);
         try
         {

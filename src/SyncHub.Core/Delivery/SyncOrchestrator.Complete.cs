@@ -70,6 +70,7 @@ public sealed partial class SyncOrchestrator
         }
 
         await transaction.CommitAsync(cancellationToken);
+        Telemetry.DeliveryTracing.Completed(outcome);
         LogCompleted(record.Id, record.Integration!.Slug, work.Trigger, outcome.ErrorClass, outcome.HttpStatus);
         _metrics.AttemptCompleted(record.Integration.Slug, outcome, elapsed);
         NotifyChanges(before, record);

@@ -6,6 +6,10 @@ namespace SyncHub.Core.Delivery;
 
 public sealed partial class SyncOrchestrator
 {
+    /// <summary>The scope of one record's attempt: its lines carry RecordId, Integration and Trigger as properties.</summary>
+    private static readonly Func<ILogger, long, string, AttemptTrigger, IDisposable?> RecordScope =
+        LoggerMessage.DefineScope<long, string, AttemptTrigger>("Record {RecordId} of {Integration} ({Trigger})");
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Record {RecordId} of {Integration}: {Trigger} finished with {ErrorClass} (HTTP {HttpStatus})")]
     private partial void LogCompleted(long recordId, string integration, AttemptTrigger trigger, ErrorClass errorClass, int? httpStatus);
 

@@ -8,13 +8,18 @@ namespace SyncHub.Core.Failures;
 public sealed partial class RecordActionService
 {
     /// <summary>
-    /// Dismisses every record of one failure group in the failed queue (not archived), with the same who, when and why
-    /// as a single dismiss. A group can hold thousands, so it is one UPDATE and one audit entry naming the group and
-    /// the count, committed together.
+    /// Dismisses every record of one failure group in one queue (failed or dead letter; not archived), with the same
+    /// who, when and why as a single dismiss. A group can hold thousands, so it is one UPDATE and one audit entry naming
+    /// the group and the count, committed together.
     /// </summary>
     public async Task<GroupDismissResult> DismissGroupAsync(
-        string fingerprint, string? reason, string actor, int? integrationId, CancellationToken cancellationToken)
+        string fingerprint, string? reason, string actor, int? integrationId, RecordStatus queue, CancellationToken cancellationToken)
     {
+        if (queue is not (RecordStatus.Failed or RecordStatus.DeadLetter))
+        {
+            throw new ArgumentOutOfRangeException(nameof(queue), queue, "Groups are dismissed from the failed or the dead-letter queue.");
+        }
+
         ArgumentException.ThrowIfNullOrWhiteSpace(actor);
         var errors = new FieldErrors();
         var trimmed = reason?.Trim();
@@ -33,7 +38,7 @@ public sealed partial class RecordActionService
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         using var gate = await writes.EnterAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var records = db.Records.Where(r => r.Status == RecordStatus.Failed && r.ErrorFingerprint == fingerprint && r.ArchivedAt == null);
+        var records = db.Records.Where(r => r.Status == queue && r.ErrorFingerprint == fingerprint && r.ArchivedAt == null);
         if (integrationId is { } integration)
         {
             records = records.Where(r => r.IntegrationId == integration);
@@ -49,7 +54,7 @@ public sealed partial class RecordActionService
         {
             db.AuditLog.Add(new AuditEntry
             {
-                At = now, Actor = by, Action = AuditActions.DismissGroup, Target = AuditActions.GroupTarget(fingerprint), Detail = $"{dismissed} records: {trimmed}",
+                At = now, Actor = by, Action = AuditActions.DismissGroup, Target = AuditActions.GroupTarget(fingerprint), Detail = $"{dismissed} {(queue == RecordStatus.DeadLetter ? "dead letters" : "records")}: {trimmed}",
             });
             await db.SaveChangesAsync(cancellationToken);
         }

@@ -63,9 +63,11 @@ public sealed partial class RetryOperationService(
         // Dead letters are retried only when picked by id (the Dead Letter tab); Retry All leaves them for review,
         // and archived records too: archiving took them out of the active work.
         var pickedById = scope.RecordIds is not null;
-        var records = db.Records.Where(r =>
-            (r.Status == RecordStatus.Failed || (pickedById && r.Status == RecordStatus.DeadLetter)) && r.RetryOperationId == null
-            && (pickedById || r.ArchivedAt == null));
+        var records = scope.DeadLetters
+            ? db.Records.Where(r => r.Status == RecordStatus.DeadLetter && r.RetryOperationId == null && (pickedById || r.ArchivedAt == null))
+            : db.Records.Where(r =>
+                (r.Status == RecordStatus.Failed || (pickedById && r.Status == RecordStatus.DeadLetter)) && r.RetryOperationId == null
+                && (pickedById || r.ArchivedAt == null));
         if (scope.IntegrationId is { } integrationId)
         {
             records = records.Where(r => r.IntegrationId == integrationId);
@@ -115,6 +117,11 @@ public sealed partial class RetryOperationService(
         if (scope.RecordIds is null)
         {
             var target = scope.Filter?.Describe() ?? (scope.IntegrationId is { } integrationId ? $"integration {integrationId}" : "all integrations");
+            if (scope.DeadLetters)
+            {
+                target += ", dead letters";
+            }
+
             if (scope.Filter is null && scope.ErrorClass is { } errorClass)
             {
                 target += $", error class {errorClass}";

@@ -8,8 +8,8 @@ using SyncHub.Web.Security;
 namespace SyncHub.Web.Api;
 
 /// <summary>
-/// The failed queue grouped by cause, and the group actions: retry (a Retry All over the group, 202 with the
-/// operation) and dismiss with a reason (one audit entry for the group).
+/// The failed (or dead-letter) queue grouped by cause, and the group actions: retry (a Retry All over the group,
+/// 202 with the operation) and dismiss with a reason (one audit entry for the group).
 /// </summary>
 internal static class FailureGroupsApi
 {
@@ -24,12 +24,7 @@ internal static class FailureGroupsApi
     /// <summary>?integration= narrows to one integration; ?queue=dead-letter groups the dead-letter queue instead.</summary>
     private static async Task<IResult> ListAsync(string? integration, string? queue, HttpContext context, IntegrationService integrations, FailureGroupsQuery groups)
     {
-        var status = queue switch
-        {
-            null or "" or "failed" => RecordStatus.Failed,
-            "dead-letter" => RecordStatus.DeadLetter,
-            _ => (RecordStatus?)null,
-        };
+        var status = Queue(queue);
         if (status is null)
         {
             return JsonBody.Invalid("queue", "must be \"failed\" or \"dead-letter\".");
@@ -52,28 +47,42 @@ internal static class FailureGroupsApi
             g.Fingerprint, g.IntegrationSlug, g.ErrorClass, g.Count, g.FirstSeen, g.LastSeen, g.SampleRecordId, g.SampleMessage, g.Pattern)).ToList());
     }
 
-    private static async Task<IResult> RetryAsync(string fingerprint, HttpContext context, RetryOperationService operations)
+    /// <summary>?queue=dead-letter retries the group's dead letters instead of its failed records.</summary>
+    private static async Task<IResult> RetryAsync(string fingerprint, string? queue, HttpContext context, RetryOperationService operations)
     {
+        var status = Queue(queue);
+        if (status is null)
+        {
+            return JsonBody.Invalid("queue", "must be \"failed\" or \"dead-letter\".");
+        }
+
         if (fingerprint.Length > ErrorFingerprint.Length)
         {
             return NotFound(fingerprint);
         }
 
-        var operation = await operations.StartInBackgroundAsync(RetryScope.Group(fingerprint), context.User.Identity?.Name ?? "API key", context.RequestAborted);
+        var scope = status == RecordStatus.DeadLetter ? RetryScope.DeadLetterGroup(fingerprint) : RetryScope.Group(fingerprint);
+        var operation = await operations.StartInBackgroundAsync(scope, context.User.Identity?.Name ?? "API key", context.RequestAborted);
         return operation.Total == 0
             ? NotFound(fingerprint)
             : Results.Accepted($"/api/v1/operations/{operation.Id}", new OperationAcceptedResponse(operation.Id, operation.Total));
     }
 
-    private static async Task<IResult> DismissAsync(string fingerprint, HttpContext context, RecordActionService actions)
+    /// <summary>?queue=dead-letter dismisses the group's dead letters instead of its failed records.</summary>
+    private static async Task<IResult> DismissAsync(string fingerprint, string? queue, HttpContext context, RecordActionService actions)
     {
+        if (Queue(queue) is not { } status)
+        {
+            return JsonBody.Invalid("queue", "must be \"failed\" or \"dead-letter\".");
+        }
+
         var (request, error) = await JsonBody.ReadAsync<DismissGroupRequest>(context);
         if (error is not null)
         {
             return error;
         }
 
-        var result = await actions.DismissGroupAsync(fingerprint, request!.Reason, context.User.Identity?.Name ?? "API key", null, context.RequestAborted);
+        var result = await actions.DismissGroupAsync(fingerprint, request!.Reason, context.User.Identity?.Name ?? "API key", null, status, context.RequestAborted);
         if (!result.IsValid)
         {
             return Results.ValidationProblem(result.Errors!.ToDictionary());
@@ -84,5 +93,13 @@ internal static class FailureGroupsApi
 
     private static IResult NotFound(string fingerprint) => Results.Problem(
         statusCode: StatusCodes.Status404NotFound, title: "Failure group not found",
-        detail: $"No failed records have the fingerprint '{fingerprint}'.");
+        detail: $"No records of that queue have the fingerprint '{fingerprint}'.");
+
+    /// <summary>The queue a request names: failed (the default) or dead-letter; null for anything else.</summary>
+    private static RecordStatus? Queue(string? queue) => queue switch
+    {
+        null or "" or "failed" => RecordStatus.Failed,
+        "dead-letter" => RecordStatus.DeadLetter,
+        _ => null,
+    };
 }

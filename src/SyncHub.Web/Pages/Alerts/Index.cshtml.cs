@@ -31,7 +31,7 @@ public sealed class IndexModel(AlertsQuery alerts, AlertRules rules, IAuthorizat
 
     public bool HasNextPage => PageNumber * AlertsQuery.PageSize < ResolvedTotal;
 
-    public async Task OnGetAsync(int? page, CancellationToken cancellationToken) => await LoadAsync(page ?? 1, cancellationToken);
+    public async Task OnGetAsync([FromQuery(Name = "page")] int? page, CancellationToken cancellationToken) => await LoadAsync(page ?? 1, cancellationToken);
 
     public async Task<IActionResult> OnPostRuleAsync(CancellationToken cancellationToken)
     {

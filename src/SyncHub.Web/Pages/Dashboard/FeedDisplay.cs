@@ -19,12 +19,23 @@ public static class FeedDisplay
         ErrorOutcome.NeedsReview => "needs review",
         ErrorOutcome.Skipped => "skipped",
         ErrorOutcome.Blocked => "blocked",
+        ErrorOutcome.Superseded => "superseded",
         _ => "still failing",
     };
 
     /// <summary>One failure's outcome, with the time of the retry that resolved it when there was one.</summary>
-    public static string Outcome(RecentError error) =>
-        error.ResolvedAt is { } at ? $"{Outcome(error.Outcome)} {Clock(at)}" : Outcome(error.Outcome);
+    public static string Outcome(RecentError error) => error switch
+    {
+        { Outcome: ErrorOutcome.Superseded, ResolvedVersion: { } version, ResolvedAt: { } at } => $"superseded by version {version} at {Clock(at)}",
+        { ResolvedAt: { } at } => $"{Outcome(error.Outcome)} {Clock(at)}",
+        _ => Outcome(error.Outcome),
+    };
+
+    /// <summary>Where a single failure's outcome links: the attempt that superseded it on the record page.</summary>
+    public static string? OutcomeLink(RecentErrorGroup group) =>
+        group is { Count: 1, Newest: { Outcome: ErrorOutcome.Superseded, ResolvedByAttemptId: { } by } newest }
+            ? $"/records/{newest.RecordId}#attempt-{by}"
+            : null;
 
     /// <summary>A group's outcomes: "11 resolved by automatic retry, 1 still failing".</summary>
     public static string Outcomes(RecentErrorGroup group) =>
@@ -35,7 +46,7 @@ public static class FeedDisplay
     public static string Css(ErrorOutcome outcome) => outcome switch
     {
         ErrorOutcome.ResolvedByAutomaticRetry or ErrorOutcome.ResolvedByManualRetry or ErrorOutcome.ResolvedByRun
-            or ErrorOutcome.EditedAndRetried or ErrorOutcome.DeliveredLater => "outcome-resolved",
+            or ErrorOutcome.EditedAndRetried or ErrorOutcome.DeliveredLater or ErrorOutcome.Superseded => "outcome-resolved",
         ErrorOutcome.StillFailing or ErrorOutcome.DeadLetter => "outcome-open",
         _ => "outcome-other",
     };

@@ -22,8 +22,12 @@ public sealed record FailedListView(
     bool StandAlone = false,
     ErrorClass? ErrorClass = null,
     FailedFilters? Filters = null,
-    IReadOnlyList<FailureGroup>? Groups = null)
+    IReadOnlyList<FailureGroup>? Groups = null,
+    string GroupQueue = FailedTabs.Failed)
 {
+    /// <summary>The groups tab shows the dead-letter queue's groups rather than the failed queue's.</summary>
+    public bool DeadLetterGroups => GroupQueue == FailedTabs.DeadLetter;
+
     /// <summary>The list filters in force (none on the Archived and groups tabs).</summary>
     public FailedFilters ActiveFilters => FailedTabs.IsFiltered(Tab) ? Filters ?? FailedFilters.None : FailedFilters.None;
 
@@ -79,6 +83,11 @@ public sealed record FailedListView(
         if (IntegrationSlug is not null)
         {
             parameters.Add("integration=" + Uri.EscapeDataString(IntegrationSlug));
+        }
+
+        if (tab == FailedTabs.Groups && DeadLetterGroups)
+        {
+            parameters.Add("queue=" + FailedTabs.DeadLetter);
         }
 
         if (FailedTabs.IsFiltered(tab))

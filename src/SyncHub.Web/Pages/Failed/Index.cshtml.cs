@@ -65,6 +65,10 @@ public sealed partial class IndexModel(
     [BindProperty(SupportsGet = true)]
     public string? Group { get; set; }
 
+    /// <summary>The groups tab's queue: the failed queue, or <c>dead-letter</c> for the dead letters grouped by cause.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Queue { get; set; }
+
     /// <summary>A Retry All started without JavaScript: the page shows its progress.</summary>
     [BindProperty(SupportsGet = true)]
     public Guid? Operation { get; set; }
@@ -125,6 +129,8 @@ public sealed partial class IndexModel(
     private ErrorClass? SelectedErrorClass =>
         Enum.TryParse<ErrorClass>(ErrorClassFilter, ignoreCase: true, out var parsed) && parsed != ErrorClass.None && Enum.IsDefined(parsed) ? parsed : null;
 
+    private RecordStatus GroupQueue => Queue == FailedTabs.DeadLetter ? RecordStatus.DeadLetter : RecordStatus.Failed;
+
     private FailedFilters Filters => FailedFilters.Parse(EntityType, MinRetries, From, To, Q, Group);
 
     /// <summary>htmx gets the list with the tab counts out of band; a plain post gets the whole page.</summary>
@@ -160,9 +166,10 @@ public sealed partial class IndexModel(
             FailedTabs.Groups => new FailedRecordPage([], null),
             _ => await failed.PageAsync(RecordStatus.Failed, filter, Before, PageSize, cancellationToken),
         };
-        var failureGroups = Tab == FailedTabs.Groups ? await groups.ListAsync(selected?.Id, RecordStatus.Failed, cancellationToken) : null;
+        Queue = Queue == FailedTabs.DeadLetter ? FailedTabs.DeadLetter : FailedTabs.Failed;
+        var failureGroups = Tab == FailedTabs.Groups ? await groups.ListAsync(selected?.Id, GroupQueue, cancellationToken) : null;
         var counts = await status.CountsAsync(selected?.Id, cancellationToken);
         return new FailedListView(
-            page, all, Integration, Before, counts, time.GetUtcNow(), message, Tab: Tab, ErrorClass: SelectedErrorClass, Filters: Filters, Groups: failureGroups);
+            page, all, Integration, Before, counts, time.GetUtcNow(), message, Tab: Tab, ErrorClass: SelectedErrorClass, Filters: Filters, Groups: failureGroups, GroupQueue: Queue);
     }
 }

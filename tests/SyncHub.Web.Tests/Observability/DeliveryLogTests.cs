@@ -1,0 +1,49 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using Shouldly;
+using SyncHub.Connectors;
+using SyncHub.Core.Delivery;
+using SyncHub.TestUtils;
+using SyncHub.Web.Tests.Support;
+
+namespace SyncHub.Web.Tests.Observability;
+
+/// <summary>
+/// Background delivery has no HTTP request, yet its log lines about a record carry a trace id, the record, the
+/// integration, the error class and the HTTP status, and never the payload at Information.
+/// </summary>
+public sealed class DeliveryLogTests(SyncHubWebFactory factory) : IClassFixture<SyncHubWebFactory>
+{
+    private const string PayloadMarker = "PAYLOAD-MARKER-7f3a";
+
+    [Fact]
+    public async Task BackgroundDeliveryFails_LogLine_CarriesTraceRecordIntegrationErrorClassAndHttpStatusButNoPayload()
+    {
+        // The shipped settings keep per-attempt lines at Warning and above; an operator who turns them on gets these.
+        factory.Settings["Logging:LogLevel:SyncHub.Core.Delivery.SyncOrchestrator"] = "Information";
+        using var api = factory.CreateApiClient();
+        await api.CreateIntegrationAsync("traced");
+        var first = await api.IngestAsync("traced", "INV-T1", $$"""{"amount": 5, "note": "{{PayloadMarker}}"}""");
+        var second = await api.IngestAsync("traced", "INV-T2", $$"""{"amount": 6, "note": "{{PayloadMarker}}"}""");
+        factory.Gateway.FailNextFor("INV-T1", ErrorClass.Validation, "Amount refused", 422).FailNextFor("INV-T2", ErrorClass.Validation, "Amount refused", 422);
+
+        await factory.DeliverPendingAsync();
+
+        var one = CompletedLine(first);
+        one.Level.ShouldBe(LogLevel.Information);
+        one.Property("Integration").ShouldBe("traced");
+        one.Property("ErrorClass").ShouldBe("Validation");
+        one.Property("HttpStatus").ShouldBe("422");
+        one.Property("Trigger").ShouldBe("Delivery");
+        one.Property("TraceId").ShouldNotBeNull().Length.ShouldBe(32);
+        one.Property("SpanId").ShouldNotBeNull().Length.ShouldBe(16);
+        CompletedLine(second).Property("TraceId").ShouldNotBe(one.Property("TraceId"), "each attempt is its own trace");
+        factory.Logs.Entries.Where(e => e.Level >= LogLevel.Information)
+            .ShouldAllBe(e => !e.Message.Contains(PayloadMarker) && !e.Properties.Values.Any(v => v != null && v.ToString()!.Contains(PayloadMarker)));
+    }
+
+    private CapturedLog CompletedLine(long recordId) =>
+        factory.Logs.Entries.Single(e =>
+            e.Category == typeof(SyncOrchestrator).FullName && e.Property("ErrorClass") != null
+            && e.Property("RecordId") == recordId.ToString(CultureInfo.InvariantCulture));
+}
