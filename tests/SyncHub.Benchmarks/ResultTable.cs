@@ -1,0 +1,22 @@
+using System.Globalization;
+using System.Text;
+
+namespace SyncHub.Benchmarks;
+
+/// <summary>The results as a markdown table, ready for docs/benchmarks.md.</summary>
+internal static class ResultTable
+{
+    public static string Render(IEnumerable<ResultRow> rows)
+    {
+        var text = new StringBuilder();
+        text.AppendLine("| scenario | SyncHub | limit | ratio | target | met? |");
+        text.AppendLine("|---|---|---|---|---|---|");
+        foreach (var row in rows)
+        {
+            var ratio = row.Ratio is { } r ? r.ToString("0.00", CultureInfo.InvariantCulture) + "×" : "–";
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {row.Scenario} | {row.SyncHub} | {row.Limit} | {ratio} | {row.Target} | {(row.Met ? "yes" : "**no**")} |");
+        }
+
+        return text.ToString();
+    }
+}
