@@ -13,7 +13,8 @@ internal static class ResultTable
         text.AppendLine("|---|---|---|---|---|---|");
         foreach (var row in rows)
         {
-            var ratio = row.Ratio is { } r ? r.ToString("0.00", CultureInfo.InvariantCulture) + "×" : "–";
+            // Small ratios keep their significant digits: 0.0034× says more than 0.00×.
+            var ratio = row.Ratio is { } r ? r.ToString(r >= 0.1 ? "0.00" : "0.0000", CultureInfo.InvariantCulture) + "×" : "–";
             text.AppendLine(CultureInfo.InvariantCulture, $"| {row.Scenario} | {row.SyncHub} | {row.Limit} | {ratio} | {row.Target} | {(row.Met ? "yes" : "**no**")} |");
         }
 
