@@ -48,6 +48,35 @@ public sealed class DependencyTests
     }
 
     [Fact]
+    public async Task ChildrenBehindTheFirstBatch_WaitBlocked_NoneSent()
+    {
+        // Batches of two: the children sit behind plain records and behind each other, so each must be checked
+        // when it reaches the window the next claim takes.
+        await using var engine = await EngineHarness.StartAsync(batchSize: 2);
+        await engine.CreateIntegrationAsync();
+        var parent = (await engine.FailedRecordsAsync("books", 1, ErrorClass.Validation, 422))[0];
+        var parentRecord = await engine.RecordAsync(parent);
+        var plain = await engine.IngestAsync("books", "PLAIN-1");
+        var children = new List<long>();
+        for (var i = 0; i < 5; i++)
+        {
+            children.Add(await IngestChildAsync(engine, $"INV-W{i}", parentRecord.SourceId, parentRecord.EntityType));
+        }
+
+        var last = await engine.IngestAsync("books", "PLAIN-2");
+
+        await DeliverAllAsync(engine);
+
+        (await engine.RecordAsync(plain)).Status.ShouldBe(RecordStatus.Delivered);
+        (await engine.RecordAsync(last)).Status.ShouldBe(RecordStatus.Delivered);
+        foreach (var child in children)
+        {
+            (await engine.RecordAsync(child)).Status.ShouldBe(RecordStatus.Blocked);
+            engine.Gateway.RequestsFor(child).ShouldBeEmpty();
+        }
+    }
+
+    [Fact]
     public async Task ParentUnknownToSyncHub_DoesNotBlock()
     {
         await using var engine = await EngineHarness.StartAsync();

@@ -1,0 +1,48 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace SyncHub.Benchmarks;
+
+/// <summary>
+/// 4. Ingest through the API, the integration paused so only ingest is measured: single records
+/// (<c>POST .../records</c>, at the delivery concurrency) and batches of 1,000 (<c>POST .../records:batch</c>, two at
+/// a time). The limit posts the same request bodies, the same way, to the bare loopback server.
+/// </summary>
+internal sealed class IngestScenario : IScenario
+{
+    private const int BatchSize = 1000;
+    private const int BatchConcurrency = 2;
+
+    public string Name => "ingest";
+
+    public async Task<IReadOnlyList<ResultRow>> RunAsync(BenchContext context)
+    {
+        var n = context.Options.Records;
+        var single = Math.Min(n, 20_000);
+        var concurrency = context.Options.Concurrency;
+        await using var destination = await Destination.StartAsync();
+        await using var app = await SyncHubProcess.StartHealthyAsync(context, context.NewDatabasePath("ingest"));
+        using var api = new SyncHubApi(app.CreateApiClient());
+        await api.CreateWebhookAsync(destination.Url);
+        await api.PauseAsync();
+        var singleUrl = $"{app.BaseUrl}/api/v1/integrations/{SyncHubApi.Slug}/records";
+        var batchUrl = singleUrl + ":batch";
+
+        BenchContext.Progress($"ingesting {single:N0} single records");
+        var synchubSingle = single / (await BareClient.PostAllAsync(singleUrl, i => SyncHubApi.Record(i, "S"), single, concurrency, SyncHubProcess.ApiKey)).TotalSeconds;
+        var limitSingle = single / (await BareClient.PostAllAsync(destination.Url, i => SyncHubApi.Record(i, "S"), single, concurrency)).TotalSeconds;
+
+        var batches = (n + BatchSize - 1) / BatchSize;
+        var bodies = Enumerable.Range(0, batches).Select(b => SyncHubApi.Batch(b * BatchSize, Math.Min(BatchSize, n - b * BatchSize), "B")).ToArray();
+        BenchContext.Progress($"ingesting {n:N0} records in {batches:N0} batches");
+        var synchubBatch = n / (await BareClient.PostAllAsync(batchUrl, b => bodies[b], batches, BatchConcurrency, SyncHubProcess.ApiKey)).TotalSeconds;
+        var limitBatch = n / (await BareClient.PostAllAsync(destination.Url, b => bodies[b], batches, BatchConcurrency)).TotalSeconds;
+        var pending = await api.CountAsync("pending");
+        BenchContext.Progress(string.Create(CultureInfo.InvariantCulture, $"pending now: {pending:N0}"));
+        return
+        [
+            new($"4. Ingest, single, {single:N0} records, concurrency {concurrency}", Figures.Rate(synchubSingle), Figures.Rate(limitSingle), synchubSingle / limitSingle, "≥ 5,000 rec/s", synchubSingle >= 5000),
+            new($"4. Ingest, batches of {BatchSize:N0}, {n:N0} records, {BatchConcurrency} at a time", Figures.Rate(synchubBatch), Figures.Rate(limitBatch), synchubBatch / limitBatch, "≥ 5,000 rec/s", synchubBatch >= 5000),
+        ];
+    }
+}
