@@ -23,6 +23,11 @@ internal sealed class ChildServer(IReadOnlyList<IConnectorGateway> gateways, Str
     {
         while (await requests.ReadLineAsync() is { } line)
         {
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
             HostRequest? request;
             try
             {
