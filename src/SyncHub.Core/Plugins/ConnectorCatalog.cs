@@ -1,12 +1,14 @@
 using SyncHub.Connectors;
+using SyncHub.Core.Plugins.Isolation;
 
 namespace SyncHub.Core.Plugins;
 
 /// <summary>Connectors from plugins plus any registered in-process (tests and built-ins), by name.</summary>
-internal sealed class ConnectorCatalog : IConnectorCatalog
+internal sealed class ConnectorCatalog : IConnectorCatalog, IDisposable
 {
     private readonly Dictionary<string, IConnectorGateway> _gateways = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<PluginLoadError> _errors = [];
+    private readonly PluginIsolation? _isolation;
 
     public ConnectorCatalog(PluginLoader loader, IEnumerable<IConnectorGateway> inProcessGateways)
     {
@@ -17,6 +19,7 @@ internal sealed class ConnectorCatalog : IConnectorCatalog
 
         var loaded = loader.LoadAll();
         _errors.AddRange(loaded.Errors);
+        _isolation = loaded.Isolation;
         foreach (var gateway in loaded.Gateways)
         {
             if (!_gateways.TryAdd(gateway.Info.Name, gateway))
@@ -30,9 +33,18 @@ internal sealed class ConnectorCatalog : IConnectorCatalog
 
     public IReadOnlyList<PluginLoadError> LoadErrors => _errors;
 
+    public IReadOnlyList<ConnectorProblem> Problems => _isolation?.Health.Problems() ?? [];
+
     public IConnectorGateway? Find(string connectorName) =>
         _gateways.TryGetValue(connectorName, out var gateway) ? gateway : null;
 
-    public Version? SdkVersionOf(string connectorName) =>
-        Find(connectorName) is { } gateway ? SdkReference.Of(gateway.GetType().Assembly) : null;
+    public Version? SdkVersionOf(string connectorName) => Find(connectorName) switch
+    {
+        IsolatedGateway isolated => isolated.SdkVersion,
+        { } gateway => SdkReference.Of(gateway.GetType().Assembly),
+        null => null,
+    };
+
+    /// <summary>Ends the isolated plugins' processes with the host.</summary>
+    public void Dispose() => _isolation?.Dispose();
 }

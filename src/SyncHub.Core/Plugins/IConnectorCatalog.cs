@@ -9,6 +9,12 @@ public interface IConnectorCatalog
 
     IReadOnlyList<PluginLoadError> LoadErrors { get; }
 
+    /// <summary>
+    /// Loaded connectors that misbehaved lately (an isolated plugin was restarted after exceeding its memory limit
+    /// or exiting), with the reason to show. Empty when all are healthy.
+    /// </summary>
+    IReadOnlyList<ConnectorProblem> Problems => [];
+
     IConnectorGateway? Find(string connectorName);
 
     /// <summary>The SDK version the connector was built against (from its assembly reference), if known.</summary>

@@ -28,6 +28,9 @@ public sealed record IntegrationStatus(
 
     public Budgets.ErrorBudgetBurn? Budget { get; init; }
 
+    /// <summary>Why the integration's connector is unhealthy (an isolated plugin was restarted lately), if it is.</summary>
+    public string? ConnectorProblem { get; init; }
+
     /// <summary>The newest sync run, if the integration has had one.</summary>
     public Data.Entities.SyncRun? LastRun { get; init; }
 }

@@ -61,6 +61,7 @@ public sealed class IntegrationStatusQuery(IDbContextFactory<SyncHubDbContext> d
             Pause = pauses.For(integration.Id),
             Paused = integration.PausedAt is { } pausedAt ? new Integrations.IntegrationPause(pausedAt, integration.PausedBy ?? "unknown", integration.PauseReason) : null,
             Budget = await budgets.ForAsync(db, integration, cancellationToken),
+            ConnectorProblem = catalog.Problems.FirstOrDefault(p => string.Equals(p.Connector, integration.Connector, StringComparison.OrdinalIgnoreCase))?.Reason,
             LastRun = await db.Runs.AsNoTracking().Where(r => r.IntegrationId == integration.Id).OrderByDescending(r => r.Id).FirstOrDefaultAsync(cancellationToken),
         };
     }

@@ -25,6 +25,8 @@ public sealed partial class IndexModel(
 
     public IReadOnlyList<PluginLoadError> PluginErrors => catalog.LoadErrors;
 
+    public IReadOnlyList<ConnectorProblem> PluginProblems => catalog.Problems;
+
     /// <param name="trend">"month" shows the error trend for 30 days, anything else for 24 hours.</param>
     public async Task OnGetAsync(string? trend, CancellationToken cancellationToken)
     {

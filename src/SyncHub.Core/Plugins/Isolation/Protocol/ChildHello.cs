@@ -1,0 +1,4 @@
+namespace SyncHub.Core.Plugins.Isolation.Protocol;
+
+/// <summary>The child's first line: the connectors it loaded, or why it could not load the plugin.</summary>
+internal sealed record ChildHello(IReadOnlyList<WireConnector> Connectors, string? Error = null);
