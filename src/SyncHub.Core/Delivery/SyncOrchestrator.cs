@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SyncHub.Connectors;
 using SyncHub.Core.Breakers;
+using SyncHub.Core.Cluster;
 using SyncHub.Core.Integrations;
 using SyncHub.Core.Mapping;
 using SyncHub.Core.Pacing;
@@ -34,6 +35,7 @@ public sealed partial class SyncOrchestrator
     private readonly ActiveClaims _activeClaims;
     private readonly ConnectionPauses _pauses;
     private readonly DeliveryMetrics _metrics;
+    private readonly NodeIdentity _node;
 
     public SyncOrchestrator(
         IDbContextFactory<SyncHubDbContext> dbFactory,
@@ -48,8 +50,10 @@ public sealed partial class SyncOrchestrator
         BreakerRegistry breakers,
         ActiveClaims activeClaims,
         ConnectionPauses pauses,
-        DeliveryMetrics metrics)
+        DeliveryMetrics metrics,
+        NodeIdentity node)
     {
+        _node = node;
         _metrics = metrics;
         _pauses = pauses;
         _dbFactory = dbFactory;
