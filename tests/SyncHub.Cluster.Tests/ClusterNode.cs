@@ -48,7 +48,7 @@ public sealed class ClusterNode : IDisposable
         foreach (var argument in new[]
                  {
                      app, $"--Urls={baseUrl}", "--SyncHub:Database:Provider=Postgres", $"--ConnectionStrings:SyncHub={connectionString}",
-                     $"--SyncHub:Cluster:NodeId={name}", "--SyncHub:Cluster:HeartbeatSeconds=1", "--SyncHub:Cluster:LeaseSeconds=5",
+                     $"--SyncHub:Cluster:NodeId={name}", "--SyncHub:Cluster:HeartbeatSeconds=1", "--SyncHub:Cluster:LeaseSeconds=20",
                      "--SyncHub:Demo:Enabled=false", $"--SyncHub:ApiKeys:0={ApiKey}",
                      "--SyncHub:Admin:Email=admin@cluster.test", "--SyncHub:Admin:Password=cluster-test-password-1",
                      "--Logging:LogLevel:Default=Warning",

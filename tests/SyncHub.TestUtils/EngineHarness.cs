@@ -83,8 +83,10 @@ public sealed class EngineHarness : IAsyncDisposable
     public RetryOperationService Operations => Get<RetryOperationService>();
 
     /// <param name="inCallRetries">Above 0, in-call retries wait on the fake clock: advance it while the call runs.</param>
+    /// <param name="postgres">True for a fresh PostgreSQL database whatever <c>SYNCHUB_TEST_STORE</c> says (tests of multi-node behaviour).</param>
     public static async Task<EngineHarness> StartAsync(
-        int batchSize = 100, int concurrency = 4, int inCallRetries = 0, bool breakers = false, IReadOnlyDictionary<string, string?>? settings = null)
+        int batchSize = 100, int concurrency = 4, int inCallRetries = 0, bool breakers = false, IReadOnlyDictionary<string, string?>? settings = null,
+        bool? postgres = null)
     {
         var configuration = new Dictionary<string, string?>
         {
@@ -100,7 +102,7 @@ public sealed class EngineHarness : IAsyncDisposable
             configuration[key] = value;
         }
 
-        var harness = new EngineHarness(configuration, PostgresTestDatabase.Selected ? await PostgresTestDatabase.CreateAsync() : null);
+        var harness = new EngineHarness(configuration, postgres ?? PostgresTestDatabase.Selected ? await PostgresTestDatabase.CreateAsync() : null);
         await using var db = await harness.Get<IDbContextFactory<SyncHubDbContext>>().CreateDbContextAsync();
         await DatabaseInitializer.InitializeAsync(db, CancellationToken.None);
         return harness;
