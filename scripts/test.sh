@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
-# Builds SyncHub and runs every test (engine, connectors, web, browser). Installs what the tests need first.
+# Builds SyncHub and runs every test (engine, connectors, web, browser, two-node PostgreSQL cluster). Installs what the tests need first.
 # Prints "N passed, N failed, N skipped" last and exits non-zero if any test failed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 scripts/install-test-deps.sh
+# The cluster tests (and SYNCHUB_TEST_STORE=postgres runs) create their databases on this server.
+SYNCHUB_TEST_POSTGRES="$(scripts/start-postgres.sh)"
+export SYNCHUB_TEST_POSTGRES
 
 results="TestResults"
 rm -rf "$results"

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using SyncHub.Connectors;
 using SyncHub.Core.Alerts;
@@ -48,7 +49,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<IConnectorCatalog, ConnectorCatalog>();
         services.AddDataProtection();
         services.AddSingleton<SettingsProtector>();
-        services.AddSingleton<WriteGate>();
+        services.TryAddSingleton<WriteGate>(); // the store may register a non-serializing one first (PostgreSQL)
         services.AddSingleton<RecordMapper>();
         services.AddSingleton<MappingPreview>();
         services.AddSingleton<MappingSamplesQuery>();
@@ -79,6 +80,10 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<Failures.Groups.FailureGroupsQuery>();
         services.AddSingleton<RecordDetailsQuery>();
         services.AddSingleton<InFlightRecovery>();
+        services.AddSingleton<ClaimRelease>();
+        services.AddOptions<Cluster.ClusterOptions>().BindConfiguration(Cluster.ClusterOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<Cluster.NodeIdentity>();
+        services.AddSingleton<Cluster.NodeLeases>();
         services.AddSingleton<DemoSeeder>();
         services.AddSingleton<IRunQueue, RunQueue>();
         services.AddSingleton<RunCancellations>();

@@ -36,6 +36,9 @@ public sealed class SyncHubDbContext(DbContextOptions<SyncHubDbContext> options)
 
     public DbSet<Notification> Notifications => Set<Notification>();
 
+    /// <summary>The processes sharing a PostgreSQL store, with their heartbeats (their claim leases).</summary>
+    public DbSet<SyncHubNode> Nodes => Set<SyncHubNode>();
+
     /// <summary>Data Protection keys live with the data they protect, so a restore or a second node can read it.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -47,10 +50,8 @@ public sealed class SyncHubDbContext(DbContextOptions<SyncHubDbContext> options)
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
-        // SQLite cannot compare or order DateTimeOffset; stored as UTC ticks they sort and compare in SQL.
-        if (Database.IsSqlite())
-        {
-            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
-        }
+        // SQLite cannot compare or order DateTimeOffset; stored as UTC ticks they sort and compare in SQL. PostgreSQL
+        // stores them the same way, so the hand-written SQL (trend buckets, group MIN/MAX) reads identical values on both.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
     }
 }

@@ -9,7 +9,7 @@ var builder = WebApplication.CreateBuilder(ContentRootLocator.CreateOptions(args
 
 builder.Services.AddSyncHubDatabase();
 builder.Services.AddSyncHubCore();
-builder.Services.AddSyncHubJobs();
+builder.Services.AddSyncHubJobs(builder.Configuration);
 builder.Services.AddSyncHubSecurity(builder.Configuration);
 builder.Services.AddSyncHubApi();
 builder.Services.AddSyncHubPages();

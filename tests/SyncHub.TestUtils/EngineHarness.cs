@@ -15,23 +15,26 @@ using SyncHub.Core.Records;
 using SyncHub.Core.Recovery;
 using SyncHub.Core.Retries;
 using SyncHub.Data;
+using SyncHub.Data.Postgres;
 using SyncHub.Data.Entities;
 
 namespace SyncHub.TestUtils;
 
 /// <summary>
-/// The real engine on a temp SQLite file, with a fake clock, pinned jitter, the <see cref="FakeGateway"/>
+/// The real engine on a temp SQLite file (or a fresh PostgreSQL database when <c>SYNCHUB_TEST_STORE=postgres</c>), with a fake clock, pinned jitter, the <see cref="FakeGateway"/>
 /// and no in-call retries, so every attempt is one gateway call and every wait is under the test's control.
 /// Connection circuit breakers are off unless a test passes <c>breakers: true</c>, so tests of other features
 /// see every scripted failure reach the record.
 /// </summary>
 public sealed class EngineHarness : IAsyncDisposable
 {
-    private readonly TempSqliteFile _database = new();
+    private readonly TempSqliteFile? _sqlite;
+    private readonly PostgresTestDatabase? _postgres;
     private readonly ServiceProvider _services;
 
-    private EngineHarness(Dictionary<string, string?> settings)
+    private EngineHarness(Dictionary<string, string?> settings, PostgresTestDatabase? postgres)
     {
+        _postgres = postgres;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
@@ -44,12 +47,22 @@ public sealed class EngineHarness : IAsyncDisposable
         Source = new FakeSource(Gateway);
         services.AddSingleton<IConnectorGateway>(Source);
         services.AddSingleton<IConnectorGateway>(LookupGateway);
-        services.AddPooledDbContextFactory<SyncHubDbContext>(o => o.UseSqlite(_database.ConnectionString).AddInterceptors(new SqliteConnectionTuning(), WriteFaults));
+        if (postgres is null)
+        {
+            _sqlite = new TempSqliteFile();
+            services.AddPooledDbContextFactory<SyncHubDbContext>(o => o.UseSqlite(_sqlite.ConnectionString).AddInterceptors(new SqliteConnectionTuning(), WriteFaults));
+        }
+        else
+        {
+            services.AddPooledDbContextFactory<SyncHubDbContext>(o => o.UsePostgresStore(postgres.ConnectionString).AddInterceptors(WriteFaults));
+            services.Replace(ServiceDescriptor.Singleton(new WriteGate(serialize: false)));
+        }
+
         _services = services.BuildServiceProvider();
     }
 
     /// <summary>The harness's database, for tests that open their own connection to it.</summary>
-    public string ConnectionString => _database.ConnectionString;
+    public string ConnectionString => _sqlite?.ConnectionString ?? _postgres!.ConnectionString;
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
 
@@ -70,8 +83,10 @@ public sealed class EngineHarness : IAsyncDisposable
     public RetryOperationService Operations => Get<RetryOperationService>();
 
     /// <param name="inCallRetries">Above 0, in-call retries wait on the fake clock: advance it while the call runs.</param>
+    /// <param name="postgres">True for a fresh PostgreSQL database whatever <c>SYNCHUB_TEST_STORE</c> says (tests of multi-node behaviour).</param>
     public static async Task<EngineHarness> StartAsync(
-        int batchSize = 100, int concurrency = 4, int inCallRetries = 0, bool breakers = false, IReadOnlyDictionary<string, string?>? settings = null)
+        int batchSize = 100, int concurrency = 4, int inCallRetries = 0, bool breakers = false, IReadOnlyDictionary<string, string?>? settings = null,
+        bool? postgres = null)
     {
         var configuration = new Dictionary<string, string?>
         {
@@ -87,7 +102,7 @@ public sealed class EngineHarness : IAsyncDisposable
             configuration[key] = value;
         }
 
-        var harness = new EngineHarness(configuration);
+        var harness = new EngineHarness(configuration, postgres ?? PostgresTestDatabase.Selected ? await PostgresTestDatabase.CreateAsync() : null);
         await using var db = await harness.Get<IDbContextFactory<SyncHubDbContext>>().CreateDbContextAsync();
         await DatabaseInitializer.InitializeAsync(db, CancellationToken.None);
         return harness;
@@ -164,6 +179,10 @@ public sealed class EngineHarness : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _services.DisposeAsync();
-        _database.Dispose();
+        _sqlite?.Dispose();
+        if (_postgres is not null)
+        {
+            await _postgres.DisposeAsync();
+        }
     }
 }

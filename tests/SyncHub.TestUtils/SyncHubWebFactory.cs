@@ -13,7 +13,7 @@ using SyncHub.Web.Security;
 namespace SyncHub.TestUtils;
 
 /// <summary>
-/// SyncHub's real host on its own SQLite file, demo off, one known API key and the <see cref="FakeGateway"/>
+/// SyncHub's real host on its own SQLite file (its own PostgreSQL database when <c>SYNCHUB_TEST_STORE=postgres</c>), demo off, one known API key and the <see cref="FakeGateway"/>
 /// beside the real plugins. <see cref="StartKestrel"/> serves it on a loopback port for browser tests.
 /// </summary>
 public class SyncHubWebFactory : WebApplicationFactory<Program>
@@ -27,6 +27,7 @@ public class SyncHubWebFactory : WebApplicationFactory<Program>
     public const string Password = "correct-horse-battery-9";
 
     private readonly TempSqliteFile _database = new();
+    private PostgresTestDatabase? _postgres;
     public FakeGateway Gateway { get; } = new();
 
     /// <summary>A connector that declares settings (one secret) and tests connections: <c>fake-secure</c>.</summary>
@@ -118,7 +119,17 @@ public class SyncHubWebFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("ConnectionStrings:SyncHub", _database.ConnectionString);
+        if (PostgresTestDatabase.Selected)
+        {
+            _postgres ??= PostgresTestDatabase.Create();
+            builder.UseSetting("SyncHub:Database:Provider", "Postgres");
+            builder.UseSetting("ConnectionStrings:SyncHub", _postgres.ConnectionString);
+        }
+        else
+        {
+            builder.UseSetting("ConnectionStrings:SyncHub", _database.ConnectionString);
+        }
+
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
@@ -139,6 +150,7 @@ public class SyncHubWebFactory : WebApplicationFactory<Program>
         if (disposing)
         {
             _database.Dispose();
+            _postgres?.DisposeAsync().AsTask().GetAwaiter().GetResult();
         }
     }
 }

@@ -33,11 +33,11 @@ public sealed class ErrorTrendQuery(IDbContextFactory<SyncHubDbContext> dbFactor
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var rows = await db.Database.SqlQuery<TrendRow>($"""
-            SELECT "StartedAt" / {unit} AS "Bucket", "ErrorClass", COUNT(*) AS "Count"
+            SELECT "StartedAt" / {unit} AS "Bucket", "ErrorClass", CAST(COUNT(*) AS INTEGER) AS "Count"
             FROM "SyncLog"
             WHERE "StartedAt" >= {fromValue} AND "StartedAt" < {toValue}
               AND ("ErrorClass" IS NOT NULL OR "Status" = {succeeded})
-            GROUP BY "StartedAt" / {unit}, "ErrorClass"
+            GROUP BY "Bucket", "ErrorClass"
             """).ToListAsync(cancellationToken);
 
         var firstBucket = from.UtcTicks / step.Ticks;

@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
+using SyncHub.Data;
 using SyncHub.Data.Entities;
 
 namespace SyncHub.Core.Delivery;
@@ -9,18 +10,25 @@ public sealed partial class SyncOrchestrator
     /// <summary>
     /// Claims up to one batch with a single conditional UPDATE: a record is taken only if it still matches the
     /// filter, so a manual retry, an automatic retry and a first delivery can never hold the same record.
-    /// The claim and the new sync-log entries commit together.
+    /// The claim and the new sync-log entries commit together. On PostgreSQL the candidates are read in the claim's
+    /// transaction with FOR UPDATE SKIP LOCKED, so nodes claiming at the same moment take disjoint batches instead
+    /// of waiting for each other's rows; each claim names its node, whose heartbeat is the claim's lease.
     /// </summary>
     private async Task<List<ClaimedRecord>> ClaimAsync(
         Expression<Func<SyncRecord, bool>> filter, AttemptTrigger trigger, Guid? operationId, CancellationToken cancellationToken, int? limit = null)
     {
         await using var db = await _dbFactory.CreateDbContextAsync(cancellationToken);
-        var candidates = await db.Records.Where(filter)
-            .OrderBy(r => r.NextAttemptAt).ThenBy(r => r.Id)
-            .Select(r => r.Id).Take(limit ?? _options.BatchSize).ToListAsync(cancellationToken);
-        if (candidates.Count == 0)
+        var batch = limit ?? _options.BatchSize;
+
+        // SQLite: read outside the single-writer gate, so looking for work never holds up the writers.
+        List<long>? candidates = null;
+        if (!db.Database.IsPostgres())
         {
-            return [];
+            candidates = await Candidates(db, filter, batch).ToListAsync(cancellationToken);
+            if (candidates.Count == 0)
+            {
+                return [];
+            }
         }
 
         // Registered before the claim exists, so the stale-claim sweeper never mistakes a fresh claim for an abandoned one.
@@ -28,7 +36,7 @@ public sealed partial class SyncOrchestrator
         _activeClaims.Add(token);
         try
         {
-            var claimed = await ClaimWithTokenAsync(db, filter, candidates, token, trigger, operationId, cancellationToken);
+            var claimed = await ClaimWithTokenAsync(db, filter, candidates, batch, token, trigger, operationId, cancellationToken);
             if (claimed.Count == 0)
             {
                 _activeClaims.Remove(token);
@@ -43,17 +51,28 @@ public sealed partial class SyncOrchestrator
         }
     }
 
+    private static IQueryable<long> Candidates(Data.SyncHubDbContext db, Expression<Func<SyncRecord, bool>> filter, int batch) =>
+        db.Records.Where(filter).OrderBy(r => r.NextAttemptAt).ThenBy(r => r.Id).Select(r => r.Id).Take(batch);
+
     private async Task<List<ClaimedRecord>> ClaimWithTokenAsync(
-        Data.SyncHubDbContext db, Expression<Func<SyncRecord, bool>> filter, List<long> candidates, Guid token, AttemptTrigger trigger, Guid? operationId,
-        CancellationToken cancellationToken)
+        Data.SyncHubDbContext db, Expression<Func<SyncRecord, bool>> filter, List<long>? candidates, int batch, Guid token, AttemptTrigger trigger,
+        Guid? operationId, CancellationToken cancellationToken)
     {
         using var gate = await _writes.EnterAsync(cancellationToken);
         var now = _time.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        candidates ??= await Candidates(db, filter, batch).TagWith(SkipLockedInterceptor.Tag).ToListAsync(cancellationToken);
+        if (candidates.Count == 0)
+        {
+            return [];
+        }
+
+        var node = _node.Id;
         var count = await db.Records.Where(filter).Where(r => candidates.Contains(r.Id))
             .ExecuteUpdateAsync(
                 s => s.SetProperty(r => r.Status, RecordStatus.InFlight)
                     .SetProperty(r => r.ClaimToken, token)
+                    .SetProperty(r => r.ClaimedBy, node)
                     .SetProperty(r => r.RetryOperationId, (Guid?)null)
                     .SetProperty(r => r.UpdatedAt, now),
                 cancellationToken);

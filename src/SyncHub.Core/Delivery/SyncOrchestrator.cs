@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SyncHub.Connectors;
 using SyncHub.Core.Breakers;
+using SyncHub.Core.Cluster;
 using SyncHub.Core.Integrations;
 using SyncHub.Core.Mapping;
 using SyncHub.Core.Notifications;
@@ -36,6 +37,7 @@ public sealed partial class SyncOrchestrator
     private readonly ConnectionPauses _pauses;
     private readonly DeliveryMetrics _metrics;
     private readonly INotifier _notifier;
+    private readonly NodeIdentity _node;
 
     public SyncOrchestrator(
         IDbContextFactory<SyncHubDbContext> dbFactory,
@@ -51,9 +53,11 @@ public sealed partial class SyncOrchestrator
         ActiveClaims activeClaims,
         ConnectionPauses pauses,
         DeliveryMetrics metrics,
-        INotifier notifier)
+        INotifier notifier,
+        NodeIdentity node)
     {
         _notifier = notifier;
+        _node = node;
         _metrics = metrics;
         _pauses = pauses;
         _dbFactory = dbFactory;

@@ -61,6 +61,9 @@ public sealed class SyncRecord
     /// <summary>Set while a worker holds the record; only the holder of the token may complete it.</summary>
     public Guid? ClaimToken { get; set; }
 
+    /// <summary>The node holding the claim; on a shared store its heartbeat is the claim's lease.</summary>
+    public string? ClaimedBy { get; set; }
+
     /// <summary>The manual retry operation that has queued this record, if any; automatic retries leave it alone.</summary>
     public Guid? RetryOperationId { get; set; }
 

@@ -22,6 +22,7 @@ internal sealed class SyncRecordConfiguration : IEntityTypeConfiguration<SyncRec
         builder.Property(r => r.FieldProblemsJson).HasMaxLength(4000);
         builder.Property(r => r.ResolutionNote).HasMaxLength(1000);
         builder.Property(r => r.ErrorFingerprint).HasMaxLength(64);
+        builder.Property(r => r.ClaimedBy).HasMaxLength(64);
         builder.Ignore(r => r.IdempotencyKey);
         builder.HasOne(r => r.Integration).WithMany().HasForeignKey(r => r.IntegrationId).OnDelete(DeleteBehavior.Cascade);
 
@@ -35,6 +36,9 @@ internal sealed class SyncRecordConfiguration : IEntityTypeConfiguration<SyncRec
         // The delivery and automatic-retry jobs pick due work.
         builder.HasIndex(r => new { r.Status, r.NextAttemptAt });
         builder.HasIndex(r => r.ClaimToken);
+
+        // Lease recovery finds the records in flight under a node that stopped beating.
+        builder.HasIndex(r => new { r.Status, r.ClaimedBy });
         builder.HasIndex(r => r.RetryOperationId);
 
         // The Archived tab, a run's records, and the children waiting for a parent.

@@ -748,6 +748,29 @@ namespace SyncHub.Data.Migrations
                     b.ToTable("SyncLog", (string)null);
                 });
 
+            modelBuilder.Entity("SyncHub.Data.Entities.SyncHubNode", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("HeartbeatAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HostName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HeartbeatAt");
+
+                    b.ToTable("Nodes", (string)null);
+                });
+
             modelBuilder.Entity("SyncHub.Data.Entities.SyncHubUser", b =>
                 {
                     b.Property<string>("Id")
@@ -838,6 +861,10 @@ namespace SyncHub.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("ClaimToken")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
@@ -967,6 +994,8 @@ namespace SyncHub.Data.Migrations
                     b.HasIndex("ArchivedAt", "Id");
 
                     b.HasIndex("RunId", "Status");
+
+                    b.HasIndex("Status", "ClaimedBy");
 
                     b.HasIndex("Status", "ErrorFingerprint");
 

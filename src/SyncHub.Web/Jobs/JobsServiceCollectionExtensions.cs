@@ -1,4 +1,5 @@
 using Quartz;
+using SyncHub.Web.Storage;
 
 namespace SyncHub.Web.Jobs;
 
@@ -15,19 +16,37 @@ internal static class JobsServiceCollectionExtensions
     /// Quartz polls for due deliveries and automatic retries (its clock is the container's TimeProvider);
     /// Quartz also starts scheduled runs and run retries when due; background workers run manual retry
     /// operations and sync runs. Jobs read their on/off switches when they fire.
+    /// On PostgreSQL Quartz runs clustered on its tables in the same database, so the once-per-cluster jobs (run
+    /// scheduler, alerts, demo traffic, stale claims) fire on one node at a time; delivery and automatic retries
+    /// poll on every node instead, and every node renews its claim lease.
     /// </summary>
-    public static IServiceCollection AddSyncHubJobs(this IServiceCollection services)
+    public static IServiceCollection AddSyncHubJobs(this IServiceCollection services, IConfiguration configuration)
     {
+        var database = DatabaseSettings.Read(configuration);
         services.AddHostedService<OperationWorker>();
         services.AddHostedService<RunWorker>();
+        if (database.IsPostgres)
+        {
+            services.AddHostedService<NodeHeartbeatWorker>();
+            services.AddHostedService<NodePollWorker>();
+        }
+
         services.AddQuartz(q =>
         {
-            q.ScheduleJob<DeliveryJob>(
-                trigger => trigger.WithIdentity("delivery-poll").StartNow().WithSimpleSchedule(s => s.WithInterval(PollInterval).RepeatForever()),
-                job => job.WithIdentity(DeliveryJob.Key));
-            q.ScheduleJob<AutomaticRetryJob>(
-                trigger => trigger.WithIdentity("automatic-retry-poll").StartNow().WithSimpleSchedule(s => s.WithInterval(PollInterval).RepeatForever()),
-                job => job.WithIdentity(AutomaticRetryJob.Key));
+            if (database.IsPostgres)
+            {
+                UseClusteredStore(q, database.ConnectionString);
+            }
+            else
+            {
+                q.ScheduleJob<DeliveryJob>(
+                    trigger => trigger.WithIdentity("delivery-poll").StartNow().WithSimpleSchedule(s => s.WithInterval(PollInterval).RepeatForever()),
+                    job => job.WithIdentity(DeliveryJob.Key));
+                q.ScheduleJob<AutomaticRetryJob>(
+                    trigger => trigger.WithIdentity("automatic-retry-poll").StartNow().WithSimpleSchedule(s => s.WithInterval(PollInterval).RepeatForever()),
+                    job => job.WithIdentity(AutomaticRetryJob.Key));
+            }
+
             q.ScheduleJob<RunSchedulerJob>(
                 trigger => trigger.WithIdentity("run-scheduler-poll").StartNow().WithSimpleSchedule(s => s.WithInterval(RunSchedulerInterval).RepeatForever()),
                 job => job.WithIdentity(RunSchedulerJob.Key));
@@ -47,4 +66,26 @@ internal static class JobsServiceCollectionExtensions
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return services;
     }
+
+    /// <summary>
+    /// Quartz's AdoJobStore on the qrtz_ tables the PostgreSQL migrations create. Each node is an instance of the
+    /// one "SyncHub" scheduler; the instances check in every few seconds and take over the triggers of one that stops.
+    /// </summary>
+    private static void UseClusteredStore(IQuartzBuilder q, string connectionString) =>
+        q.UsePersistentStore(store =>
+        {
+            store.UsePostgres(connectionString);
+            store.ConfigureStore(options =>
+            {
+                options.TablePrefix = "qrtz_";
+                options.StoreJobDataAsStrings = true;
+                options.SchemaProvisioning = SchemaProvisioning.Validate; // the tables come with SyncHub's migrations
+            });
+            store.UseClustering(cluster =>
+            {
+                cluster.CheckinInterval = TimeSpan.FromSeconds(5);
+                cluster.CheckinMisfireThreshold = TimeSpan.FromSeconds(20);
+            });
+            store.UseSystemTextJsonSerializer();
+        });
 }

@@ -1,24 +1,35 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using SyncHub.Data;
+using SyncHub.Data.Postgres;
 
 namespace SyncHub.Web.Storage;
 
 internal static class DatabaseServiceCollectionExtensions
 {
-    private const string DefaultConnection = "Data Source=data/synchub.db";
-
-    /// <summary>SQLite from <c>ConnectionStrings:SyncHub</c>; a relative file path is relative to the content root.</summary>
+    /// <summary>
+    /// SQLite (default) or PostgreSQL, by <c>SyncHub:Database:Provider</c>, from <c>ConnectionStrings:SyncHub</c>; a
+    /// relative SQLite file path is relative to the content root.
+    /// </summary>
     public static IServiceCollection AddSyncHubDatabase(this IServiceCollection services)
     {
         // Read when first resolved, so configuration added by a test host or late providers is honoured.
         services.AddPooledDbContextFactory<SyncHubDbContext>((provider, options) =>
         {
-            var configuration = provider.GetRequiredService<IConfiguration>();
+            var settings = DatabaseSettings.Read(provider.GetRequiredService<IConfiguration>());
+            if (settings.IsPostgres)
+            {
+                options.UsePostgresStore(settings.ConnectionString);
+                return;
+            }
+
             var contentRoot = provider.GetRequiredService<IHostEnvironment>().ContentRootPath;
-            var connectionString = ResolveSqlitePath(configuration.GetConnectionString("SyncHub") ?? DefaultConnection, contentRoot);
-            options.UseSqlite(connectionString).AddInterceptors(new SqliteConnectionTuning());
+            options.UseSqlite(ResolveSqlitePath(settings.ConnectionString, contentRoot)).AddInterceptors(new SqliteConnectionTuning());
         });
+
+        // SQLite takes one writer at a time, so the engine's writers queue in-process. PostgreSQL takes concurrent
+        // writers with row locks, and the other nodes' writers would not see an in-process queue anyway: no gate.
+        services.AddSingleton(provider => new WriteGate(serialize: !DatabaseSettings.Read(provider.GetRequiredService<IConfiguration>()).IsPostgres));
         services.AddHostedService<DatabaseStartupService>();
         return services;
     }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SyncHub.Core.Cluster;
 using SyncHub.Core.Demo;
 using SyncHub.Core.Recovery;
 using SyncHub.Core.Runs;
@@ -9,15 +10,20 @@ namespace SyncHub.Web.Storage;
 /// <summary>
 /// Runs before the scheduler starts: migrates the database, returns records a crash left in flight to the
 /// queue, ends runs a crash interrupted (retrying them by their policy), and seeds the demo on an empty database.
+/// On PostgreSQL the node first records its heartbeat, so no other node takes its claims for a dead node's.
 /// </summary>
 internal sealed class DatabaseStartupService(
-    IDbContextFactory<SyncHubDbContext> dbFactory, InFlightRecovery recovery, RunRecovery runRecovery, DemoSeeder demo) : IHostedService
+    IDbContextFactory<SyncHubDbContext> dbFactory, InFlightRecovery recovery, RunRecovery runRecovery, DemoSeeder demo, NodeLeases leases) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
             await DatabaseInitializer.InitializeAsync(db, cancellationToken);
+            if (db.Database.IsPostgres())
+            {
+                await leases.BeatAsync(cancellationToken);
+            }
         }
 
         await recovery.RecoverAsync(cancellationToken);

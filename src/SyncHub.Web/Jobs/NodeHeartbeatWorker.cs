@@ -1,0 +1,36 @@
+using Microsoft.Extensions.Options;
+using SyncHub.Core.Cluster;
+
+namespace SyncHub.Web.Jobs;
+
+/// <summary>
+/// PostgreSQL only, on every node: renews this node's lease, then releases the claims of nodes whose lease ran out.
+/// Every node sweeps, so work comes back as long as one node lives; the release is a conditional update, so two
+/// nodes sweeping at once release each record once.
+/// </summary>
+internal sealed partial class NodeHeartbeatWorker(
+    NodeLeases leases, TimeProvider time, IOptions<ClusterOptions> options, ILogger<NodeHeartbeatWorker> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var interval = TimeSpan.FromSeconds(options.Value.HeartbeatSeconds);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await leases.BeatAsync(stoppingToken);
+                await leases.ReleaseExpiredAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // A missed beat is survivable (the lease is several beats long); the next one tries again.
+                LogBeatFailed(ex);
+            }
+
+            await Task.Delay(interval, time, stoppingToken);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Node heartbeat failed")]
+    private partial void LogBeatFailed(Exception exception);
+}

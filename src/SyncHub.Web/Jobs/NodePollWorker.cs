@@ -1,0 +1,43 @@
+using Microsoft.Extensions.Options;
+using SyncHub.Core.Delivery;
+
+namespace SyncHub.Web.Jobs;
+
+/// <summary>
+/// PostgreSQL only: every node polls for due deliveries and automatic retries on its own, so N nodes deliver side by
+/// side (row locks keep their batches apart). In the clustered scheduler these would fire on one node at a time.
+/// </summary>
+internal sealed partial class NodePollWorker(
+    SyncOrchestrator orchestrator, TimeProvider time, IOptions<DeliveryOptions> options, ILogger<NodePollWorker> logger) : BackgroundService
+{
+    internal static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.WhenAll(
+        PollAsync("delivery", orchestrator.DeliverDueAsync, stoppingToken),
+        PollAsync("automatic-retry", orchestrator.RetryDueAsync, stoppingToken));
+
+    private async Task PollAsync(string name, Func<CancellationToken, Task<BatchResult>> batch, CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (options.Value.BackgroundEnabled)
+                {
+                    while (!stoppingToken.IsCancellationRequested && (await batch(stoppingToken)).Attempted > 0)
+                    {
+                    }
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogPollFailed(ex, name);
+            }
+
+            await Task.Delay(PollInterval, time, stoppingToken);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The {Poll} poll failed; it runs again in a second")]
+    private partial void LogPollFailed(Exception exception, string poll);
+}

@@ -1,0 +1,133 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Npgsql;
+using Shouldly;
+using SyncHub.Core.Recovery;
+using SyncHub.Data.Entities;
+using SyncHub.TestUtils;
+using Xunit.Abstractions;
+
+namespace SyncHub.Cluster.Tests;
+
+/// <summary>
+/// Two SyncHub nodes share one PostgreSQL database and deliver 20,000 records to a loopback destination; one is
+/// killed with SIGKILL midway. Every record must arrive exactly once (one create, under one idempotency key), none
+/// lost, and the dead node's claims must have been released to the survivor. Size: SYNCHUB_CLUSTER_RECORDS.
+/// </summary>
+public sealed class TwoNodeTests(ITestOutputHelper output)
+{
+    private const string Slug = "cluster";
+    private const int BatchSize = 1000;
+
+    [Fact]
+    public async Task TwoNodes_OneKilledMidway_DeliverEveryRecordExactlyOnce()
+    {
+        var records = int.TryParse(Environment.GetEnvironmentVariable("SYNCHUB_CLUSTER_RECORDS"), out var configured) ? configured : 20_000;
+        await using var database = await PostgresTestDatabase.CreateAsync();
+        using var destination = new LoopbackDestination();
+        using var survivor = await ClusterNode.StartAsync("node-a", database.ConnectionString);
+        using var victim = await ClusterNode.StartAsync("node-b", database.ConnectionString);
+
+        await CreateIntegrationAsync(survivor, destination.Url);
+        await IngestAsync([survivor, victim], records);
+        await WaitAsync(() => destination.CreatesByKey.Count >= records / 3, TimeSpan.FromMinutes(10), "a third of the records delivered");
+        victim.Kill();
+        var heldByVictim = await InFlightAsync(database, "node-b");
+        output.WriteLine($"Killed node-b after {destination.CreatesByKey.Count} creates, holding {heldByVictim} claims.");
+
+        var counts = await WaitUntilDeliveredAsync(survivor, records);
+        output.WriteLine($"{records} records, {destination.Requests} requests, {destination.Replays} replays deduplicated by key.");
+
+        counts.ShouldBe((records, 0, 0), "(delivered, failed, pending or in flight) after the kill:\n" + survivor.OutputTail);
+        destination.KeysBySource.Count.ShouldBe(records, "every record arrived at the destination");
+        destination.KeysBySource.Where(s => s.Value.Count != 1).Select(s => s.Key).ShouldBeEmpty("no record was sent under a second key");
+        destination.CreatesByKey.Count.ShouldBe(records, "one create per record");
+        destination.CreatesByKey.Values.ShouldAllBe(creates => creates == 1);
+        heldByVictim.ShouldBeGreaterThan(0, "the killed node was delivering when it died");
+        (await ReleasedFromDeadNodesAsync(database)).ShouldBe(heldByVictim, "the survivor released exactly the dead node's claims");
+    }
+
+    private static async Task CreateIntegrationAsync(ClusterNode node, string url)
+    {
+        using var api = node.CreateApiClient();
+        var response = await api.PostAsJsonAsync("/api/v1/integrations", new
+        {
+            slug = Slug,
+            name = "Cluster destination",
+            connector = "webhook",
+            settings = new { url },
+            mapping = """{"source": {{ record.source_id | object.to_json }}, "amount": {{ payload.amount }}}""",
+        });
+        response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>Batches of a thousand, alternating between the nodes, as a load balancer would spread them.</summary>
+    private static async Task IngestAsync(ClusterNode[] nodes, int records)
+    {
+        for (var start = 0; start < records; start += BatchSize)
+        {
+            using var api = nodes[start / BatchSize % nodes.Length].CreateApiClient();
+            var batch = Enumerable.Range(start, Math.Min(BatchSize, records - start))
+                .Select(i => new { entityType = "invoice", sourceId = $"INV-{i:D6}", payload = new { amount = i } }).ToList();
+            var response = await api.PostAsJsonAsync($"/api/v1/integrations/{Slug}/records:batch", new { records = batch });
+            response.StatusCode.ShouldBe(HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync());
+        }
+    }
+
+    /// <summary>
+    /// Polls until every record is delivered, or until delivery stops making progress for two minutes (a stuck claim
+    /// or a lost record), so a slow machine gets a slow pass rather than a false failure.
+    /// </summary>
+    private static async Task<(int Delivered, int Failed, int Pending)> WaitUntilDeliveredAsync(ClusterNode node, int records)
+    {
+        using var api = node.CreateApiClient();
+        (int, int, int) counts = default;
+        var lastProgress = DateTimeOffset.UtcNow;
+        while (DateTimeOffset.UtcNow - lastProgress < TimeSpan.FromMinutes(2))
+        {
+            using var document = JsonDocument.Parse(await api.GetStringAsync($"/api/v1/integrations/{Slug}"));
+            var c = document.RootElement.GetProperty("counts");
+            var now = (c.GetProperty("delivered").GetInt32(), c.GetProperty("failed").GetInt32(), c.GetProperty("pending").GetInt32() + c.GetProperty("inFlight").GetInt32());
+            if (now.Item1 == records)
+            {
+                return now;
+            }
+
+            if (now.Item1 != counts.Item1)
+            {
+                lastProgress = DateTimeOffset.UtcNow;
+            }
+
+            counts = now;
+            await Task.Delay(250);
+        }
+
+        return counts;
+    }
+
+    private static async Task WaitAsync(Func<bool> condition, TimeSpan timeout, string what)
+    {
+        var deadline = DateTimeOffset.UtcNow + timeout;
+        while (!condition())
+        {
+            DateTimeOffset.UtcNow.ShouldBeLessThan(deadline, "waiting for " + what);
+            await Task.Delay(50);
+        }
+    }
+
+    private static async Task<long> InFlightAsync(PostgresTestDatabase database, string node) =>
+        await ScalarAsync(database, $"""SELECT COUNT(*) FROM "Records" WHERE "ClaimedBy" = @value AND "Status" = {(int)RecordStatus.InFlight}""", node);
+
+    private static async Task<long> ReleasedFromDeadNodesAsync(PostgresTestDatabase database) =>
+        await ScalarAsync(database, """SELECT COUNT(*) FROM "SyncLog" WHERE "Message" = @value""", ClaimRelease.NodeLostMessage);
+
+    private static async Task<long> ScalarAsync(PostgresTestDatabase database, string sql, string value)
+    {
+        await using var connection = new NpgsqlConnection(database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.AddWithValue("value", value);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+}
