@@ -27,7 +27,8 @@ if ! pg_isready -q -h 127.0.0.1 -p "$port"; then
   fi
   echo "Starting PostgreSQL cluster $cluster..." >&2
   # shellcheck disable=SC2086
-  as_root pg_ctlcluster $cluster start
+  # pg_ctlcluster talks on stdout ("removed stale pid file." after an unclean stop); only the connection string may go there.
+  as_root pg_ctlcluster $cluster start >&2
   for _ in $(seq 1 30); do
     pg_isready -q -h 127.0.0.1 -p "$port" && break
     sleep 1
@@ -35,7 +36,7 @@ if ! pg_isready -q -h 127.0.0.1 -p "$port"; then
   pg_isready -q -h 127.0.0.1 -p "$port" || { echo "PostgreSQL did not start on port $port." >&2; exit 1; }
 fi
 
-as_postgres psql -q -p "$port" -v ON_ERROR_STOP=1 <<SQL >/dev/null
+as_postgres psql -q -p "$port" -v ON_ERROR_STOP=1 <<SQL >&2
 DO \$\$
 BEGIN
   IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$role') THEN

@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 
 scripts/install-test-deps.sh
 # The cluster tests (and SYNCHUB_TEST_STORE=postgres runs) create their databases on this server.
-SYNCHUB_TEST_POSTGRES="$(scripts/start-postgres.sh)"
+SYNCHUB_TEST_POSTGRES="$(scripts/start-postgres.sh | tail -n 1)"
 export SYNCHUB_TEST_POSTGRES
 
 results="TestResults"

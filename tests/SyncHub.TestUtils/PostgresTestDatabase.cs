@@ -87,7 +87,13 @@ public sealed class PostgresTestDatabase : IAsyncDisposable
             throw new InvalidOperationException($"{script} failed ({process.ExitCode}): {errors}");
         }
 
-        return output.Trim().Split('\n')[^1];
+        var connectionString = output.Trim().Split('\n')[^1];
+        if (!connectionString.StartsWith("Host=", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"{script} printed no connection string last: {output}");
+        }
+
+        return connectionString;
     }
 
     private static string RepositoryRoot()
