@@ -16,8 +16,8 @@ internal sealed class DeliveryScenario : IScenario
     {
         var n = context.Options.Records;
         await using var destination = await Destination.StartAsync();
-        await using var app = await SyncHubProcess.StartHealthyAsync(context, context.NewDatabasePath("delivery"));
-        using var api = new SyncHubApi(app.CreateApiClient());
+        await using var app = await BenchApp.StartHealthyAsync(context, context.NewDatabasePath("delivery"));
+        using var api = BenchApp.Api(app);
         await api.CreateWebhookAsync(destination.Url);
         await api.PauseAsync();
         BenchContext.Progress($"queueing {n:N0} records (integration paused)");

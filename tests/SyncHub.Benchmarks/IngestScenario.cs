@@ -21,21 +21,21 @@ internal sealed class IngestScenario : IScenario
         var single = Math.Min(n, 20_000);
         var concurrency = context.Options.Concurrency;
         await using var destination = await Destination.StartAsync();
-        await using var app = await SyncHubProcess.StartHealthyAsync(context, context.NewDatabasePath("ingest"));
-        using var api = new SyncHubApi(app.CreateApiClient());
+        await using var app = await BenchApp.StartHealthyAsync(context, context.NewDatabasePath("ingest"));
+        using var api = BenchApp.Api(app);
         await api.CreateWebhookAsync(destination.Url);
         await api.PauseAsync();
         var singleUrl = $"{app.BaseUrl}/api/v1/integrations/{SyncHubApi.Slug}/records";
         var batchUrl = singleUrl + ":batch";
 
         BenchContext.Progress($"ingesting {single:N0} single records");
-        var synchubSingle = single / (await BareClient.PostAllAsync(singleUrl, i => SyncHubApi.Record(i, "S"), single, concurrency, SyncHubProcess.ApiKey)).TotalSeconds;
+        var synchubSingle = single / (await BareClient.PostAllAsync(singleUrl, i => SyncHubApi.Record(i, "S"), single, concurrency, BenchApp.ApiKey)).TotalSeconds;
         var limitSingle = single / (await BareClient.PostAllAsync(destination.Url, i => SyncHubApi.Record(i, "S"), single, concurrency)).TotalSeconds;
 
         var batches = (n + BatchSize - 1) / BatchSize;
         var bodies = Enumerable.Range(0, batches).Select(b => SyncHubApi.Batch(b * BatchSize, Math.Min(BatchSize, n - b * BatchSize), "B")).ToArray();
         BenchContext.Progress($"ingesting {n:N0} records in {batches:N0} batches");
-        var synchubBatch = n / (await BareClient.PostAllAsync(batchUrl, b => bodies[b], batches, BatchConcurrency, SyncHubProcess.ApiKey)).TotalSeconds;
+        var synchubBatch = n / (await BareClient.PostAllAsync(batchUrl, b => bodies[b], batches, BatchConcurrency, BenchApp.ApiKey)).TotalSeconds;
         var limitBatch = n / (await BareClient.PostAllAsync(destination.Url, b => bodies[b], batches, BatchConcurrency)).TotalSeconds;
         var pending = await api.CountAsync("pending");
         BenchContext.Progress(string.Create(CultureInfo.InvariantCulture, $"pending now: {pending:N0}"));

@@ -23,9 +23,9 @@ internal sealed class PagesScenario : IScenario
         var database = context.NewDatabasePath("pages");
         await using var destination = await Destination.StartAsync();
         Dictionary<string, Latencies> small;
-        await using (var first = await SyncHubProcess.StartHealthyAsync(context, database))
+        await using (var first = await BenchApp.StartHealthyAsync(context, database))
         {
-            using var setup = new SyncHubApi(first.CreateApiClient());
+            using var setup = BenchApp.Api(first);
             await setup.CreateWebhookAsync(destination.Url);
             destination.Healthy = false;
             await setup.IngestAsync(SyncHubApi.Record(0, "P"));
@@ -42,7 +42,7 @@ internal sealed class PagesScenario : IScenario
         BenchContext.Progress(string.Create(CultureInfo.InvariantCulture,
             $"seeded {failed:N0} failed and {delivered:N0} delivered records, {options.LogEntries:N0} log entries, in {seeding.TotalSeconds:0.0} s"));
 
-        await using var app = await SyncHubProcess.StartHealthyAsync(context, database);
+        await using var app = await BenchApp.StartHealthyAsync(context, database);
         var large = await TimePagesAsync(app, Pages(database, small: false), options.Samples);
         var rows = new List<ResultRow>();
         var limit = large["static file"].Percentile(95);

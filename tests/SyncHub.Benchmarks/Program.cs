@@ -27,7 +27,7 @@ catch (ArgumentException ex)
 }
 
 var root = RepositoryRoot.Find();
-var app = options.App ?? Path.Combine(root, "src", "SyncHub.Web", "bin", "Release", "net10.0", "SyncHub.Web.dll");
+var app = options.App ?? RepositoryRoot.WebAssembly("Release");
 if (!File.Exists(app))
 {
     Console.Error.WriteLine($"{app} is missing: build it first (dotnet build src/SyncHub.Web -c Release) or use scripts/bench.sh.");

@@ -19,9 +19,9 @@ internal sealed class RetryAllScenario : IScenario
         var database = context.NewDatabasePath("retry-all");
         await using var destination = await Destination.StartAsync();
         destination.Healthy = false;
-        await using (var first = await SyncHubProcess.StartHealthyAsync(context, database))
+        await using (var first = await BenchApp.StartHealthyAsync(context, database))
         {
-            using var setup = new SyncHubApi(first.CreateApiClient());
+            using var setup = BenchApp.Api(first);
             await setup.CreateWebhookAsync(destination.Url);
             await setup.IngestAsync(SyncHubApi.Record(0, "R"));
             await setup.WaitForCountAsync("failed", 1, TimeSpan.FromMilliseconds(100));
@@ -30,8 +30,8 @@ internal sealed class RetryAllScenario : IScenario
         var seeding = Seeder.Seed(database, n - 1, 1, 0);
         BenchContext.Progress(string.Create(CultureInfo.InvariantCulture, $"seeded {n - 1:N0} failed records in {seeding.TotalSeconds:0.0} s"));
         destination.Healthy = true;
-        await using var app = await SyncHubProcess.StartHealthyAsync(context, database);
-        using var api = new SyncHubApi(app.CreateApiClient());
+        await using var app = await BenchApp.StartHealthyAsync(context, database);
+        using var api = BenchApp.Api(app);
         using var browser = await SignedInClient.CreateAsync(app.BaseUrl);
         await SignedInClient.TimeGetAsync(browser, "/");
 
@@ -51,7 +51,7 @@ internal sealed class RetryAllScenario : IScenario
             }
             else if (clock.Elapsed - progress.At > TimeSpan.FromMinutes(2))
             {
-                throw new TimeoutException($"Retry All made no progress for two minutes: {state}\n{app.Tail()}");
+                throw new TimeoutException($"Retry All made no progress for two minutes: {state}\n{app.OutputTail}");
             }
 
             if (state.GetProperty("status").GetString() is not ("running" or "queued" or "pending"))

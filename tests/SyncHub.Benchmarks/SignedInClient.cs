@@ -22,8 +22,8 @@ internal static partial class SignedInClient
         var token = TokenPattern().Match(form).Groups[1].Value;
         using var body = new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["Form.Email"] = SyncHubProcess.AdminEmail,
-            ["Form.Password"] = SyncHubProcess.AdminPassword,
+            ["Form.Email"] = BenchApp.AdminEmail,
+            ["Form.Password"] = BenchApp.AdminPassword,
             ["__RequestVerificationToken"] = token,
         });
         using var response = await client.PostAsync("/account/sign-in", body);

@@ -21,7 +21,7 @@ internal sealed class StartupScenario : IScenario
         var database = context.NewDatabasePath("startup");
         var cookies = new CookieContainer();
         TimeSpan fresh;
-        await using (var first = SyncHubProcess.Start(context, database))
+        await using (var first = BenchApp.Start(context, database))
         {
             await first.WaitForAsync("/account/sign-in", TimeSpan.FromMinutes(1));
             fresh = first.SinceStart.Elapsed;
@@ -30,7 +30,7 @@ internal sealed class StartupScenario : IScenario
 
         TimeSpan synchub;
         long synchubIdle;
-        await using (var app = SyncHubProcess.Start(context, database))
+        await using (var app = BenchApp.Start(context, database))
         {
             using var browser = await SignedInClient.CreateAsync(app.BaseUrl, cookies, signIn: false);
             await app.WaitForAsync("/", TimeSpan.FromMinutes(1), browser);
@@ -51,7 +51,7 @@ internal sealed class StartupScenario : IScenario
 
     private static async Task<(TimeSpan Start, long Idle)> MeasureMinimalAsync(BenchContext context)
     {
-        var url = $"http://127.0.0.1:{SyncHubProcess.FreePort()}";
+        var url = $"http://127.0.0.1:{LoopbackPort.Free()}";
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = context.RepositoryRoot };
         start.ArgumentList.Add(typeof(MinimalServer).Assembly.Location);
         start.ArgumentList.Add(MinimalServer.Switch);

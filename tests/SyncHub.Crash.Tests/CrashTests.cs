@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json;
 using Shouldly;
+using SyncHub.Processes;
 using Xunit.Abstractions;
 
 namespace SyncHub.Crash.Tests;
@@ -20,6 +20,7 @@ public sealed class CrashTests(ITestOutputHelper output) : IDisposable
 {
     private const string Slug = "crash";
     private const string FeedSlug = "crash-feed";
+    private const string ApiKey = "crash-test-key-0123456789";
     private readonly string _database = Path.Combine(Path.GetTempPath(), $"synchub-crash-{Guid.NewGuid():N}.db");
 
     [Fact]
@@ -28,9 +29,9 @@ public sealed class CrashTests(ITestOutputHelper output) : IDisposable
         var records = Setting("SYNCHUB_CRASH_RECORDS", 2000);
         var kills = Setting("SYNCHUB_CRASH_KILLS", 20);
         var feedRecords = records / 2;
-        using var destination = new CountingDestination(failureRate: 0.05, feedRecords);
-        var port = FreePort();
-        var process = await SyncHubProcess.StartAsync(_database, port);
+        using var destination = new IdempotentDestination(failureRate: 0.05, feed: new SourceFeed(feedRecords).Answer);
+        var port = LoopbackPort.Free();
+        var process = await StartAsync(port);
         try
         {
             await CreateIntegrationAsync(process, Slug, new { url = destination.Url });
@@ -52,7 +53,7 @@ public sealed class CrashTests(ITestOutputHelper output) : IDisposable
 
                 process.Kill();
                 process.Dispose();
-                process = await SyncHubProcess.StartAsync(_database, port);
+                process = await StartAsync(port);
             }
 
             await ingest;
@@ -80,9 +81,20 @@ public sealed class CrashTests(ITestOutputHelper output) : IDisposable
         }
     }
 
+    /// <summary>Starts SyncHub on the same port and database every time, so the test's clients survive restarts.</summary>
+    private Task<SyncHubProcess> StartAsync(int port) =>
+        SyncHubProcess.StartHealthyAsync(
+            RepositoryRoot.WebAssemblyLikeThisBuild(),
+            $"http://127.0.0.1:{port}",
+            [
+                $"--ConnectionStrings:SyncHub=Data Source={_database}", "--SyncHub:Demo:Enabled=false", $"--SyncHub:ApiKeys:0={ApiKey}",
+                "--SyncHub:Admin:Email=admin@crash.test", "--SyncHub:Admin:Password=crash-test-password-1", "--Logging:LogLevel:Default=Warning",
+            ],
+            TimeSpan.FromMinutes(2));
+
     private static async Task CreateIntegrationAsync(SyncHubProcess process, string slug, object settings)
     {
-        using var api = process.CreateApiClient();
+        using var api = process.CreateApiClient(ApiKey, TimeSpan.FromSeconds(10));
         var response = await api.PostAsJsonAsync("/api/v1/integrations", new
         {
             slug,
@@ -99,7 +111,7 @@ public sealed class CrashTests(ITestOutputHelper output) : IDisposable
     private static async Task IngestAllAsync(string baseUrl, int records)
     {
         using var api = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(5) };
-        api.DefaultRequestHeaders.Add("X-Api-Key", SyncHubProcess.ApiKey);
+        api.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
         for (var i = 0; i < records; i++)
         {
             var body = new { entityType = "invoice", sourceId = $"INV-{i:D6}", payload = new { amount = i } };
@@ -125,7 +137,7 @@ public sealed class CrashTests(ITestOutputHelper output) : IDisposable
 
     private static async Task TryRetryAllAsync(SyncHubProcess process, string slug = Slug)
     {
-        using var api = process.CreateApiClient();
+        using var api = process.CreateApiClient(ApiKey, TimeSpan.FromSeconds(10));
         try
         {
             await api.PostAsJsonAsync($"/api/v1/integrations/{slug}/records/retry", new { all = true });
@@ -139,7 +151,7 @@ public sealed class CrashTests(ITestOutputHelper output) : IDisposable
     /// <summary>Starts a run of the feed integration (Sync now); a 409 (one is running) or a kill is fine.</summary>
     private static async Task TrySyncNowAsync(SyncHubProcess process)
     {
-        using var api = process.CreateApiClient();
+        using var api = process.CreateApiClient(ApiKey, TimeSpan.FromSeconds(10));
         try
         {
             await api.PostAsJsonAsync($"/api/v1/integrations/{FeedSlug}/runs", new { mode = "incremental" });
@@ -152,7 +164,7 @@ public sealed class CrashTests(ITestOutputHelper output) : IDisposable
 
     private static async Task<(int Delivered, int Failed, int Pending)> WaitUntilEverythingDeliveredAsync(SyncHubProcess process, string slug, int records)
     {
-        using var api = process.CreateApiClient();
+        using var api = process.CreateApiClient(ApiKey, TimeSpan.FromSeconds(10));
         (int, int, int) counts = default;
         for (var i = 0; i < 1200; i++)
         {
@@ -184,11 +196,4 @@ public sealed class CrashTests(ITestOutputHelper output) : IDisposable
 
     private static int Setting(string name, int fallback) =>
         int.TryParse(Environment.GetEnvironmentVariable(name), NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : fallback;
-
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
-    }
 }

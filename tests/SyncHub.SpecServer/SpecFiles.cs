@@ -1,3 +1,5 @@
+using SyncHub.Processes;
+
 namespace SyncHub.Specs;
 
 /// <summary>
@@ -21,24 +23,10 @@ public static class SpecFiles
         var folder = Environment.GetEnvironmentVariable(DirectoryVariable);
         if (string.IsNullOrWhiteSpace(folder))
         {
-            folder = Path.Combine(RepositoryRoot(), "..", "shared", "specs");
+            folder = Path.Combine(RepositoryRoot.Find(), "..", "shared", "specs");
         }
 
         var path = Path.GetFullPath(Path.Combine(folder, fileName));
         return File.Exists(path) ? path : throw new FileNotFoundException($"Spec '{fileName}' is not in {Path.GetFullPath(folder)}.", path);
-    }
-
-    /// <summary>The folder holding <c>SyncHub.sln</c>, found by walking up from the test's output folder.</summary>
-    public static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "SyncHub.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException($"No SyncHub.sln above {AppContext.BaseDirectory}.");
     }
 }

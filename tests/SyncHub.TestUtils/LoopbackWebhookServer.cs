@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
+using SyncHub.Processes;
 
 namespace SyncHub.TestUtils;
 
@@ -17,10 +17,7 @@ public sealed class LoopbackWebhookServer : IAsyncDisposable
 
     public LoopbackWebhookServer()
     {
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
+        var port = LoopbackPort.Free();
         Url = $"http://127.0.0.1:{port}/hooks/T000/secret-token-123";
         _listener.Prefixes.Add($"http://127.0.0.1:{port}/");
         _listener.Start();

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Npgsql;
+using SyncHub.Processes;
 
 namespace SyncHub.TestUtils;
 
@@ -77,7 +78,7 @@ public sealed class PostgresTestDatabase : IAsyncDisposable
 
     private static async Task<string> StartLocalServerAsync()
     {
-        var script = Path.Combine(RepositoryRoot(), "scripts", "start-postgres.sh");
+        var script = Path.Combine(RepositoryRoot.Find(), "scripts", "start-postgres.sh");
         using var process = Process.Start(new ProcessStartInfo(script) { RedirectStandardOutput = true, RedirectStandardError = true })!;
         var output = await process.StandardOutput.ReadToEndAsync();
         var errors = await process.StandardError.ReadToEndAsync();
@@ -94,18 +95,5 @@ public sealed class PostgresTestDatabase : IAsyncDisposable
         }
 
         return connectionString;
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "SyncHub.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Run the tests from inside the repository.");
     }
 }

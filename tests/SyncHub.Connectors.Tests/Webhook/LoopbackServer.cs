@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
+using SyncHub.Processes;
 
 namespace SyncHub.Connectors.Tests.Webhook;
 
@@ -29,7 +29,7 @@ internal sealed class LoopbackServer : IAsyncDisposable
         // Another process can grab the port between probe and bind, so try a few.
         for (var attempt = 0; ; attempt++)
         {
-            var url = new Uri($"http://127.0.0.1:{FreePort()}/");
+            var url = new Uri($"http://127.0.0.1:{LoopbackPort.Free()}/");
             var listener = new HttpListener();
             listener.Prefixes.Add(url.ToString());
             try
@@ -42,16 +42,6 @@ internal sealed class LoopbackServer : IAsyncDisposable
                 listener.Close();
             }
         }
-    }
-
-    /// <summary>A port nothing listens on right now.</summary>
-    public static int FreePort()
-    {
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        return port;
     }
 
     public void Enqueue(ScriptedResponse response) => _responses.Enqueue(response);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Shouldly;
 using SyncHub.Connectors.Webhook;
+using SyncHub.Processes;
 
 namespace SyncHub.Connectors.Tests.Webhook;
 
@@ -168,7 +169,7 @@ public sealed class WebhookGatewayTests : IAsyncLifetime
     [Fact]
     public async Task DeliverAsync_NothingListening_LetsHttpRequestExceptionPropagate()
     {
-        var settings = JsonSerializer.Serialize(new { url = $"http://127.0.0.1:{LoopbackServer.FreePort()}/" });
+        var settings = JsonSerializer.Serialize(new { url = $"http://127.0.0.1:{LoopbackPort.Free()}/" });
 
         await Should.ThrowAsync<HttpRequestException>(() => _gateway.DeliverAsync(Requests.Create(settings), CancellationToken.None));
     }

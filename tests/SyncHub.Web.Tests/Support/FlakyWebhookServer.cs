@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
+using SyncHub.Processes;
 
 namespace SyncHub.Web.Tests.Support;
 
@@ -22,7 +22,7 @@ internal sealed class FlakyWebhookServer : IAsyncDisposable
 
     public FlakyWebhookServer()
     {
-        Port = FreeLoopbackPort();
+        Port = LoopbackPort.Free();
         _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
         _listener.Start();
         _loop = Task.Run(AcceptAsync);
@@ -45,20 +45,6 @@ internal sealed class FlakyWebhookServer : IAsyncDisposable
         _listener.Stop();
         _listener.Close();
         await _loop;
-    }
-
-    private static int FreeLoopbackPort()
-    {
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        try
-        {
-            return ((IPEndPoint)probe.LocalEndpoint).Port;
-        }
-        finally
-        {
-            probe.Stop();
-        }
     }
 
     private async Task AcceptAsync()

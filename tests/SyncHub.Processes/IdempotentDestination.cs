@@ -1,30 +1,34 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 
-namespace SyncHub.Cluster.Tests;
+namespace SyncHub.Processes;
 
 /// <summary>
 /// A loopback destination that behaves like an idempotent API: the first request with an Idempotency-Key creates
-/// (201), a repeat replays (200). It counts creates per key and remembers every key each source id came with.
-/// Each call takes a few milliseconds, so a node always has claims out when it is killed.
+/// (201), a repeat replays (200). It records the key each create came with and every key each source id arrived
+/// under, so a test can prove every record was created once and under one key. Optionally it fails a share of calls
+/// with 503, takes a little time per call (so a killed process always has calls out) and serves a source feed.
 /// </summary>
-public sealed class LoopbackDestination : IDisposable
+public sealed class IdempotentDestination : IDisposable
 {
     private readonly HttpListener _listener = new();
+    private readonly double _failureRate;
+    private readonly TimeSpan _delay;
+    private readonly Action<HttpListenerContext>? _feed;
     private int _replays;
     private int _requests;
 
-    public LoopbackDestination()
+    /// <param name="failureRate">Share of delivery calls answered 503 before anything is created.</param>
+    /// <param name="delay">Time each delivery call takes.</param>
+    /// <param name="feed">Answers <c>GET /feed</c>, for runs that read source records from here.</param>
+    public IdempotentDestination(double failureRate = 0, TimeSpan delay = default, Action<HttpListenerContext>? feed = null)
     {
-        using (var probe = new TcpListener(IPAddress.Loopback, 0))
-        {
-            probe.Start();
-            Port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        }
-
+        _failureRate = failureRate;
+        _delay = delay;
+        _feed = feed;
+        Port = LoopbackPort.Free();
         _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
         _listener.Start();
         _ = Task.Run(ServeAsync);
@@ -34,13 +38,15 @@ public sealed class LoopbackDestination : IDisposable
 
     public string Url => $"http://127.0.0.1:{Port}/hook";
 
-    /// <summary>Creates per idempotency key.</summary>
-    public ConcurrentDictionary<string, int> CreatesByKey { get; } = new();
+    public string FeedUrl => $"http://127.0.0.1:{Port}/feed";
+
+    /// <summary>Each key that created something, and the source id it created.</summary>
+    public ConcurrentDictionary<string, string> CreatedKeys { get; } = new();
 
     /// <summary>Every key each source id was sent with.</summary>
     public ConcurrentDictionary<string, ConcurrentDictionary<string, byte>> KeysBySource { get; } = new();
 
-    /// <summary>Repeats of an already-created key: a claim released from the killed node was delivered again.</summary>
+    /// <summary>Repeats of an already-created key: SyncHub sent, lost the answer (killed, claim released) and sent again.</summary>
     public int Replays => _replays;
 
     public int Requests => _requests;
@@ -73,15 +79,31 @@ public sealed class LoopbackDestination : IDisposable
     {
         try
         {
+            if (_feed is not null && context.Request.Url!.AbsolutePath == "/feed")
+            {
+                _feed(context);
+                return;
+            }
+
             Interlocked.Increment(ref _requests);
             using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
             var body = await reader.ReadToEndAsync();
             var key = context.Request.Headers["Idempotency-Key"] ?? "";
             var source = JsonDocument.Parse(body).RootElement.GetProperty("source").GetString()!;
-            await Task.Delay(3);
+            if (_delay > TimeSpan.Zero)
+            {
+                await Task.Delay(_delay, TimeProvider.System);
+            }
+
+            if (Random.Shared.NextDouble() < _failureRate)
+            {
+                context.Response.StatusCode = 503;
+                context.Response.Close();
+                return;
+            }
+
             KeysBySource.GetOrAdd(source, _ => new()).TryAdd(key, 0);
-            var created = false;
-            CreatesByKey.AddOrUpdate(key, _ => { created = true; return 1; }, (_, count) => count);
+            var created = CreatedKeys.TryAdd(key, source);
             if (!created)
             {
                 Interlocked.Increment(ref _replays);
@@ -93,7 +115,7 @@ public sealed class LoopbackDestination : IDisposable
         }
         catch (Exception ex) when (ex is HttpListenerException or IOException or JsonException or ObjectDisposedException)
         {
-            // The node was killed mid-request; the connection is gone.
+            // The sender was killed mid-request; the connection is gone.
         }
     }
 }
