@@ -45,7 +45,7 @@ public sealed class SyncHubProcess : IDisposable, IAsyncDisposable
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            WorkingDirectory = RepositoryRoot.Find(),
+            WorkingDirectory = Path.GetDirectoryName(Path.GetFullPath(appPath))!,
         };
         start.ArgumentList.Add(appPath);
         start.ArgumentList.Add($"--Urls={baseUrl}");
