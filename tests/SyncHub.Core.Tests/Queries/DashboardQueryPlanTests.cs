@@ -8,13 +8,13 @@ using SyncHub.TestUtils;
 
 namespace SyncHub.Core.Tests.Queries;
 
-/// <summary>The dashboard's sync-log queries read indexes that keep them flat as the log grows.</summary>
+/// <summary>The dashboard's sync-log queries read indexes that keep them flat as the log grows (SQLite's plans, so SQLite whatever store the run tests).</summary>
 public sealed class DashboardQueryPlanTests
 {
     [Fact]
     public async Task LastError_QueryPlan_ReadsThePartialIndexOfFailedEntries()
     {
-        await using var engine = await EngineHarness.StartAsync();
+        await using var engine = await EngineHarness.StartAsync(postgres: false);
         var books = await engine.CreateIntegrationAsync();
         await engine.FailedRecordsAsync("books", 2);
         await using var db = await Db(engine);
@@ -28,7 +28,7 @@ public sealed class DashboardQueryPlanTests
     [Fact]
     public async Task ErrorTrend_QueryPlan_CountsFromTheCoveringTimeIndex()
     {
-        await using var engine = await EngineHarness.StartAsync();
+        await using var engine = await EngineHarness.StartAsync(postgres: false);
         await engine.CreateIntegrationAsync();
         await engine.FailedRecordsAsync("books", 2);
         await using var db = await Db(engine);
@@ -41,7 +41,7 @@ public sealed class DashboardQueryPlanTests
     [Fact]
     public async Task ErrorBudget_QueryPlan_CountsFromTheCoveringTimeIndex()
     {
-        await using var engine = await EngineHarness.StartAsync();
+        await using var engine = await EngineHarness.StartAsync(postgres: false);
         var books = await engine.CreateIntegrationAsync();
         await engine.FailedRecordsAsync("books", 2);
         await using var db = await Db(engine);
