@@ -75,6 +75,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<Dashboard.ErrorTrendQuery>();
         services.AddSingleton<Dashboard.RecentErrorsQuery>();
         services.AddSingleton<Dashboard.MoneyAtRiskQuery>();
+        services.AddOptions<Dashboard.DashboardOptions>().BindConfiguration(Dashboard.DashboardOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<Dashboard.MoneyAtRiskCache>();
         services.AddSingleton<FailedRecordsQuery>();
         services.AddSingleton<Failures.Groups.FingerprintBackfill>();
         services.AddSingleton<Failures.Groups.FailureGroupsQuery>();

@@ -16,6 +16,9 @@ public sealed class SyncHubDbContext(DbContextOptions<SyncHubDbContext> options)
 
     public DbSet<SyncAttempt> Attempts => Set<SyncAttempt>();
 
+    /// <summary>Records per integration, status and archive flag, kept by triggers on the records table.</summary>
+    public DbSet<RecordCount> RecordCounts => Set<RecordCount>();
+
     public DbSet<RetryOperation> RetryOperations => Set<RetryOperation>();
 
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();

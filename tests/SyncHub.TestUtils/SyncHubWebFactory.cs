@@ -46,6 +46,7 @@ public class SyncHubWebFactory : WebApplicationFactory<Program>
         ["SyncHub:Delivery:BackgroundEnabled"] = "false",
         ["SyncHub:Delivery:InCallRetries"] = "0",
         ["SyncHub:Breakers:Enabled"] = "false",
+        ["SyncHub:Dashboard:MoneyRefreshSeconds"] = "0",
         ["SyncHub:ApiKeys:0"] = ApiKey,
         ["SyncHub:Admin:Email"] = AdminEmail,
         ["SyncHub:Admin:Password"] = Password,

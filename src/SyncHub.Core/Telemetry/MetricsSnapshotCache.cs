@@ -53,8 +53,11 @@ public sealed class MetricsSnapshotCache(
     {
         using var db = dbFactory.CreateDbContext();
         var records = db.Records.AsNoTracking();
-        var failed = records.LongCount(r => r.Status == RecordStatus.Failed && r.ArchivedAt == null);
-        var deadLetter = records.LongCount(r => r.Status == RecordStatus.DeadLetter && r.ArchivedAt == null);
+
+        // The queue depths come from the counts the records table's triggers keep, not from counting the queues.
+        var counts = db.RecordCounts.AsNoTracking().Where(c => !c.Archived);
+        var failed = counts.Where(c => c.Status == RecordStatus.Failed).Sum(c => c.Count);
+        var deadLetter = counts.Where(c => c.Status == RecordStatus.DeadLetter).Sum(c => c.Count);
         var oldestPending = records.Where(r => r.Status == RecordStatus.Pending).OrderBy(r => r.Id)
             .Select(r => (DateTimeOffset?)r.CreatedAt).FirstOrDefault();
         var operations = db.RetryOperations.AsNoTracking().Where(o => o.Status == OperationStatus.Running)

@@ -659,6 +659,25 @@ namespace SyncHub.Data.Postgres.Migrations
                     b.ToTable("RecordChanges", (string)null);
                 });
 
+            modelBuilder.Entity("SyncHub.Data.Entities.RecordCount", b =>
+                {
+                    b.Property<int>("IntegrationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Archived")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("IntegrationId", "Status", "Archived");
+
+                    b.ToTable("RecordCounts", (string)null);
+                });
+
             modelBuilder.Entity("SyncHub.Data.Entities.RetryOperation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -766,13 +785,16 @@ namespace SyncHub.Data.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("StartedAt");
-
                     b.HasIndex("IntegrationId", "Id");
 
                     b.HasIndex("RecordId", "Id");
 
                     b.HasIndex("RunId", "Id");
+
+                    b.HasIndex("StartedAt", "IntegrationId", "Status", "ErrorClass");
+
+                    b.HasIndex(new[] { "IntegrationId", "Id" }, "IX_SyncLog_IntegrationId_Id_Errors")
+                        .HasFilter("\"ErrorClass\" IS NOT NULL");
 
                     b.ToTable("SyncLog", (string)null);
                 });

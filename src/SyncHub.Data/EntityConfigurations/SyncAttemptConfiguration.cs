@@ -18,10 +18,15 @@ internal sealed class SyncAttemptConfiguration : IEntityTypeConfiguration<SyncAt
         // The dashboard's last delivery and last error per integration read backwards from the newest entry.
         builder.HasIndex(a => new { a.IntegrationId, a.Id });
 
+        // The last error per integration: only failed entries, so the newest is the first one read even when a
+        // million deliveries came after it (the index above would walk back through all of them).
+        builder.HasIndex(a => new { a.IntegrationId, a.Id }, "IX_SyncLog_IntegrationId_Id_Errors").HasFilter("\"ErrorClass\" IS NOT NULL");
+
         // A run's error log.
         builder.HasIndex(a => new { a.RunId, a.Id });
 
-        // Trends and alert rules read a time window (the last hour, day or month).
-        builder.HasIndex(a => a.StartedAt);
+        // Trends, error budgets and alert rules read a time window (the last hour, day or month); the index carries
+        // what they count by, so a day's window is read from the index alone, without a look-up per entry.
+        builder.HasIndex(a => new { a.StartedAt, a.IntegrationId, a.Status, a.ErrorClass });
     }
 }

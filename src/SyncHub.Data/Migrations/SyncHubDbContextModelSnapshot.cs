@@ -632,6 +632,25 @@ namespace SyncHub.Data.Migrations
                     b.ToTable("RecordChanges", (string)null);
                 });
 
+            modelBuilder.Entity("SyncHub.Data.Entities.RecordCount", b =>
+                {
+                    b.Property<int>("IntegrationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Archived")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("IntegrationId", "Status", "Archived");
+
+                    b.ToTable("RecordCounts", (string)null);
+                });
+
             modelBuilder.Entity("SyncHub.Data.Entities.RetryOperation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -737,13 +756,16 @@ namespace SyncHub.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("StartedAt");
-
                     b.HasIndex("IntegrationId", "Id");
 
                     b.HasIndex("RecordId", "Id");
 
                     b.HasIndex("RunId", "Id");
+
+                    b.HasIndex("StartedAt", "IntegrationId", "Status", "ErrorClass");
+
+                    b.HasIndex(new[] { "IntegrationId", "Id" }, "IX_SyncLog_IntegrationId_Id_Errors")
+                        .HasFilter("\"ErrorClass\" IS NOT NULL");
 
                     b.ToTable("SyncLog", (string)null);
                 });

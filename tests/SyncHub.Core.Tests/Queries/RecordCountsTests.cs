@@ -1,0 +1,138 @@
+using Microsoft.EntityFrameworkCore;
+using Shouldly;
+using SyncHub.Connectors;
+using SyncHub.Core.Failures;
+using SyncHub.Core.Operations;
+using SyncHub.Core.Queries;
+using SyncHub.Data;
+using SyncHub.Data.Entities;
+using SyncHub.TestUtils;
+
+namespace SyncHub.Core.Tests.Queries;
+
+/// <summary>
+/// The maintained record counts against a real COUNT after every kind of change: ingest, delivery, failure, dead
+/// letter, dismiss, archive and restore, Retry All, a new payload version, crash recovery, deleting records and
+/// deleting an integration.
+/// </summary>
+public sealed class RecordCountsTests
+{
+    [Fact]
+    public async Task Counts_AfterAMixOfOperations_MatchARealCount()
+    {
+        await using var engine = await EngineHarness.StartAsync();
+        var books = await engine.CreateIntegrationAsync("books");
+        var shop = await engine.CreateIntegrationAsync("shop");
+        var actions = engine.Get<RecordActionService>();
+
+        var failed = await engine.FailedRecordsAsync("books", 6);
+        await MatchAsync(engine);
+        await engine.IngestAsync("shop", "S-1");
+        await engine.IngestAsync("shop", "S-2");
+        var shopFailed = await engine.IngestAsync("shop", "S-3");
+        engine.Gateway.FailNextFor("S-3", ErrorClass.Validation, "Contact is required", 400);
+        await engine.Orchestrator.DeliverDueAsync(CancellationToken.None);
+        await MatchAsync(engine);
+
+        await engine.UpdateIntegrationAsync(books.Id, i => i.Retry.MaxAutomaticAttempts = 0);
+        engine.Gateway.ThenFail(ErrorClass.Transient, "down", 503);
+        var dead = await engine.IngestAsync("books", "DL-1");
+        await engine.Orchestrator.DeliverDueAsync(CancellationToken.None);
+        (await engine.RecordAsync(dead)).Status.ShouldBe(RecordStatus.DeadLetter);
+        await MatchAsync(engine);
+
+        await actions.DismissAsync([failed[0]], "not needed", "ada", null, CancellationToken.None);
+        await actions.ArchiveAsync([failed[1], failed[2], dead], "ada", null, CancellationToken.None);
+        await MatchAsync(engine);
+        await actions.RestoreAsync([failed[2]], "ben", null, CancellationToken.None);
+        await MatchAsync(engine);
+
+        engine.Gateway.ThenFail(ErrorClass.Transient, "still down", 503);
+        await engine.Operations.RunNowAsync(RetryScope.All(books.Id), CancellationToken.None);
+        await MatchAsync(engine);
+
+        // A new payload version queues a delivered record again; a crash leaves claimed records in flight.
+        await engine.IngestAsync("shop", "S-1", """{"amount": 99}""");
+        await engine.IngestAsync("shop", "S-4");
+        await using (var db = await Db(engine))
+        {
+            await db.Records.Where(r => r.IntegrationId == shop.Id && r.Status == RecordStatus.Pending)
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, RecordStatus.InFlight));
+        }
+
+        await MatchAsync(engine);
+        await engine.RecoverAsync();
+        await MatchAsync(engine);
+
+        // Deleting records (a purge) and an integration (its records go with it) take them off the counts.
+        await using (var db = await Db(engine))
+        {
+            await db.Records.Where(r => r.Id == failed[3] || r.Id == failed[1]).ExecuteDeleteAsync();
+        }
+
+        await MatchAsync(engine);
+        await using (var db = await Db(engine))
+        {
+            await db.Integrations.Where(i => i.Id == shop.Id).ExecuteDeleteAsync();
+            (await db.Records.CountAsync(r => r.Id == shopFailed)).ShouldBe(0);
+        }
+
+        await MatchAsync(engine);
+        var status = engine.Get<IntegrationStatusQuery>();
+        (await status.CountsAsync(shop.Id, CancellationToken.None)).ShouldBe(new StatusCounts(0, 0, 0, 0, 0, 0));
+    }
+
+    [Fact]
+    public async Task Counts_ArchivedFailuresAndDeadLetters_LeaveTheQueuesAndCountForTheArchive()
+    {
+        await using var engine = await EngineHarness.StartAsync();
+        var books = await engine.CreateIntegrationAsync("books");
+        var failed = await engine.FailedRecordsAsync("books", 3);
+        await engine.IngestAsync("books", "P-1");
+
+        await engine.Get<RecordActionService>().ArchiveAsync([failed[0]], "ada", null, CancellationToken.None);
+
+        var counts = await engine.Get<IntegrationStatusQuery>().CountsAsync(books.Id, CancellationToken.None);
+        counts.ShouldBe(new StatusCounts(Pending: 1, InFlight: 0, Delivered: 0, Failed: 2, DeadLetter: 0, Archived: 1));
+        (await engine.Get<IntegrationStatusQuery>().TotalsAsync(CancellationToken.None)).ShouldBe(counts);
+    }
+
+    /// <summary>The stored counts equal a GROUP BY over the records, and the page counts equal the old way of counting.</summary>
+    private static async Task MatchAsync(EngineHarness engine)
+    {
+        await using var db = await Db(engine);
+        var real = await db.Records.GroupBy(r => new { r.IntegrationId, r.Status, Archived = r.ArchivedAt != null })
+            .Select(g => new { g.Key.IntegrationId, g.Key.Status, g.Key.Archived, Count = (long)g.Count() })
+            .ToListAsync();
+        var stored = await db.RecordCounts.AsNoTracking().ToListAsync();
+        stored.ShouldAllBe(c => c.Count >= 0);
+        stored.Where(c => c.Count != 0).Select(c => (c.IntegrationId, c.Status, c.Archived, c.Count)).OrderBy(c => c)
+            .ShouldBe(real.Select(c => (c.IntegrationId, c.Status, c.Archived, c.Count)).OrderBy(c => c));
+
+        var status = engine.Get<IntegrationStatusQuery>();
+        foreach (var integration in await db.Integrations.Select(i => i.Id).ToListAsync())
+        {
+            (await status.CountsAsync(integration, CancellationToken.None)).ShouldBe(await CountAsync(db.Records.Where(r => r.IntegrationId == integration)));
+        }
+
+        (await status.TotalsAsync(CancellationToken.None)).ShouldBe(await CountAsync(db.Records));
+    }
+
+    // The counts as the pages computed them before they were maintained: a GROUP BY over every record.
+    private static async Task<StatusCounts> CountAsync(IQueryable<SyncRecord> records)
+    {
+        var all = await records.GroupBy(r => r.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);
+        var archived = await records.Where(r => r.ArchivedAt != null).GroupBy(r => r.Status).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count);
+        int Active(RecordStatus status) => all.GetValueOrDefault(status) - archived.GetValueOrDefault(status);
+        return new StatusCounts(
+            all.GetValueOrDefault(RecordStatus.Pending), all.GetValueOrDefault(RecordStatus.InFlight), all.GetValueOrDefault(RecordStatus.Delivered),
+            Active(RecordStatus.Failed), Active(RecordStatus.DeadLetter), archived.Values.Sum())
+        {
+            NeedsReview = Active(RecordStatus.NeedsReview),
+        };
+    }
+
+    private static Task<SyncHubDbContext> Db(EngineHarness engine) =>
+        engine.Get<IDbContextFactory<SyncHubDbContext>>().CreateDbContextAsync();
+}
