@@ -96,7 +96,8 @@ public sealed partial class SyncOrchestrator
     /// A breaker may open while the rest of a batch is still queued behind the workers: those records are handed
     /// back untouched instead of being sent to a destination that is down.
     /// </summary>
-    private async Task<bool?> ProcessOrReleaseAsync(ClaimedRecord work, CancellationToken cancellationToken)
+    /// <returns>The pending write of the attempt's result; null at once when the record was handed back.</returns>
+    private async Task<Task<bool?>> ProcessOrReleaseAsync(ClaimedRecord work, CancellationToken cancellationToken)
     {
         // Every line logged while this record is out names it, its integration and the attempt's trace.
         using var activity = DeliveryTracing.StartRecord(work.Record.Id, work.Integration.Slug, work.Trigger.ToString());
@@ -107,7 +108,7 @@ public sealed partial class SyncOrchestrator
             if (!_breakers.MaySend(target, work.Record.Id) || _pauses.For(work.Integration.Id) is not null)
             {
                 await ReleaseAsync(work, cancellationToken);
-                return null;
+                return Task.FromResult<bool?>(null);
             }
 
             return await ProcessAsync(work, cancellationToken);

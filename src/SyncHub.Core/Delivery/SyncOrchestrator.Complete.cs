@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
-using SyncHub.Connectors;
 using SyncHub.Core.Fixes;
-using SyncHub.Core.Retries;
+using SyncHub.Core.Notifications;
+using SyncHub.Data;
 using SyncHub.Data.Entities;
 
 namespace SyncHub.Core.Delivery;
@@ -10,24 +10,63 @@ public sealed partial class SyncOrchestrator
 {
     private const int MaxMessageLength = 2000;
 
-    /// <summary>Writes one attempt's result: the log entry, the record's state and, on success, the resolved failures.</summary>
-    private async Task<bool?> CompleteAsync(ClaimedRecord work, DeliveryOutcome outcome, TimeSpan elapsed, ResendGuard guard, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes the results of a group of answered attempts in one transaction: per attempt the log entry, the record's
+    /// state, the outcome's details and automatic fixes; then, for the group at once, the failures the deliveries
+    /// resolved and the children they released. Each record is guarded by its own claim token, so a record whose
+    /// claim was lost is skipped (null) and the others are written. Until the commit every record stays in flight
+    /// under its claim, which is what in-flight and stale-claim recovery pick up after a crash or a failed write.
+    /// </summary>
+    private async Task<IReadOnlyList<bool?>> CompleteGroupAsync(IReadOnlyList<Completion> group)
     {
+        // The destinations have answered: the write runs to its end even when the host is stopping.
+        var cancellationToken = CancellationToken.None;
+        var results = new bool?[group.Count];
+        var written = new List<(Completion Completion, SyncRecord Record, List<NotificationEvent> Notices)>(group.Count);
         await using var db = await _dbFactory.CreateDbContextAsync(cancellationToken);
-        using var gate = await _writes.EnterAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var record = await db.Records.Include(r => r.Integration)
-            .SingleOrDefaultAsync(r => r.Id == work.Record.Id && r.ClaimToken == work.ClaimToken, cancellationToken);
-        if (record is null)
+        using (await _writes.EnterAsync(cancellationToken))
         {
-            LogClaimLost(work.Record.Id);
-            return null;
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var recordIds = group.Select(c => c.Work.Record.Id).Distinct().ToList();
+            var attemptIds = group.Select(c => c.Work.AttemptId).ToList();
+            var records = await db.Records.Include(r => r.Integration).Where(r => recordIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, cancellationToken);
+            var attempts = await db.Attempts.Where(a => attemptIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, cancellationToken);
+            var now = _time.GetUtcNow();
+            for (var i = 0; i < group.Count; i++)
+            {
+                var completion = group[i];
+                if (!records.TryGetValue(completion.Work.Record.Id, out var record) || record.ClaimToken != completion.Work.ClaimToken)
+                {
+                    LogClaimLost(completion.Work.Record.Id);
+                    continue;
+                }
+
+                var before = NotableState.Of(record);
+                await ApplyCompletionAsync(db, record, attempts[completion.Work.AttemptId], completion, now, cancellationToken);
+                written.Add((completion, record, Notices(before, record)));
+                results[i] = completion.Outcome.IsDelivered;
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            await ResolveEarlierFailuresAsync(db, [.. written.Where(w => w.Completion.Outcome.IsDelivered).Select(w => w.Record.Id)], cancellationToken);
+            await ReleaseChildrenAsync(db, [.. written.Where(w => w.Record.Status == RecordStatus.Delivered).Select(w => w.Record.Id)], now, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
 
-        var attempt = await db.Attempts.SingleAsync(a => a.Id == work.AttemptId, cancellationToken);
-        var now = _time.GetUtcNow();
+        foreach (var (completion, record, notices) in written)
+        {
+            AfterCommit(completion, record, notices);
+        }
+
+        return results;
+    }
+
+    /// <summary>One attempt's result on the tracked record and log entry; nothing is saved here.</summary>
+    private async Task ApplyCompletionAsync(SyncHubDbContext db, SyncRecord record, SyncAttempt attempt, Completion completion, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var (work, outcome) = (completion.Work, completion.Outcome);
         attempt.FinishedAt = now;
-        attempt.DurationMs = (long)elapsed.TotalMilliseconds;
+        attempt.DurationMs = (long)completion.Elapsed.TotalMilliseconds;
         attempt.HttpStatus = outcome.HttpStatus;
         record.ClaimToken = null;
         record.UpdatedAt = now;
@@ -36,7 +75,6 @@ public sealed partial class SyncOrchestrator
             record.RetryCount++;
         }
 
-        var before = NotableState.Of(record);
         if (outcome.IsDelivered)
         {
             ApplySuccess(record, attempt, outcome, now);
@@ -47,7 +85,7 @@ public sealed partial class SyncOrchestrator
         }
 
         await ApplyOutcomeDetailsAsync(db, record, outcome, now, cancellationToken);
-        ApplyLookup(record, attempt, guard, now);
+        ApplyLookup(record, attempt, completion.Guard, now);
 
         if (record.PayloadVersion != work.Record.PayloadVersion)
         {
@@ -57,99 +95,39 @@ public sealed partial class SyncOrchestrator
         }
 
         await AutoFixes.TryApplyAsync(db, record, outcome, work.Trigger, now, _logger, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        if (outcome.IsDelivered)
+        if (outcome.IsDelivered && completion.Mapping.DefaultedFields.Count > 0)
         {
-            await db.Attempts.Where(a => a.RecordId == record.Id && a.Status == AttemptStatus.Failed)
-                .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, AttemptStatus.Succeeded).SetProperty(a => a.ResolvedByAttemptId, attempt.Id), cancellationToken);
+            NoteMappingDefaults(attempt, completion.Mapping);
         }
-
-        if (record.Status == RecordStatus.Delivered)
-        {
-            await ReleaseChildrenAsync(db, record, now, cancellationToken);
-        }
-
-        await transaction.CommitAsync(cancellationToken);
-        Telemetry.DeliveryTracing.Completed(outcome);
-        LogCompleted(record.Id, record.Integration!.Slug, work.Trigger, outcome.ErrorClass, outcome.HttpStatus);
-        _metrics.AttemptCompleted(record.Integration.Slug, outcome, elapsed);
-        NotifyChanges(before, record);
-        return outcome.IsDelivered;
     }
 
-    private static void ApplySuccess(SyncRecord record, SyncAttempt attempt, DeliveryOutcome outcome, DateTimeOffset now)
+    /// <summary>Every failed entry of a record now delivered is marked succeeded, resolved by the attempt that delivered it.</summary>
+    private static Task<int> ResolveEarlierFailuresAsync(SyncHubDbContext db, List<long> deliveredIds, CancellationToken cancellationToken) =>
+        deliveredIds.Count == 0 ? Task.FromResult(0)
+            : db.Attempts.Where(a => deliveredIds.Contains(a.RecordId) && a.Status == AttemptStatus.Failed)
+                .ExecuteUpdateAsync(
+                    s => s.SetProperty(a => a.Status, AttemptStatus.Succeeded)
+                        // The record's last entry is the attempt just completed: the claim opened it and nothing else moves it while claimed.
+                        .SetProperty(a => a.ResolvedByAttemptId, a => db.Records.Where(r => r.Id == a.RecordId).Select(r => r.LastAttemptId).FirstOrDefault()),
+                    cancellationToken);
+
+    private void AfterCommit(Completion completion, SyncRecord record, List<NotificationEvent> notices)
     {
-        attempt.Status = AttemptStatus.Succeeded;
-        record.Status = RecordStatus.Delivered;
-        record.DeliveredAt = now;
-        record.ExternalId = Truncate(outcome.ExternalId, 200) ?? record.ExternalId;
-        record.NextAttemptAt = null;
-        record.AutomaticRetryCount = 0;
-        record.AutomaticRetriesExhausted = false;
-        record.OutcomeUnknown = false;
-        record.ReconciledAt = null;
-        record.DeadLetteredAt = null;
-        record.ErrorFingerprint = null;
-    }
-
-    private void ApplyFailure(SyncRecord record, SyncAttempt attempt, DeliveryOutcome outcome, AttemptTrigger trigger, DateTimeOffset now)
-    {
-        var message = Truncate(outcome.Message, MaxMessageLength) ?? ErrorClassPolicy.Label(outcome.ErrorClass);
-        var treatment = ErrorClassPolicy.For(outcome.ErrorClass);
-        attempt.Status = AttemptStatus.Failed;
-        attempt.ErrorClass = outcome.ErrorClass;
-        attempt.Message = message;
-        record.LastErrorClass = outcome.ErrorClass;
-        record.LastHttpStatus = outcome.HttpStatus;
-        record.LastErrorMessage = message;
-        record.ErrorFingerprint = Failures.Groups.ErrorFingerprint.For(record.IntegrationId, outcome.ErrorClass, message);
-        record.FirstFailedAt ??= now;
-        record.LastFailedAt = now;
-        record.OutcomeUnknown = treatment.LookUpFirst;
-        if (outcome.DuplicateCandidates.Count == 0 && IsSkipped(outcome.ErrorClass, record.Integration!))
+        var (work, outcome) = (completion.Work, completion.Outcome);
+        var slug = record.Integration!.Slug;
+        using var scope = RecordScope(_logger, record.Id, slug, work.Trigger);
+        LogCompleted(record.Id, slug, work.Trigger, outcome.ErrorClass, outcome.HttpStatus);
+        if (outcome.IsDelivered && completion.Mapping.DefaultedFields.Count > 0)
         {
-            attempt.Status = AttemptStatus.Skipped;
-            record.Status = RecordStatus.Skipped;
-            record.NextAttemptAt = null;
-            return;
+            LogDeliveredWithDefaults(record.Id, slug, string.Join(", ", completion.Mapping.DefaultedFields));
         }
 
-        // A manual retry restarts the backoff timer; an automatic one moves it one step on.
-        record.AutomaticRetryCount = trigger switch
+        _metrics.AttemptCompleted(slug, outcome, completion.Elapsed);
+        foreach (var notice in notices)
         {
-            AttemptTrigger.ManualRetry => 0,
-            AttemptTrigger.AutomaticRetry => record.AutomaticRetryCount + 1,
-            _ => record.AutomaticRetryCount,
-        };
-
-        var policy = record.Integration!.Retry;
-        var budget = Math.Min(policy.MaxAutomaticAttempts, treatment.RetryLimit ?? int.MaxValue);
-        var wasDeadLetter = record.DeadLetteredAt is not null;
-        if (treatment.Retry == RetryTreatment.None)
-        {
-            record.Status = RecordStatus.Failed;
-            record.NextAttemptAt = null;
-            record.AutomaticRetriesExhausted = false;
-        }
-        else if (record.AutomaticRetryCount < budget && !(wasDeadLetter && trigger == AttemptTrigger.ManualRetry))
-        {
-            record.Status = RecordStatus.Failed;
-            record.NextAttemptAt = now + (treatment.FixedDelay ?? _backoff.DelayFor(record.AutomaticRetryCount, policy, outcome.RetryAfter));
-            record.AutomaticRetriesExhausted = false;
-            record.DeadLetteredAt = null;
-        }
-        else
-        {
-            // Automatic processing gives up: the record waits in the dead-letter queue, never dropped.
-            record.Status = RecordStatus.DeadLetter;
-            record.NextAttemptAt = null;
-            record.AutomaticRetriesExhausted = true;
-            record.DeadLetteredAt ??= now;
+            _notifier.Notify(notice);
         }
     }
-
-    private static bool IsSkipped(ErrorClass errorClass, Integration integration) =>
-        errorClass == ErrorClass.SchemaMismatch || (errorClass == ErrorClass.Duplicate && integration.DuplicateDetection);
 
     private static string? Truncate(string? text, int length) =>
         text is null || text.Length <= length ? text : text[..(length - 1)] + "…";

@@ -42,11 +42,13 @@ public sealed partial class SyncOrchestrator
         }
     }
 
-    /// <summary>A delivered parent releases the children waiting for it; they go out with the next delivery batch.</summary>
-    private static Task<int> ReleaseChildrenAsync(SyncHubDbContext db, SyncRecord parent, DateTimeOffset now, CancellationToken cancellationToken) =>
-        db.Records.Where(r => r.IntegrationId == parent.IntegrationId && r.Status == RecordStatus.Blocked
-                && r.ParentEntityType == parent.EntityType && r.ParentSourceId == parent.SourceId)
-            .ExecuteUpdateAsync(
-                s => s.SetProperty(r => r.Status, RecordStatus.Pending).SetProperty(r => r.NextAttemptAt, now).SetProperty(r => r.UpdatedAt, now),
-                cancellationToken);
+    /// <summary>Delivered parents release the children waiting for them; they go out with the next delivery batch.</summary>
+    private static Task<int> ReleaseChildrenAsync(SyncHubDbContext db, List<long> deliveredIds, DateTimeOffset now, CancellationToken cancellationToken) =>
+        deliveredIds.Count == 0 ? Task.FromResult(0)
+            : db.Records.Where(r => r.Status == RecordStatus.Blocked && r.ParentSourceId != null
+                    && db.Records.Any(p => deliveredIds.Contains(p.Id) && p.IntegrationId == r.IntegrationId
+                        && p.EntityType == r.ParentEntityType && p.SourceId == r.ParentSourceId))
+                .ExecuteUpdateAsync(
+                    s => s.SetProperty(r => r.Status, RecordStatus.Pending).SetProperty(r => r.NextAttemptAt, now).SetProperty(r => r.UpdatedAt, now),
+                    cancellationToken);
 }

@@ -1,6 +1,6 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using SyncHub.Core.Mapping;
+using SyncHub.Data.Entities;
 
 namespace SyncHub.Core.Delivery;
 
@@ -10,9 +10,9 @@ public sealed partial class SyncOrchestrator
 
     /// <summary>
     /// Says in the sync log that the delivered body used mapping defaults in place of source values that failed
-    /// the mapping. Written after the delivery is recorded, so a failure here never loses the delivery.
+    /// the mapping. Written with the delivery itself, on the tracked entry.
     /// </summary>
-    private async Task<bool?> NoteMappingDefaultsAsync(ClaimedRecord work, MappingResult mapping)
+    private static void NoteMappingDefaults(SyncAttempt attempt, MappingResult mapping)
     {
         var fields = string.Join(", ", mapping.DefaultedFields);
         var note = $"Delivered with mapping defaults for: {fields}. The source values failed the mapping: {mapping.SourceValuesError}";
@@ -21,15 +21,7 @@ public sealed partial class SyncOrchestrator
             note = note[..(MaxNoteLength - 1)] + "…";
         }
 
-        await using var db = await _dbFactory.CreateDbContextAsync(CancellationToken.None);
-        using (await _writes.EnterAsync(CancellationToken.None))
-        {
-            await db.Attempts.Where(a => a.Id == work.AttemptId)
-                .ExecuteUpdateAsync(s => s.SetProperty(a => a.Message, a => a.Message == null ? note : a.Message + " " + note), CancellationToken.None);
-        }
-
-        LogDeliveredWithDefaults(work.Record.Id, work.Integration.Slug, fields);
-        return true;
+        attempt.Message = attempt.Message is null ? note : attempt.Message + " " + note;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Record {RecordId} of {Integration} was delivered with mapping defaults for {Fields}")]

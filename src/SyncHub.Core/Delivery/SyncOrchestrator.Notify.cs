@@ -5,18 +5,24 @@ namespace SyncHub.Core.Delivery;
 
 public sealed partial class SyncOrchestrator
 {
-    /// <summary>After a completion commits: reports a record that just became a dead letter and credentials that just expired.</summary>
-    private void NotifyChanges(NotableState before, SyncRecord record)
+    /// <summary>
+    /// What a completion tells an administrator: a record that just became a dead letter, credentials that just expired.
+    /// Taken as the completion is applied, so a later record of the same group cannot change the text; sent after the commit.
+    /// </summary>
+    private static List<NotificationEvent> Notices(NotableState before, SyncRecord record)
     {
         var integration = record.Integration!;
+        var notices = new List<NotificationEvent>();
         if (!before.DeadLetter && record.Status == RecordStatus.DeadLetter)
         {
-            _notifier.Notify(EngineNotifications.DeadLettered(integration, record.LastErrorMessage));
+            notices.Add(EngineNotifications.DeadLettered(integration, record.LastErrorMessage));
         }
 
         if (!before.Expired && integration.ConnectionState == ConnectionState.Expired)
         {
-            _notifier.Notify(EngineNotifications.CredentialsExpired(integration.Id, integration.Slug, integration.ConnectionNote));
+            notices.Add(EngineNotifications.CredentialsExpired(integration.Id, integration.Slug, integration.ConnectionNote));
         }
+
+        return notices;
     }
 }

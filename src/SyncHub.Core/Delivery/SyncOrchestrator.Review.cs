@@ -20,7 +20,7 @@ public sealed partial class SyncOrchestrator
 
         try
         {
-            return await ProcessOrReleaseAsync(claimed[0] with { Decision = decision }, cancellationToken);
+            return await await ProcessOrReleaseAsync(claimed[0] with { Decision = decision }, cancellationToken);
         }
         finally
         {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -11,6 +12,7 @@ using SyncHub.Core.Notifications;
 using SyncHub.Core.Pacing;
 using SyncHub.Core.Retries;
 using SyncHub.Core.Telemetry;
+using SyncHub.Core.Writes;
 using SyncHub.Data;
 using SyncHub.Data.Entities;
 
@@ -38,6 +40,7 @@ public sealed partial class SyncOrchestrator
     private readonly DeliveryMetrics _metrics;
     private readonly INotifier _notifier;
     private readonly NodeIdentity _node;
+    private readonly GroupCommit<Completion, bool?> _completions;
 
     public SyncOrchestrator(
         IDbContextFactory<SyncHubDbContext> dbFactory,
@@ -71,6 +74,7 @@ public sealed partial class SyncOrchestrator
         _logger = logger;
         _breakers = breakers;
         _activeClaims = activeClaims;
+        _completions = new GroupCommit<Completion, bool?>(CompleteGroupAsync, Math.Max(_options.BatchSize, 1));
     }
 
     /// <summary>Delivers one batch of pending records whose time has come.</summary>
@@ -127,30 +131,33 @@ public sealed partial class SyncOrchestrator
         }
     }
 
+    /// <summary>
+    /// Sends the batch with up to <see cref="DeliveryOptions.Concurrency"/> workers. A worker hands each answered attempt
+    /// to the completion writer and goes on with the next record; the batch ends only when every handed-over result
+    /// is written (or its write has failed), so its claim stays registered until then, whatever happens to the workers.
+    /// </summary>
     private async Task<BatchResult> ProcessClaimedAsync(List<ClaimedRecord> claimed, CancellationToken cancellationToken)
     {
-        var succeeded = 0;
-        var failed = 0;
-        await Parallel.ForEachAsync(
-            claimed,
-            new ParallelOptions { MaxDegreeOfParallelism = _options.Concurrency, CancellationToken = cancellationToken },
-            async (work, token) =>
-            {
-                var delivered = await ProcessOrReleaseAsync(work, token);
-                if (delivered is true)
-                {
-                    Interlocked.Increment(ref succeeded);
-                }
-                else if (delivered is false)
-                {
-                    Interlocked.Increment(ref failed);
-                }
-            });
-        return new BatchResult(claimed.Count, succeeded, failed);
+        var completions = new ConcurrentQueue<Task<bool?>>();
+        try
+        {
+            await Parallel.ForEachAsync(
+                claimed,
+                new ParallelOptions { MaxDegreeOfParallelism = _options.Concurrency, CancellationToken = cancellationToken },
+                async (work, token) => completions.Enqueue(await ProcessOrReleaseAsync(work, token)));
+        }
+        finally
+        {
+            // Results already handed over are written even when the workers stopped early (the host is stopping).
+            await Task.WhenAll(completions.Cast<Task>()).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+
+        var results = await Task.WhenAll(completions);
+        return new BatchResult(claimed.Count, results.Count(r => r is true), results.Count(r => r is false));
     }
 
-    /// <returns>True when delivered, false when failed, null when the claim was lost.</returns>
-    private async Task<bool?> ProcessAsync(ClaimedRecord work, CancellationToken cancellationToken)
+    /// <summary>Sends one record; returns the pending write of its result (true delivered, false failed, null claim lost).</summary>
+    private async Task<Task<bool?>> ProcessAsync(ClaimedRecord work, CancellationToken cancellationToken)
     {
         var started = _time.GetTimestamp();
         var record = work.Record;
@@ -161,11 +168,11 @@ public sealed partial class SyncOrchestrator
             : ReadSettings(work.Integration) is { } settings ? await _invoker.InvokeAsync(work.Integration, CreateRequest(work, mapping.Body!, settings), guard, cancellationToken, work.Decision?.LinkTo)
             : DeliveryOutcome.Failed(ErrorClass.ConnectorFault, "The integration's settings cannot be decrypted: the Data Protection keys they were saved with are missing. Save the settings again.");
 
-        // The destination has answered; record it even if the host is stopping, so nothing is sent twice.
+        // The destination has answered; its result is written even if the host is stopping, so nothing is sent twice.
         ReportToBreakers(work, outcome);
         PauseIfAsked(work, outcome);
-        var delivered = await CompleteAsync(work, outcome, _time.GetElapsedTime(started), guard, CancellationToken.None);
-        return delivered is true && mapping.DefaultedFields.Count > 0 ? await NoteMappingDefaultsAsync(work, mapping) : delivered;
+        DeliveryTracing.Completed(outcome);
+        return _completions.SubmitAsync(new Completion(work, outcome, _time.GetElapsedTime(started), guard, mapping));
     }
 
     private ConnectorSettings? ReadSettings(Integration integration)

@@ -10,7 +10,7 @@ namespace SyncHub.Core.Records;
 /// Accepts records from source systems. Idempotent on (integration, entity type, source id): the same
 /// source id again updates that record's payload and queues it for delivery; it never creates a second one.
 /// </summary>
-public sealed class IngestService(IDbContextFactory<SyncHubDbContext> dbFactory, WriteGate writes, TimeProvider time)
+public sealed partial class IngestService(IDbContextFactory<SyncHubDbContext> dbFactory, WriteGate writes, TimeProvider time)
 {
     public const int MaxPayloadBytes = 256 * 1024;
     public const int MaxBatchSize = 1000;
@@ -31,17 +31,8 @@ public sealed class IngestService(IDbContextFactory<SyncHubDbContext> dbFactory,
             return new IngestResult(IngestOutcome.IntegrationNotFound);
         }
 
-        using var gate = await writes.EnterAsync(cancellationToken);
-        try
-        {
-            return await UpsertAsync(db, integrationId.Value, request, payload!, cancellationToken);
-        }
-        catch (DbUpdateException ex) when (ex.InnerException is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: UniqueViolation })
-        {
-            // Another request inserted the same source id between our read and write: update that one instead.
-            db.ChangeTracker.Clear();
-            return await UpsertAsync(db, integrationId.Value, request, payload!, cancellationToken);
-        }
+        // Concurrent single ingests share one transaction (group commit); each caller still gets its own result.
+        return await _singles.SubmitAsync(new SingleIngest(integrationId.Value, request, payload!)).WaitAsync(cancellationToken);
     }
 
     /// <summary>
@@ -163,32 +154,6 @@ public sealed class IngestService(IDbContextFactory<SyncHubDbContext> dbFactory,
             record.NextAttemptAt = now;
             record.RetryOperationId = null;
         }
-    }
-
-    private async Task<IngestResult> UpsertAsync(SyncHubDbContext db, int integrationId, IngestRequest request, string payload, CancellationToken cancellationToken)
-    {
-        var (entityType, sourceId) = (request.EntityType!, request.SourceId!);
-        var now = time.GetUtcNow();
-        var record = await db.Records.SingleOrDefaultAsync(
-            r => r.IntegrationId == integrationId && r.EntityType == entityType && r.SourceId == sourceId, cancellationToken);
-        if (record is null)
-        {
-            record = NewRecord(integrationId, entityType, sourceId, payload, now);
-            SetParent(record, request.Parent);
-            db.Records.Add(record);
-            await db.SaveChangesAsync(cancellationToken);
-            return new IngestResult(IngestOutcome.Created, record.Id, record.Status);
-        }
-
-        if (record.Payload == payload)
-        {
-            return new IngestResult(IngestOutcome.Unchanged, record.Id, record.Status);
-        }
-
-        ApplyNewVersion(record, payload, now);
-        SetParent(record, request.Parent);
-        await db.SaveChangesAsync(cancellationToken);
-        return new IngestResult(IngestOutcome.Updated, record.Id, record.Status);
     }
 
     private static void SetParent(SyncRecord record, IngestParent? parent)
