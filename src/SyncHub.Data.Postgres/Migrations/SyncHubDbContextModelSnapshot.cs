@@ -684,6 +684,10 @@ namespace SyncHub.Data.Postgres.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<string>("OwnerNode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<int>("Skipped")
                         .HasColumnType("integer");
 
@@ -1073,6 +1077,10 @@ namespace SyncHub.Data.Postgres.Migrations
                     b.Property<string>("Note")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("OwnerNode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<long?>("RangeFrom")
                         .HasColumnType("bigint");
