@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Starts a local PostgreSQL server for the tests when none runs, and makes sure the test role exists (it may
-# create databases: every test class gets a fresh one). Idempotent. Prints the admin connection string last;
-# scripts/test.sh exports it as SYNCHUB_TEST_POSTGRES.
+# create databases: every test class gets a fresh one, and drop them while autovacuum works on them).
+# Idempotent. Prints the admin connection string last; scripts/test.sh exports it as SYNCHUB_TEST_POSTGRES.
 # Debian's postgresql package (scripts/install-test-deps.sh installs it); runs as root or with sudo.
 set -euo pipefail
 
@@ -44,6 +44,9 @@ BEGIN
   END IF;
 END
 \$\$;
+-- DROP DATABASE ... WITH (FORCE) after each test class must also end an autovacuum worker on that database,
+-- which only a member of pg_signal_backend may do.
+GRANT pg_signal_backend TO $role;
 SQL
 
 echo "Host=127.0.0.1;Port=$port;Username=$role;Password=$password;Database=postgres"

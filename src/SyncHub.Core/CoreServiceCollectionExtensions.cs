@@ -86,6 +86,7 @@ public static class CoreServiceCollectionExtensions
         services.AddOptions<Cluster.ClusterOptions>().BindConfiguration(Cluster.ClusterOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<Cluster.NodeIdentity>();
         services.AddSingleton<Cluster.NodeLeases>();
+        services.AddSingleton<Cluster.NodeOwnership>();
         services.AddSingleton<DemoSeeder>();
         services.AddSingleton<IRunQueue, RunQueue>();
         services.AddSingleton<RunCancellations>();

@@ -30,17 +30,25 @@ public sealed class EngineHarness : IAsyncDisposable
 {
     private readonly TempSqliteFile? _sqlite;
     private readonly PostgresTestDatabase? _postgres;
+    private readonly bool _ownsDatabase;
     private readonly ServiceProvider _services;
 
-    private EngineHarness(Dictionary<string, string?> settings, PostgresTestDatabase? postgres)
+    private EngineHarness(Dictionary<string, string?> settings, PostgresTestDatabase? postgres, EngineHarness? sameDatabaseAs)
     {
         _postgres = postgres;
+        _ownsDatabase = sameDatabaseAs is null;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(Logs));
         services.AddSyncHubCore();
         services.AddDataProtection().UseEphemeralDataProtectionProvider();
+        if (sameDatabaseAs is not null)
+        {
+            // Nodes share their keys (in the real host they live in the database), so each reads the other's secrets.
+            services.Replace(ServiceDescriptor.Singleton(sameDatabaseAs.Get<IDataProtectionProvider>()));
+        }
+
         services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Time));
         services.Replace(ServiceDescriptor.Singleton<IJitterSource>(new FixedJitter()));
         services.AddSingleton<IConnectorGateway>(Gateway);
@@ -83,10 +91,14 @@ public sealed class EngineHarness : IAsyncDisposable
     public RetryOperationService Operations => Get<RetryOperationService>();
 
     /// <param name="inCallRetries">Above 0, in-call retries wait on the fake clock: advance it while the call runs.</param>
-    /// <param name="postgres">True for a fresh PostgreSQL database whatever <c>SYNCHUB_TEST_STORE</c> says (tests of multi-node behaviour).</param>
+    /// <param name="postgres">
+    /// True for a fresh PostgreSQL database, false for a SQLite file, whatever <c>SYNCHUB_TEST_STORE</c> says (tests of
+    /// multi-node behaviour, or of SQLite's own locking and plans).
+    /// </param>
+    /// <param name="sameDatabaseAs">A second node: this harness's engine works on that harness's PostgreSQL database (dispose it first).</param>
     public static async Task<EngineHarness> StartAsync(
         int batchSize = 100, int concurrency = 4, int inCallRetries = 0, bool breakers = false, IReadOnlyDictionary<string, string?>? settings = null,
-        bool? postgres = null)
+        bool? postgres = null, EngineHarness? sameDatabaseAs = null)
     {
         var configuration = new Dictionary<string, string?>
         {
@@ -102,7 +114,10 @@ public sealed class EngineHarness : IAsyncDisposable
             configuration[key] = value;
         }
 
-        var harness = new EngineHarness(configuration, postgres ?? PostgresTestDatabase.Selected ? await PostgresTestDatabase.CreateAsync() : null);
+        var shared = sameDatabaseAs is null ? null
+            : sameDatabaseAs._postgres ?? throw new ArgumentException("Only a PostgreSQL store is shared between nodes.", nameof(sameDatabaseAs));
+        var database = shared ?? (postgres ?? PostgresTestDatabase.Selected ? await PostgresTestDatabase.CreateAsync() : null);
+        var harness = new EngineHarness(configuration, database, sameDatabaseAs);
         await using var db = await harness.Get<IDbContextFactory<SyncHubDbContext>>().CreateDbContextAsync();
         await DatabaseInitializer.InitializeAsync(db, CancellationToken.None);
         return harness;
@@ -180,7 +195,7 @@ public sealed class EngineHarness : IAsyncDisposable
     {
         await _services.DisposeAsync();
         _sqlite?.Dispose();
-        if (_postgres is not null)
+        if (_postgres is not null && _ownsDatabase)
         {
             await _postgres.DisposeAsync();
         }

@@ -39,6 +39,12 @@ public class SyncHubWebFactory : WebApplicationFactory<Program>
     /// <summary>A source connector (<c>fake-source</c>) whose deliveries go through <see cref="Gateway"/>.</summary>
     public FakeSource Source => _source ??= new FakeSource(Gateway);
 
+    /// <summary>
+    /// True for a fresh PostgreSQL database, false for a SQLite file, whatever <c>SYNCHUB_TEST_STORE</c> says (tests of
+    /// SQLite's own faults); unset follows the switch.
+    /// </summary>
+    public bool? Postgres { get; init; }
+
     /// <summary>Configuration on top of the defaults; set before the first client or server is created.</summary>
     public Dictionary<string, string?> Settings { get; } = new()
     {
@@ -120,7 +126,7 @@ public class SyncHubWebFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        if (PostgresTestDatabase.Selected)
+        if (Postgres ?? PostgresTestDatabase.Selected)
         {
             _postgres ??= PostgresTestDatabase.Create();
             builder.UseSetting("SyncHub:Database:Provider", "Postgres");

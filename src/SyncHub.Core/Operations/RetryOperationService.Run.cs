@@ -8,22 +8,38 @@ public sealed partial class RetryOperationService
 {
     /// <summary>
     /// Retries the operation's queued records until none are left: the canary first, alone, then batch by batch. Safe to
-    /// call again after a restart; an operation that was stopped or cancelled is only tidied up, never resumed. Records
-    /// behind an open connection breaker are waited for, or, without <paramref name="waitForBreakers"/>, handed to the
-    /// background worker (the operation is returned still running).
+    /// call again after a restart; an operation that was stopped or cancelled is only tidied up, never resumed, and one a
+    /// live node owns is left to it. Records behind an open connection breaker are waited for, or, without
+    /// <paramref name="waitForBreakers"/>, handed to the background worker (the operation is returned still running).
     /// </summary>
     public async Task<RetryOperation> RunAsync(Guid operationId, CancellationToken cancellationToken, bool waitForBreakers = true)
     {
         var operation = await FindAsync(operationId, cancellationToken)
             ?? throw new InvalidOperationException($"No retry operation has the id {operationId}.");
+
+        // One driver at a time: a live node's operation is left to that node.
+        if (operation.Status == OperationStatus.Running && !await TryTakeAsync(operationId, cancellationToken))
+        {
+            LogOwnedElsewhere(operationId, operation.OwnerNode);
+            return operation;
+        }
+
         using var lease = cancellations.Register(operationId);
         var claimedAgain = false;
         while (true)
         {
-            // Checked between batches: a cancel stops the operation after the batch in flight.
-            if (await StatusAsync(operationId, cancellationToken) != OperationStatus.Running)
+            // Checked between batches: a cancel stops the operation after the batch in flight, and a node that took the
+            // operation over (this one's lease ran out) drives it from the next batch on.
+            var (status, mine) = await OwnershipAsync(operationId, cancellationToken);
+            if (status != OperationStatus.Running)
             {
                 return await TidyEndedAsync(operationId, cancellationToken);
+            }
+
+            if (!mine)
+            {
+                LogTakenOverElsewhere(operationId);
+                return (await FindAsync(operationId, cancellationToken))!;
             }
 
             var canary = await RunCanaryAsync(operation, cancellationToken);
@@ -86,11 +102,5 @@ public sealed partial class RetryOperationService
         await db.RetryOperations.Where(o => o.Id == operationId).ExecuteUpdateAsync(
             s => s.SetProperty(o => o.Succeeded, o => o.Succeeded + batch.Succeeded).SetProperty(o => o.Failed, o => o.Failed + batch.Failed),
             cancellationToken);
-    }
-
-    private async Task<OperationStatus> StatusAsync(Guid operationId, CancellationToken cancellationToken)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.RetryOperations.Where(o => o.Id == operationId).Select(o => o.Status).SingleAsync(cancellationToken);
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using SyncHub.Core.Cluster;
 using SyncHub.Core.Delivery;
 using SyncHub.Core.Failures;
 using SyncHub.Data;
@@ -14,7 +15,7 @@ namespace SyncHub.Core.Operations;
 /// </summary>
 public sealed partial class RetryOperationService(
     IDbContextFactory<SyncHubDbContext> dbFactory, SyncOrchestrator orchestrator, IOperationQueue queue, WriteGate writes, TimeProvider time,
-    OperationBreakerWait breakerWait, OperationCancellations cancellations, ILogger<RetryOperationService> logger)
+    OperationBreakerWait breakerWait, OperationCancellations cancellations, NodeOwnership owners, ILogger<RetryOperationService> logger)
 {
     /// <summary>Starts an operation and runs it in the background; returns at once.</summary>
     public Task<RetryOperation> StartInBackgroundAsync(RetryScope scope, CancellationToken cancellationToken) =>
@@ -56,6 +57,7 @@ public sealed partial class RetryOperationService(
         var operation = new RetryOperation
         {
             Id = Guid.NewGuid(), IntegrationId = scope.IntegrationId, Status = OperationStatus.Running, CreatedAt = now, StartedBy = actor,
+            OwnerNode = owners.NodeId,
         };
         db.RetryOperations.Add(operation);
         await db.SaveChangesAsync(cancellationToken);
@@ -143,12 +145,5 @@ public sealed partial class RetryOperationService(
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.RetryOperations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == operationId, cancellationToken);
-    }
-
-    /// <summary>Operations a stopped process left running; the worker resumes them at start-up.</summary>
-    public async Task<List<Guid>> FindUnfinishedAsync(CancellationToken cancellationToken)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.RetryOperations.Where(o => o.Status == OperationStatus.Running).Select(o => o.Id).ToListAsync(cancellationToken);
     }
 }

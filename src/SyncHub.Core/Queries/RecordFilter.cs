@@ -7,7 +7,7 @@ namespace SyncHub.Core.Queries;
 
 /// <summary>
 /// The failed and dead-letter lists' filters; they combine (AND), and Retry All takes the same set. The search matches
-/// source id, external id, error message or payload text with LIKE: the payload is not indexed, so a search scans the
+/// source id, external id, error message or payload text with LIKE, ignoring case on either store: the payload is not indexed, so a search scans the
 /// queue's rows (newest first, stopping once a page is full).
 /// </summary>
 public sealed record RecordFilter
@@ -73,10 +73,11 @@ public sealed record RecordFilter
 
         if (SearchPattern() is { } pattern)
         {
-            records = records.Where(r => EF.Functions.Like(r.SourceId, pattern, "\\")
-                || (r.ExternalId != null && EF.Functions.Like(r.ExternalId, pattern, "\\"))
-                || (r.LastErrorMessage != null && EF.Functions.Like(r.LastErrorMessage, pattern, "\\"))
-                || EF.Functions.Like(r.Payload, pattern, "\\"));
+            // lower() on both sides: SQLite's LIKE ignores ASCII case, PostgreSQL's does not; lower() makes both behave the same.
+            records = records.Where(r => EF.Functions.Like(r.SourceId.ToLower(), pattern, "\\")
+                || (r.ExternalId != null && EF.Functions.Like(r.ExternalId.ToLower(), pattern, "\\"))
+                || (r.LastErrorMessage != null && EF.Functions.Like(r.LastErrorMessage.ToLower(), pattern, "\\"))
+                || EF.Functions.Like(r.Payload.ToLower(), pattern, "\\"));
         }
 
         return records;
@@ -114,6 +115,7 @@ public sealed record RecordFilter
         }
 
         term = term.Length <= MaxSearchLength ? term : term[..MaxSearchLength];
+        term = term.ToLowerInvariant();
         var escaped = term.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
         return "%" + escaped + "%";
     }

@@ -20,14 +20,17 @@ public sealed partial class IngestService
     {
         // Callers may give up waiting; the group is written for all of them or none.
         var cancellationToken = CancellationToken.None;
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            return await WriteSinglesOnceAsync(dbFactory, writes, time, items, cancellationToken);
-        }
-        catch (DbUpdateException ex) when (ex.InnerException is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: UniqueViolation })
-        {
-            // Another writer inserted one of these source ids between our read and write: update that one instead.
-            return await WriteSinglesOnceAsync(dbFactory, writes, time, items, cancellationToken);
+            try
+            {
+                return await WriteSinglesOnceAsync(dbFactory, writes, time, items, cancellationToken);
+            }
+            catch (DbUpdateException ex) when (attempt < MaxBatchAttempts && UniqueViolation.Is(ex))
+            {
+                // Another writer inserted one of these source ids between our read and write (on PostgreSQL writers
+                // do not queue behind one gate): nothing of the group was kept, so read again and update those instead.
+            }
         }
     }
 

@@ -14,7 +14,9 @@ public sealed partial class IngestService(IDbContextFactory<SyncHubDbContext> db
 {
     public const int MaxPayloadBytes = 256 * 1024;
     public const int MaxBatchSize = 1000;
-    private const int UniqueViolation = 19;
+
+    // A batch that lost a race reads again and finds the winner's rows; a few attempts cover batches racing on the same new ids.
+    private const int MaxBatchAttempts = 5;
 
     public async Task<IngestResult> IngestAsync(string integrationSlug, IngestRequest request, CancellationToken cancellationToken)
     {
@@ -82,10 +84,23 @@ public sealed partial class IngestService(IDbContextFactory<SyncHubDbContext> db
         }
 
         using var gate = await writes.EnterAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var results = await UpsertManyAsync(db, integrationId.Value, requests, payloads, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return new IngestBatchResult(IngestOutcome.Created, results);
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            try
+            {
+                var results = await UpsertManyAsync(db, integrationId.Value, requests, payloads, cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                return new IngestBatchResult(IngestOutcome.Created, results);
+            }
+            catch (DbUpdateException ex) when (attempt < MaxBatchAttempts && UniqueViolation.Is(ex))
+            {
+                // Another request created some of these source ids between our read and write (PostgreSQL writers do
+                // not queue behind one gate): nothing of this batch was kept, so read again and update those instead.
+                await transaction.RollbackAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+            }
+        }
     }
 
     /// <summary>One read of the existing rows and one save for the whole batch.</summary>

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SyncHub.Connectors;
 using SyncHub.Core.Audit;
+using SyncHub.Core.Cluster;
 using SyncHub.Core.Plugins;
 using SyncHub.Core.Validation;
 using SyncHub.Data;
@@ -13,7 +14,8 @@ namespace SyncHub.Core.Runs;
 /// is running at a time: the check and the insert happen under the write gate, which serialises writers.
 /// </summary>
 public sealed class RunService(
-    IDbContextFactory<SyncHubDbContext> dbFactory, IConnectorCatalog catalog, IRunQueue queue, RunCancellations cancellations, WriteGate writes, TimeProvider time, IAuditLog audit)
+    IDbContextFactory<SyncHubDbContext> dbFactory, IConnectorCatalog catalog, IRunQueue queue, RunCancellations cancellations, WriteGate writes, TimeProvider time, IAuditLog audit,
+    NodeIdentity node)
 {
     /// <summary>Starts a run and hands it to the background worker.</summary>
     public async Task<StartRunResult> StartInBackgroundAsync(RunRequest request, CancellationToken cancellationToken)
@@ -58,6 +60,7 @@ public sealed class RunService(
             RetryNumber = request.RetryNumber,
             StartedBy = request.StartedBy,
             StartedAt = time.GetUtcNow(),
+            OwnerNode = node.Id,
         };
         db.Runs.Add(run);
         await db.SaveChangesAsync(cancellationToken);

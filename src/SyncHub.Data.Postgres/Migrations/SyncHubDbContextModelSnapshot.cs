@@ -703,6 +703,10 @@ namespace SyncHub.Data.Postgres.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<string>("OwnerNode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<int>("Skipped")
                         .HasColumnType("integer");
 
@@ -1095,6 +1099,10 @@ namespace SyncHub.Data.Postgres.Migrations
                     b.Property<string>("Note")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("OwnerNode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<long?>("RangeFrom")
                         .HasColumnType("bigint");

@@ -32,4 +32,10 @@ public sealed class RetryOperation
 
     /// <summary>Who started it (user name or API key name).</summary>
     public string? StartedBy { get; set; }
+
+    /// <summary>
+    /// The node driving the operation; only it retries the operation's records. Another node takes the operation over
+    /// only when this node's lease runs out.
+    /// </summary>
+    public string? OwnerNode { get; set; }
 }

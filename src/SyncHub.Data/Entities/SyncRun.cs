@@ -42,6 +42,12 @@ public sealed class SyncRun
 
     public string? StartedBy { get; set; }
 
+    /// <summary>
+    /// The node driving the run. On a shared store a node ends at start-up only its own interrupted runs and those of
+    /// nodes whose lease ran out, never a live node's.
+    /// </summary>
+    public string? OwnerNode { get; set; }
+
     public DateTimeOffset StartedAt { get; set; }
 
     public DateTimeOffset? FinishedAt { get; set; }

@@ -12,5 +12,6 @@ internal sealed class RetryOperationConfiguration : IEntityTypeConfiguration<Ret
         builder.HasIndex(o => o.Status);
         builder.Property(o => o.Message).HasMaxLength(1000);
         builder.Property(o => o.StartedBy).HasMaxLength(256);
+        builder.Property(o => o.OwnerNode).HasMaxLength(64);
     }
 }

@@ -11,6 +11,7 @@ internal sealed class SyncRunConfiguration : IEntityTypeConfiguration<SyncRun>
         builder.ToTable("Runs");
         builder.Property(r => r.Note).HasMaxLength(2000);
         builder.Property(r => r.StartedBy).HasMaxLength(256);
+        builder.Property(r => r.OwnerNode).HasMaxLength(64);
         builder.Ignore(r => r.Processed);
         builder.HasOne<Integration>().WithMany().HasForeignKey(r => r.IntegrationId).OnDelete(DeleteBehavior.Cascade);
 

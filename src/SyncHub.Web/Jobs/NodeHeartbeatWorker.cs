@@ -1,15 +1,18 @@
 using Microsoft.Extensions.Options;
 using SyncHub.Core.Cluster;
+using SyncHub.Core.Operations;
+using SyncHub.Core.Runs;
 
 namespace SyncHub.Web.Jobs;
 
 /// <summary>
-/// PostgreSQL only, on every node: renews this node's lease, then releases the claims of nodes whose lease ran out.
-/// Every node sweeps, so work comes back as long as one node lives; the release is a conditional update, so two
-/// nodes sweeping at once release each record once.
+/// PostgreSQL only, on every node: renews this node's lease, then releases the claims of nodes whose lease ran out,
+/// ends their runs and takes over their retry operations. Every node sweeps, so work comes back as long as one node
+/// lives; each release and take-over is a conditional update, so two nodes sweeping at once take each item once.
 /// </summary>
 internal sealed partial class NodeHeartbeatWorker(
-    NodeLeases leases, TimeProvider time, IOptions<ClusterOptions> options, ILogger<NodeHeartbeatWorker> logger) : BackgroundService
+    NodeLeases leases, RunRecovery runs, RetryOperationService operations, IOperationQueue queue, TimeProvider time, IOptions<ClusterOptions> options,
+    ILogger<NodeHeartbeatWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -20,6 +23,11 @@ internal sealed partial class NodeHeartbeatWorker(
             {
                 await leases.BeatAsync(stoppingToken);
                 await leases.ReleaseExpiredAsync(stoppingToken);
+                await runs.RecoverAbandonedAsync(stoppingToken);
+                foreach (var operationId in await operations.TakeOverAbandonedAsync(stoppingToken))
+                {
+                    await queue.EnqueueAsync(operationId, stoppingToken);
+                }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

@@ -3,13 +3,14 @@ using SyncHub.Core.Operations;
 namespace SyncHub.Web.Jobs;
 
 /// <summary>
-/// Runs retry operations one after another in the background, resuming any a stopped process left running.
+/// Runs retry operations one after another in the background, resuming any a stopped process left running (on a
+/// shared store, this node's own and those of dead nodes; <see cref="NodeHeartbeatWorker"/> takes over later ones).
 /// </summary>
 internal sealed partial class OperationWorker(IOperationQueue queue, RetryOperationService operations, ILogger<OperationWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        foreach (var unfinished in await operations.FindUnfinishedAsync(stoppingToken))
+        foreach (var unfinished in await operations.TakeOverUnfinishedAsync(stoppingToken))
         {
             LogResuming(unfinished);
             await queue.EnqueueAsync(unfinished, stoppingToken);

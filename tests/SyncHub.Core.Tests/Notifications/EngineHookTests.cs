@@ -40,7 +40,8 @@ public sealed class EngineHookTests
     [Fact]
     public async Task RecordsBecomingDeadLetters_AreNotifiedOncePerIntegrationWithTheirCount()
     {
-        await using var harness = await EngineHarness.StartAsync();
+        // One delivery at a time, so the twelfth scripted error is the last one notified on either store.
+        await using var harness = await EngineHarness.StartAsync(concurrency: 1);
         await harness.AddChannelAsync(NotificationChannelKind.InApp);
         var books = await harness.CreateIntegrationAsync("books");
         await harness.UpdateIntegrationAsync(books.Id, i => i.Retry.MaxAutomaticAttempts = 0);

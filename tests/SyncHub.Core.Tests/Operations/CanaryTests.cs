@@ -88,7 +88,7 @@ public sealed class CanaryTests
         var stopped = await engine.Operations.RunNowAsync(RetryScope.All(), CancellationToken.None);
         var requests = engine.Gateway.Requests.Count;
 
-        (await engine.Operations.FindUnfinishedAsync(CancellationToken.None)).ShouldNotContain(stopped.Id);
+        (await engine.Operations.TakeOverUnfinishedAsync(CancellationToken.None)).ShouldNotContain(stopped.Id);
         var again = await engine.Operations.RunAsync(stopped.Id, CancellationToken.None);
 
         again.Status.ShouldBe(OperationStatus.Stopped);

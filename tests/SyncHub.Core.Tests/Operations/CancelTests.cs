@@ -64,7 +64,7 @@ public sealed class CancelTests
         second.Operation!.Message.ShouldBe("Cancelled by alice; 3 records it had not reached were left untouched.");
         run.Status.ShouldBe(OperationStatus.Cancelled);
         engine.Gateway.Requests.Count.ShouldBe(3, "only the first deliveries; the cancelled operation sent nothing");
-        (await engine.Operations.FindUnfinishedAsync(CancellationToken.None)).ShouldNotContain(operation.Id);
+        (await engine.Operations.TakeOverUnfinishedAsync(CancellationToken.None)).ShouldNotContain(operation.Id);
     }
 
     [Fact]

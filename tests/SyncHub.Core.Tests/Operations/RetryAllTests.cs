@@ -88,7 +88,7 @@ public sealed class RetryAllTests
         var operation = await engine.Operations.StartAsync(RetryScope.All(), CancellationToken.None);
         await engine.Orchestrator.RetryQueuedAsync(operation.Id, CancellationToken.None);
 
-        var unfinished = await engine.Operations.FindUnfinishedAsync(CancellationToken.None);
+        var unfinished = await engine.Operations.TakeOverUnfinishedAsync(CancellationToken.None);
         var finished = await engine.Operations.RunAsync(unfinished.Single(), CancellationToken.None);
 
         finished.Status.ShouldBe(OperationStatus.Completed);

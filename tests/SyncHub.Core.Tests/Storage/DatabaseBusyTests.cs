@@ -11,7 +11,8 @@ public sealed class DatabaseBusyTests
     [Fact]
     public async Task DeliverDue_WriteLockHeldByAnotherConnection_WaitsThenCompletesCleanly()
     {
-        await using var engine = await EngineHarness.StartAsync();
+        // SQLite's database-wide write lock is the subject, so this runs on SQLite whichever store the suite is on.
+        await using var engine = await EngineHarness.StartAsync(postgres: false);
         await engine.CreateIntegrationAsync();
         var ids = new[] { await engine.IngestAsync("books", "A"), await engine.IngestAsync("books", "B") };
         await using var intruder = new SqliteConnection(engine.ConnectionString);

@@ -66,6 +66,6 @@ public sealed class ReadinessTests
     private static async Task BreakDatabaseAsync(SyncHubWebFactory factory)
     {
         await using var db = await factory.Services.GetRequiredService<IDbContextFactory<SyncHubDbContext>>().CreateDbContextAsync();
-        await db.Database.ExecuteSqlRawAsync("ALTER TABLE Integrations RENAME TO IntegrationsGone");
+        await db.Database.ExecuteSqlRawAsync("ALTER TABLE \"Integrations\" RENAME TO \"IntegrationsGone\"");
     }
 }

@@ -85,14 +85,17 @@ public sealed class ApiKeyPageTests(SyncHubWebFactory factory) : IClassFixture<S
         {
             var connection = db.Database.GetDbConnection();
             await connection.OpenAsync();
-            await using var command = connection.CreateCommand();
-            command.CommandText = "SELECT * FROM ApiKeys";
-            await using var reader = await command.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
+            // Closed before the next query: PostgreSQL runs one command at a time on a connection.
+            await using (var command = connection.CreateCommand())
             {
-                for (var i = 0; i < reader.FieldCount; i++)
+                command.CommandText = "SELECT * FROM \"ApiKeys\"";
+                await using var reader = await command.ExecuteReaderAsync();
+                while (await reader.ReadAsync())
                 {
-                    cells.Add(Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture) ?? "");
+                    for (var i = 0; i < reader.FieldCount; i++)
+                    {
+                        cells.Add(Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture) ?? "");
+                    }
                 }
             }
 

@@ -12,8 +12,9 @@ internal static class Groups
         var ids = new long[count];
         for (var i = 0; i < count; i++)
         {
+            // Bound to its record: deliveries run concurrently (truly so on PostgreSQL), so a queued script could hand one record another's message.
+            factory.Gateway.FailNextFor($"REF-{slug}-{i}", ErrorClass.Validation, $"Invoice INV-{1000 + i} amount {i + 3}.50 refused{extra}", 422);
             ids[i] = await api.IngestAsync(slug, $"REF-{slug}-{i}");
-            factory.Gateway.ThenFail(ErrorClass.Validation, $"Invoice INV-{1000 + i} amount {i + 3}.50 refused{extra}", 422);
         }
 
         await factory.DeliverPendingAsync();
