@@ -99,23 +99,27 @@ public sealed partial class SyncOrchestrator
     /// <returns>The pending write of the attempt's result; null at once when the record was handed back.</returns>
     private async Task<Task<bool?>> ProcessOrReleaseAsync(ClaimedRecord work, CancellationToken cancellationToken)
     {
-        // Every line logged while this record is out names it, its integration and the attempt's trace.
-        using var activity = DeliveryTracing.StartRecord(work.Record.Id, work.Integration.Slug, work.Trigger.ToString());
+        // Every line logged while this record is out names it, its integration and the attempt's trace. The
+        // attempt's activity ends when its result is written (by the completion writer, which logs under it).
+        var activity = DeliveryTracing.StartRecord(work.Record.Id, work.Integration.Slug, work.Trigger.ToString());
         using var scope = RecordScope(_logger, work.Record.Id, work.Integration.Slug, work.Trigger);
         var target = BreakerTarget.Of(work.Integration);
+        Task<bool?> written = Task.FromResult<bool?>(null);
         try
         {
             if (!_breakers.MaySend(target, work.Record.Id) || _pauses.For(work.Integration.Id) is not null)
             {
                 await ReleaseAsync(work, cancellationToken);
-                return Task.FromResult<bool?>(null);
+                return written;
             }
 
-            return await ProcessAsync(work, cancellationToken);
+            written = await ProcessAsync(work, activity, cancellationToken);
+            return written;
         }
         finally
         {
             _breakers.ReleaseProbe(target, work.Record.Id);
+            _ = written.ContinueWith(_ => activity.Dispose(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }
     }
 

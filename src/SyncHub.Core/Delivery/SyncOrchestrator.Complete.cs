@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using SyncHub.Core.Fixes;
 using SyncHub.Core.Notifications;
@@ -35,6 +36,7 @@ public sealed partial class SyncOrchestrator
             for (var i = 0; i < group.Count; i++)
             {
                 var completion = group[i];
+                using var attempt = UnderAttempt(completion);
                 if (!records.TryGetValue(completion.Work.Record.Id, out var record) || record.ClaimToken != completion.Work.ClaimToken)
                 {
                     LogClaimLost(completion.Work.Record.Id);
@@ -55,6 +57,7 @@ public sealed partial class SyncOrchestrator
 
         foreach (var (completion, record, notices) in written)
         {
+            using var attempt = UnderAttempt(completion);
             AfterCommit(completion, record, notices);
         }
 
@@ -111,11 +114,22 @@ public sealed partial class SyncOrchestrator
                         .SetProperty(a => a.ResolvedByAttemptId, a => db.Records.Where(r => r.Id == a.RecordId).Select(r => r.LastAttemptId).FirstOrDefault()),
                     cancellationToken);
 
+    /// <summary>
+    /// Lines logged while one attempt's result is written carry that attempt's trace and record scope, not those of
+    /// whichever attempt started the writer. Restores the previous activity when disposed.
+    /// </summary>
+    private AttemptContext UnderAttempt(Completion completion)
+    {
+        var previous = Activity.Current;
+        Activity.Current = completion.Activity;
+        var work = completion.Work;
+        return new AttemptContext(previous, RecordScope(_logger, work.Record.Id, work.Integration.Slug, work.Trigger));
+    }
+
     private void AfterCommit(Completion completion, SyncRecord record, List<NotificationEvent> notices)
     {
         var (work, outcome) = (completion.Work, completion.Outcome);
         var slug = record.Integration!.Slug;
-        using var scope = RecordScope(_logger, record.Id, slug, work.Trigger);
         LogCompleted(record.Id, slug, work.Trigger, outcome.ErrorClass, outcome.HttpStatus);
         if (outcome.IsDelivered && completion.Mapping.DefaultedFields.Count > 0)
         {

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -157,7 +158,7 @@ public sealed partial class SyncOrchestrator
     }
 
     /// <summary>Sends one record; returns the pending write of its result (true delivered, false failed, null claim lost).</summary>
-    private async Task<Task<bool?>> ProcessAsync(ClaimedRecord work, CancellationToken cancellationToken)
+    private async Task<Task<bool?>> ProcessAsync(ClaimedRecord work, Activity activity, CancellationToken cancellationToken)
     {
         var started = _time.GetTimestamp();
         var record = work.Record;
@@ -172,7 +173,7 @@ public sealed partial class SyncOrchestrator
         ReportToBreakers(work, outcome);
         PauseIfAsked(work, outcome);
         DeliveryTracing.Completed(outcome);
-        return _completions.SubmitAsync(new Completion(work, outcome, _time.GetElapsedTime(started), guard, mapping));
+        return _completions.SubmitAsync(new Completion(work, outcome, _time.GetElapsedTime(started), guard, mapping, activity));
     }
 
     private ConnectorSettings? ReadSettings(Integration integration)

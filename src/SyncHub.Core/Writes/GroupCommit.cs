@@ -25,7 +25,12 @@ internal sealed class GroupCommit<TItem, TResult>(Func<IReadOnlyList<TItem>, Tas
         _queue.Enqueue(pending);
         if (Interlocked.CompareExchange(ref _writing, 1, 0) == 0)
         {
-            _ = Task.Run(WriteQueuedAsync);
+            // The writer works for every caller of its groups, so it must not carry this caller's context (its
+            // activity, log scopes): the write function sets each item's own where it matters.
+            using (ExecutionContext.SuppressFlow())
+            {
+                _ = Task.Run(WriteQueuedAsync);
+            }
         }
 
         return pending.Result.Task;

@@ -50,6 +50,31 @@ public sealed class RecordPageTests(SyncHubWebFactory factory) : IClassFixture<S
     }
 
     [Fact]
+    public async Task Record_OnItsWay_RefreshesItsBodyUntilItSettles()
+    {
+        using var api = factory.CreateApiClient();
+        await api.CreateIntegrationAsync("record-pending");
+        var failed = (await factory.FailedRecordsAsync(api, "record-pending", 1))[0];
+        var pending = await api.IngestAsync("record-pending", "INV-pending-1");
+        using var browser = await Browser.SignedInAsync(factory);
+
+        var page = await browser.OpenAsync($"/records/{pending}");
+        using var fragment = await browser.HtmxGetAsync($"/records/{pending}");
+        var settled = await browser.OpenAsync($"/records/{failed}");
+
+        page.Single("#record-status").TextContent.Trim().ShouldBe("Pending");
+        var body = page.Single("#record-body");
+        body.GetAttribute("hx-get").ShouldBe($"/records/{pending}");
+        body.GetAttribute("hx-trigger").ShouldBe("every 2s");
+        fragment.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var html = (await fragment.Content.ReadAsStringAsync()).TrimStart();
+        html.ShouldStartWith("<div id=\"record-body\"", Case.Sensitive, "the htmx refresh gets the body alone, not the page");
+        html.ShouldNotContain("<nav");
+        settled.Single("#record-status").TextContent.Trim().ShouldBe("Failed");
+        settled.Single("#record-body").HasAttribute("hx-trigger").ShouldBeFalse("a settled record does not poll");
+    }
+
+    [Fact]
     public async Task Record_Unknown_Returns404()
     {
         using var browser = await Browser.SignedInAsync(factory);

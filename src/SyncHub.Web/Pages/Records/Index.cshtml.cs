@@ -19,8 +19,9 @@ public sealed partial class IndexModel(RecordDetailsQuery details, RetryOperatio
 
     public string? Message { get; private set; }
 
+    /// <summary>The page, or (htmx) its body alone: the body refreshes itself while the record is on its way.</summary>
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken) =>
-        await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+        !await LoadAsync(id, cancellationToken) ? NotFound() : Request.IsHtmx() ? Partial("Partials/_RecordBody", this) : Page();
 
     public async Task<IActionResult> OnPostRetryAsync(long id, CancellationToken cancellationToken)
     {
