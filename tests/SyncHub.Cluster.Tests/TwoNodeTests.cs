@@ -27,7 +27,7 @@ public sealed class TwoNodeTests(ITestOutputHelper output)
     {
         var records = int.TryParse(Environment.GetEnvironmentVariable("SYNCHUB_CLUSTER_RECORDS"), out var configured) ? configured : 20_000;
         await using var database = await PostgresTestDatabase.CreateAsync();
-        // Each call takes a few milliseconds, so the victim always has claims out when it is killed.
+        // Each call takes a few milliseconds, so a delivering node has claims out most of the time.
         using var destination = new IdempotentDestination(delay: TimeSpan.FromMilliseconds(3));
         using var survivor = await StartNodeAsync("node-a", database.ConnectionString);
         using var victim = await StartNodeAsync("node-b", database.ConnectionString);
@@ -35,6 +35,9 @@ public sealed class TwoNodeTests(ITestOutputHelper output)
         await CreateIntegrationAsync(survivor, destination.Url);
         await IngestAsync([survivor, victim], records);
         await WaitAsync(() => destination.CreatedKeys.Count >= records / 3, TimeSpan.FromMinutes(10), "a third of the records delivered");
+
+        // Kill it while it holds claims (between two batches it holds none), so the test proves they go to the survivor.
+        await WaitAsync(async () => await InFlightAsync(database, "node-b") > 0, TimeSpan.FromMinutes(2), "node-b holding claims");
         victim.Kill();
         var heldByVictim = await InFlightAsync(database, "node-b");
         output.WriteLine($"Killed node-b after {destination.CreatedKeys.Count} creates, holding {heldByVictim} claims.");
@@ -125,10 +128,13 @@ public sealed class TwoNodeTests(ITestOutputHelper output)
         return counts;
     }
 
-    private static async Task WaitAsync(Func<bool> condition, TimeSpan timeout, string what)
+    private static Task WaitAsync(Func<bool> condition, TimeSpan timeout, string what) =>
+        WaitAsync(() => Task.FromResult(condition()), timeout, what);
+
+    private static async Task WaitAsync(Func<Task<bool>> condition, TimeSpan timeout, string what)
     {
         var deadline = DateTimeOffset.UtcNow + timeout;
-        while (!condition())
+        while (!await condition())
         {
             DateTimeOffset.UtcNow.ShouldBeLessThan(deadline, "waiting for " + what);
             await Task.Delay(50);

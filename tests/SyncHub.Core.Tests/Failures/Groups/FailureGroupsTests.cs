@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Shouldly;
 using SyncHub.Connectors;
@@ -6,6 +5,7 @@ using SyncHub.Core.Failures;
 using SyncHub.Core.Failures.Groups;
 using SyncHub.Core.Operations;
 using SyncHub.Core.Queries;
+using SyncHub.Core.Tests.Queries;
 using SyncHub.Data;
 using SyncHub.Data.Entities;
 using SyncHub.TestUtils;
@@ -146,7 +146,7 @@ public sealed class FailureGroupsTests
         await TwoCausesAsync(engine);
         await using var db = await engine.Get<IDbContextFactory<SyncHubDbContext>>().CreateDbContextAsync();
 
-        var plan = await QueryPlanAsync(db, FailureGroupsQuery.Grouped(db, null, RecordStatus.Failed).ToQueryString());
+        var plan = await QueryPlans.ExplainAsync(db, FailureGroupsQuery.Grouped(db, null, RecordStatus.Failed).ToQueryString());
 
         plan.ShouldContain("USING INDEX IX_Records_Status_ErrorFingerprint (Status=? AND ErrorFingerprint>?)");
         plan.ShouldNotContain("TEMP B-TREE FOR GROUP BY");
@@ -173,31 +173,4 @@ public sealed class FailureGroupsTests
 
     private static async Task<string> GroupOfAsync(EngineHarness engine, long recordId) =>
         (await engine.RecordAsync(recordId)).ErrorFingerprint.ShouldNotBeNull();
-
-    // ToQueryString puts the parameters first as ".param set @name value" lines.
-    private static async Task<string> QueryPlanAsync(SyncHubDbContext db, string sql)
-    {
-        var connection = db.Database.GetDbConnection();
-        await connection.OpenAsync();
-        await using DbCommand command = connection.CreateCommand();
-        var lines = sql.Split('\n');
-        foreach (var line in lines.Where(l => l.StartsWith(".param set ", StringComparison.Ordinal)))
-        {
-            var parts = line.Split(' ', 4);
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = parts[2];
-            parameter.Value = long.TryParse(parts[3].Trim(), out var number) ? number : parts[3].Trim().Trim('\'');
-            command.Parameters.Add(parameter);
-        }
-
-        command.CommandText = "EXPLAIN QUERY PLAN " + string.Join('\n', lines.Where(l => !l.StartsWith(".param", StringComparison.Ordinal)));
-        var details = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            details.Add(reader.GetString(3));
-        }
-
-        return string.Join(" | ", details);
-    }
 }
