@@ -81,40 +81,38 @@ public sealed partial class SyncOrchestrator
             return [];
         }
 
+        await OpenAttemptsAsync(db, token, trigger, operationId, cancellationToken);
         var records = await db.Records.Include(r => r.Integration).Where(r => r.ClaimToken == token).ToListAsync(cancellationToken);
-        var attempts = await OpenAttemptsAsync(db, records, trigger, operationId, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return [.. records.Select((r, i) => new ClaimedRecord(r, r.Integration!, attempts[i].Id, trigger, token))];
+        return [.. records.Select(r => new ClaimedRecord(r, r.Integration!, r.LastAttemptId!.Value, trigger, token))];
     }
 
-    private static async Task<List<SyncAttempt>> OpenAttemptsAsync(
-        Data.SyncHubDbContext db, List<SyncRecord> records, AttemptTrigger trigger, Guid? operationId, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Opens one in-flight log entry per record of the claim and points each record's last attempt at it, in two
+    /// set-based statements whatever the batch size. Written per entity, the same work cost one prepared INSERT and
+    /// one prepared UPDATE per record, the largest part of a claim. A new entry continues its record's chain: it is a
+    /// retry of the record's last attempt and shares that attempt's original. Its start is the claim's time, which
+    /// the claim has just written to the record.
+    /// </summary>
+    private static async Task OpenAttemptsAsync(
+        Data.SyncHubDbContext db, Guid token, AttemptTrigger trigger, Guid? operationId, CancellationToken cancellationToken)
     {
-        var previousIds = records.Where(r => r.LastAttemptId != null).Select(r => r.LastAttemptId!.Value).ToList();
-        var origins = await db.Attempts.Where(a => previousIds.Contains(a.Id))
-            .Select(a => new { a.Id, Origin = a.OriginalAttemptId ?? a.Id })
-            .ToDictionaryAsync(a => a.Id, a => a.Origin, cancellationToken);
-        var attempts = records.Select(r => new SyncAttempt
-        {
-            RecordId = r.Id,
-            IntegrationId = r.IntegrationId,
-            Trigger = trigger,
-            Status = AttemptStatus.InFlight,
-            RetryOfAttemptId = r.LastAttemptId,
-            OriginalAttemptId = r.LastAttemptId is { } previous ? origins.GetValueOrDefault(previous, previous) : null,
-            OperationId = operationId,
-            RunId = trigger == AttemptTrigger.Run ? r.RunId : null,
-            PayloadVersion = r.PayloadVersion,
-            StartedAt = now,
-        }).ToList();
-        db.Attempts.AddRange(attempts);
-        await db.SaveChangesAsync(cancellationToken);
-        for (var i = 0; i < records.Count; i++)
-        {
-            records[i].LastAttemptId = attempts[i].Id;
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-        return attempts;
+        var (kind, inFlight) = ((int)trigger, (int)AttemptStatus.InFlight);
+        var runId = trigger == AttemptTrigger.Run ? "r.\"RunId\"" : "NULL";
+        var operation = operationId is null ? "NULL" : "{3}";
+        var sql = $$"""
+            INSERT INTO "SyncLog" ("RecordId", "IntegrationId", "Trigger", "Status", "RetryOfAttemptId", "OriginalAttemptId",
+                                   "OperationId", "RunId", "PayloadVersion", "StartedAt")
+            SELECT r."Id", r."IntegrationId", {1}, {2}, r."LastAttemptId", COALESCE(p."OriginalAttemptId", p."Id", r."LastAttemptId"),
+                   {{operation}}, {{runId}}, r."PayloadVersion", r."UpdatedAt"
+            FROM "Records" r LEFT JOIN "SyncLog" p ON p."Id" = r."LastAttemptId"
+            WHERE r."ClaimToken" = {0}
+            ORDER BY r."Id"
+            """;
+        await db.Database.ExecuteSqlRawAsync(sql, [token, kind, inFlight, operationId ?? Guid.Empty], cancellationToken);
+        await db.Records.Where(r => r.ClaimToken == token)
+            .ExecuteUpdateAsync(
+                s => s.SetProperty(r => r.LastAttemptId, r => db.Attempts.Where(a => a.RecordId == r.Id && a.Status == AttemptStatus.InFlight).Max(a => (long?)a.Id)),
+                cancellationToken);
     }
 }
