@@ -26,7 +26,7 @@ public sealed partial class IngestService
             {
                 return await WriteSinglesOnceAsync(dbFactory, writes, time, items, cancellationToken);
             }
-            catch (DbUpdateException ex) when (attempt < MaxBatchAttempts && UniqueViolation.Is(ex))
+            catch (Exception ex) when (attempt < MaxBatchAttempts && UniqueViolation.Is(ex))
             {
                 // Another writer inserted one of these source ids between our read and write (on PostgreSQL writers
                 // do not queue behind one gate): nothing of the group was kept, so read again and update those instead.
@@ -46,6 +46,7 @@ public sealed partial class IngestService
         var known = (await db.Records.Where(r => integrationIds.Contains(r.IntegrationId) && sourceIds.Contains(r.SourceId)).ToListAsync(cancellationToken))
             .ToDictionary(r => (r.IntegrationId, r.EntityType, r.SourceId));
         var written = new (SyncRecord Record, IngestOutcome Outcome, RecordStatus Status)[items.Count];
+        var created = new List<SyncRecord>();
         for (var i = 0; i < items.Count; i++)
         {
             var (integrationId, request, payload) = items[i];
@@ -54,7 +55,7 @@ public sealed partial class IngestService
             {
                 record = NewRecord(integrationId, key.Item2, key.Item3, payload, now);
                 SetParent(record, request.Parent);
-                db.Records.Add(record);
+                created.Add(record);
                 known[key] = record;
                 written[i] = (record, IngestOutcome.Created, record.Status);
             }
@@ -71,6 +72,7 @@ public sealed partial class IngestService
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        await InsertAsync(db, time, created, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return [.. written.Select(w => new IngestResult(w.Outcome, w.Record.Id, w.Status))];
     }

@@ -93,7 +93,7 @@ public sealed partial class IngestService(IDbContextFactory<SyncHubDbContext> db
                 await transaction.CommitAsync(cancellationToken);
                 return new IngestBatchResult(IngestOutcome.Created, results);
             }
-            catch (DbUpdateException ex) when (attempt < MaxBatchAttempts && UniqueViolation.Is(ex))
+            catch (Exception ex) when (attempt < MaxBatchAttempts && UniqueViolation.Is(ex))
             {
                 // Another request created some of these source ids between our read and write (PostgreSQL writers do
                 // not queue behind one gate): nothing of this batch was kept, so read again and update those instead.
@@ -113,6 +113,7 @@ public sealed partial class IngestService(IDbContextFactory<SyncHubDbContext> db
             .ToDictionary(r => (r.EntityType, r.SourceId));
         var records = new SyncRecord[requests.Count];
         var outcomes = new IngestOutcome[requests.Count];
+        var created = new List<SyncRecord>();
         for (var i = 0; i < requests.Count; i++)
         {
             var request = requests[i]!;
@@ -129,7 +130,7 @@ public sealed partial class IngestService(IDbContextFactory<SyncHubDbContext> db
             {
                 record = NewRecord(integrationId, request.EntityType!, request.SourceId!, payloads[i], now);
                 SetParent(record, request.Parent);
-                db.Records.Add(record);
+                created.Add(record);
                 outcomes[i] = IngestOutcome.Created;
             }
 
@@ -137,7 +138,23 @@ public sealed partial class IngestService(IDbContextFactory<SyncHubDbContext> db
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        await InsertAsync(db, time, created, cancellationToken);
         return [.. records.Select((r, i) => new IngestResult(outcomes[i], r.Id, r.Status))];
+    }
+
+    /// <summary>New records through one prepared statement (see <see cref="PreparedInsert{TEntity}"/>), in the caller's transaction.</summary>
+    private static async Task InsertAsync(SyncHubDbContext db, TimeProvider time, List<SyncRecord> created, CancellationToken cancellationToken)
+    {
+        if (created.Count == 0)
+        {
+            return;
+        }
+
+        await using var insert = await PreparedInsert<SyncRecord>.CreateAsync(db, time, cancellationToken);
+        foreach (var record in created)
+        {
+            await insert.InsertAsync(record, cancellationToken);
+        }
     }
 
     private static SyncRecord NewRecord(int integrationId, string entityType, string sourceId, string payload, DateTimeOffset now) => new()

@@ -10,7 +10,8 @@ internal static class UniqueViolation
     private const int SqliteConstraint = 19;
     private const string PostgresUniqueViolation = "23505";
 
-    public static bool Is(DbUpdateException exception) => exception.InnerException switch
+    /// <summary>True for EF's save exception over a unique violation, or the store's own exception from a prepared insert.</summary>
+    public static bool Is(Exception exception) => (exception is DbUpdateException ? exception.InnerException : exception) switch
     {
         SqliteException sqlite => sqlite.SqliteErrorCode == SqliteConstraint,
         DbException other => other.SqlState == PostgresUniqueViolation,
