@@ -77,6 +77,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<Dashboard.MoneyAtRiskQuery>();
         services.AddOptions<Dashboard.DashboardOptions>().BindConfiguration(Dashboard.DashboardOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<Dashboard.MoneyAtRiskCache>();
+        services.AddSingleton<Dashboard.ErrorTrendCache>();
+        services.AddSingleton<Budgets.ErrorBudgetCache>();
         services.AddSingleton<FailedRecordsQuery>();
         services.AddSingleton<Failures.Groups.FingerprintBackfill>();
         services.AddSingleton<Failures.Groups.FailureGroupsQuery>();

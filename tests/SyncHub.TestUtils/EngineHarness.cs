@@ -108,6 +108,7 @@ public sealed class EngineHarness : IAsyncDisposable
             ["SyncHub:Delivery:BatchSize"] = batchSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["SyncHub:Delivery:Concurrency"] = concurrency.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["SyncHub:Plugins:Path"] = Path.Combine(Path.GetTempPath(), "synchub-no-plugins"),
+            ["SyncHub:Dashboard:SummaryRefreshSeconds"] = "0",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -13,4 +13,12 @@ public sealed class DashboardOptions
     /// </summary>
     [Range(0, 3600, ErrorMessage = "SyncHub:Dashboard:MoneyRefreshSeconds must be between 0 and 3600.")]
     public int MoneyRefreshSeconds { get; set; } = 10;
+
+    /// <summary>
+    /// The error trend and each integration's error-budget burn, as the dashboard and the status API show them, are
+    /// recomputed at most this often (each reads a whole day of the sync log). Alert rules and automatic pauses always
+    /// count afresh. 0 recomputes on every request.
+    /// </summary>
+    [Range(0, 3600, ErrorMessage = "SyncHub:Dashboard:SummaryRefreshSeconds must be between 0 and 3600.")]
+    public int SummaryRefreshSeconds { get; set; } = 5;
 }

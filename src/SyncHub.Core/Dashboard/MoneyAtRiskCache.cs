@@ -4,35 +4,14 @@ namespace SyncHub.Core.Dashboard;
 
 /// <summary>
 /// Money at risk parses every sampled payload (tens of milliseconds at 50,000 records), so dashboards share one
-/// result for <see cref="DashboardOptions.MoneyRefreshSeconds"/>. One caller computes at a time; the others wait for
-/// its result rather than start their own.
+/// result for <see cref="DashboardOptions.MoneyRefreshSeconds"/>.
 /// </summary>
 public sealed class MoneyAtRiskCache(MoneyAtRiskQuery query, IOptions<DashboardOptions> options, TimeProvider time) : IDisposable
 {
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private MoneyAtRisk? _current;
-    private DateTimeOffset _readAt;
+    private readonly SharedResult<MoneyAtRisk> _shared = new(time);
 
-    public async Task<MoneyAtRisk> LoadAsync(CancellationToken cancellationToken)
-    {
-        var maxAge = TimeSpan.FromSeconds(options.Value.MoneyRefreshSeconds);
-        await _gate.WaitAsync(cancellationToken);
-        try
-        {
-            var now = time.GetUtcNow();
-            if (_current is null || maxAge <= TimeSpan.Zero || now - _readAt >= maxAge)
-            {
-                _current = await query.LoadAsync(cancellationToken);
-                _readAt = now;
-            }
+    public Task<MoneyAtRisk> LoadAsync(CancellationToken cancellationToken) =>
+        _shared.GetAsync(TimeSpan.FromSeconds(options.Value.MoneyRefreshSeconds), query.LoadAsync, cancellationToken);
 
-            return _current;
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
-
-    public void Dispose() => _gate.Dispose();
+    public void Dispose() => _shared.Dispose();
 }

@@ -7,7 +7,7 @@ using SyncHub.Data.Entities;
 namespace SyncHub.Core.Queries;
 
 /// <summary>Counts and latest events per integration, for the dashboard and the API.</summary>
-public sealed class IntegrationStatusQuery(IDbContextFactory<SyncHubDbContext> dbFactory, IConnectorCatalog catalog, BreakerRegistry breakers, Pacing.ConnectionPauses pauses, Budgets.ErrorBudgetQuery budgets)
+public sealed class IntegrationStatusQuery(IDbContextFactory<SyncHubDbContext> dbFactory, IConnectorCatalog catalog, BreakerRegistry breakers, Pacing.ConnectionPauses pauses, Budgets.ErrorBudgetCache budgets)
 {
     public async Task<List<IntegrationStatus>> ListAsync(CancellationToken cancellationToken)
     {
@@ -57,7 +57,7 @@ public sealed class IntegrationStatusQuery(IDbContextFactory<SyncHubDbContext> d
             ConnectionNote = integration.ConnectionNote,
             Pause = pauses.For(integration.Id),
             Paused = integration.PausedAt is { } pausedAt ? new Integrations.IntegrationPause(pausedAt, integration.PausedBy ?? "unknown", integration.PauseReason) : null,
-            Budget = await budgets.ForAsync(db, integration, cancellationToken),
+            Budget = await budgets.ForAsync(integration, cancellationToken),
             ConnectorProblem = catalog.Problems.FirstOrDefault(p => string.Equals(p.Connector, integration.Connector, StringComparison.OrdinalIgnoreCase))?.Reason,
             LastRun = await db.Runs.AsNoTracking().Where(r => r.IntegrationId == integration.Id).OrderByDescending(r => r.Id).FirstOrDefaultAsync(cancellationToken),
         };

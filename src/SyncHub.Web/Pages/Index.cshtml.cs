@@ -12,7 +12,7 @@ namespace SyncHub.Web.Pages;
 /// renders every box server-side. A box whose query fails says so while the others render.
 /// </summary>
 public sealed partial class IndexModel(
-    IntegrationStatusQuery status, ErrorTrendQuery trend, RecentErrorsQuery errors, MoneyAtRiskCache money,
+    IntegrationStatusQuery status, ErrorTrendCache trend, RecentErrorsQuery errors, MoneyAtRiskCache money,
     SectionLoader sections, IConnectorCatalog catalog, TimeProvider time) : PageModel
 {
     public IntegrationStatusView Status { get; private set; } = IntegrationStatusView.Empty;
