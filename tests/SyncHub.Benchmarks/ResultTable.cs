@@ -15,7 +15,7 @@ internal static class ResultTable
         {
             // Small ratios keep their significant digits: 0.0034× says more than 0.00×.
             var ratio = row.Ratio is { } r ? r.ToString(r >= 0.1 ? "0.00" : "0.0000", CultureInfo.InvariantCulture) + "×" : "–";
-            text.AppendLine(CultureInfo.InvariantCulture, $"| {row.Scenario} | {row.SyncHub} | {row.Limit} | {ratio} | {row.Target} | {(row.Met ? "yes" : "**no**")} |");
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {row.Scenario} | {row.SyncHub} | {row.Limit} | {ratio} | {row.Target} | {(row.Target == "–" ? "–" : row.Met ? "yes" : "**no**")} |");
         }
 
         return text.ToString();
