@@ -41,32 +41,21 @@ public sealed class PreparedInsert<TEntity> : IAsyncDisposable
         _diagnostics = db.GetService<IRelationalCommandDiagnosticsLogger>();
     }
 
-    /// <summary>Builds the statement on the context's open connection and enlists it in the current transaction, if any.</summary>
+    /// <summary>Creates the command on the context's open connection and enlists it in the current transaction, if any.</summary>
     public static async Task<PreparedInsert<TEntity>> CreateAsync(DbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
-        var entityType = db.Model.FindEntityType(typeof(TEntity)) ?? throw new InvalidOperationException($"{typeof(TEntity).Name} is not in the model.");
-        var table = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
-        var key = entityType.FindPrimaryKey()!.Properties.Single();
-        var sql = db.GetService<ISqlGenerationHelper>();
+        var statement = InsertStatement.For(db, typeof(TEntity));
         await db.Database.OpenConnectionAsync(cancellationToken);
         var command = db.Database.GetDbConnection().CreateCommand();
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        var columns = entityType.GetProperties()
-            .Where(p => !p.IsPrimaryKey() && p.GetColumnName(table) is not null && p.GetComputedColumnSql() is null)
-            .Select((p, i) =>
-            {
-                var mapping = p.GetRelationalTypeMapping();
-                // Named as written in the statement: SQLite then binds by exact name instead of trying each prefix per row.
-                var parameter = mapping.CreateParameter(command, "@p" + i, null, p.IsNullable);
-                command.Parameters.Add(parameter);
-                return (p, parameter, mapping);
-            })
-            .ToArray();
-        command.CommandText =
-            $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.p.GetColumnName(table)!)))}) " +
-            $"VALUES ({string.Join(", ", columns.Select(c => c.parameter.ParameterName))}) " +
-            $"RETURNING {sql.DelimitIdentifier(key.GetColumnName(table)!)}";
-        return new PreparedInsert<TEntity>(db, time, command, columns, key);
+        command.CommandText = statement.Sql;
+        var columns = statement.Columns.Select(c =>
+        {
+            var parameter = c.Mapping.CreateParameter(command, c.Parameter, null, c.Property.IsNullable);
+            command.Parameters.Add(parameter);
+            return (c.Property, parameter, c.Mapping);
+        }).ToArray();
+        return new PreparedInsert<TEntity>(db, time, command, columns, statement.Key);
     }
 
     public async Task InsertAsync(TEntity entity, CancellationToken cancellationToken)
