@@ -51,7 +51,7 @@ public sealed partial class SyncOrchestrator
         }
     }
 
-    private static IQueryable<long> Candidates(Data.SyncHubDbContext db, Expression<Func<SyncRecord, bool>> filter, int batch) =>
+    internal static IQueryable<long> Candidates(Data.SyncHubDbContext db, Expression<Func<SyncRecord, bool>> filter, int batch) =>
         db.Records.Where(filter).OrderBy(r => r.NextAttemptAt).ThenBy(r => r.Id).Select(r => r.Id).Take(batch);
 
     private async Task<List<ClaimedRecord>> ClaimWithTokenAsync(

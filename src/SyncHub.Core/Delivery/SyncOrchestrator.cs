@@ -100,9 +100,10 @@ public sealed partial class SyncOrchestrator
 
     /// <summary>Retries one batch of the records a manual retry operation queued.</summary>
     public Task<BatchResult> RetryQueuedAsync(Guid operationId, CancellationToken cancellationToken) =>
-        ClaimAndProcessAsync(
-            r => r.RetryOperationId == operationId && (r.Status == RecordStatus.Failed || r.Status == RecordStatus.DeadLetter),
-            AttemptTrigger.ManualRetry, operationId, cancellationToken);
+        ClaimAndProcessAsync(QueuedBy(operationId), AttemptTrigger.ManualRetry, operationId, cancellationToken);
+
+    internal static Expression<Func<SyncRecord, bool>> QueuedBy(Guid operationId) =>
+        r => r.RetryOperationId == operationId && (r.Status == RecordStatus.Failed || r.Status == RecordStatus.DeadLetter);
 
     /// <summary>Retries one record a manual retry operation queued, alone: the operation's canary.</summary>
     public Task<BatchResult> RetryQueuedRecordAsync(Guid operationId, long recordId, CancellationToken cancellationToken) =>

@@ -1046,8 +1046,6 @@ namespace SyncHub.Data.Postgres.Migrations
 
                     b.HasIndex("ClaimToken");
 
-                    b.HasIndex("RetryOperationId");
-
                     b.HasIndex("ArchivedAt", "Id");
 
                     b.HasIndex("RunId", "Status");
@@ -1066,6 +1064,8 @@ namespace SyncHub.Data.Postgres.Migrations
                     b.HasIndex("IntegrationId", "ParentEntityType", "ParentSourceId");
 
                     b.HasIndex("IntegrationId", "Status", "Id");
+
+                    b.HasIndex("RetryOperationId", "NextAttemptAt", "Id");
 
                     b.ToTable("Records", (string)null);
                 });

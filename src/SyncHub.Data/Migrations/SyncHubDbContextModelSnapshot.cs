@@ -1015,8 +1015,6 @@ namespace SyncHub.Data.Migrations
 
                     b.HasIndex("ClaimToken");
 
-                    b.HasIndex("RetryOperationId");
-
                     b.HasIndex("ArchivedAt", "Id");
 
                     b.HasIndex("RunId", "Status");
@@ -1035,6 +1033,8 @@ namespace SyncHub.Data.Migrations
                     b.HasIndex("IntegrationId", "ParentEntityType", "ParentSourceId");
 
                     b.HasIndex("IntegrationId", "Status", "Id");
+
+                    b.HasIndex("RetryOperationId", "NextAttemptAt", "Id");
 
                     b.ToTable("Records", (string)null);
                 });
