@@ -11,7 +11,10 @@ internal sealed class BenchContext(BenchOptions options, string repositoryRoot, 
 
     public string WorkDirectory { get; } = workDirectory;
 
-    public string NewDatabasePath(string name) => Path.Combine(WorkDirectory, name + ".db");
+    /// <summary>A new, empty database for a scenario on the store the run measures.</summary>
+    public async Task<BenchDatabase> NewDatabaseAsync(string name) => Options.Store == BenchStore.Postgres
+        ? await PostgresBenchDatabase.CreateAsync(Options.Keep)
+        : new SqliteBenchDatabase(Path.Combine(WorkDirectory, name + ".db"));
 
     public static void Progress(string message) => Console.Error.WriteLine($"  {message}");
 }

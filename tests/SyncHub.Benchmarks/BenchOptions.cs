@@ -24,6 +24,9 @@ internal sealed record BenchOptions
     /// <summary>Requests timed per page.</summary>
     public int Samples { get; init; } = 200;
 
+    /// <summary>SQLite files in a scratch folder, or fresh databases on the local PostgreSQL server.</summary>
+    public BenchStore Store { get; init; } = BenchStore.Sqlite;
+
     /// <summary>Leaves the databases in place (for EXPLAIN QUERY PLAN and the like) and says where.</summary>
     public bool Keep { get; init; }
 
@@ -40,7 +43,8 @@ internal sealed record BenchOptions
           --concurrency N    deliveries at once, SyncHub and the bare client (default 8)
           --samples N        requests timed per page (default 200)
           --quick            small sizes for a smoke run (2000 records, 20000 log entries, 2000 failed, 50 samples)
-          --keep             keep the databases and print their folder
+          --store S          sqlite (default) or postgres (SYNCHUB_TEST_POSTGRES, or the local server scripts/start-postgres.sh starts)
+          --keep             keep the databases and print where they are
           --app PATH         the SyncHub.Web.dll to start (default: src/SyncHub.Web/bin/Release/net10.0)
         """;
 
@@ -63,6 +67,7 @@ internal sealed record BenchOptions
                 "--concurrency" => options with { Concurrency = Number() },
                 "--samples" => options with { Samples = Number() },
                 "--app" => options with { App = Value() },
+                "--store" => options with { Store = ParseStore(Value()) },
                 "--keep" => options with { Keep = true },
                 "--quick" => options with { Records = 2_000, LogEntries = 20_000, Failed = 2_000, Samples = 50 },
                 _ => throw new ArgumentException($"Unknown option {name}."),
@@ -76,6 +81,13 @@ internal sealed record BenchOptions
 
         return options;
     }
+
+    private static BenchStore ParseStore(string value) => value.ToLowerInvariant() switch
+    {
+        "sqlite" => BenchStore.Sqlite,
+        "postgres" or "postgresql" => BenchStore.Postgres,
+        _ => throw new ArgumentException($"Unknown store {value}; pick sqlite or postgres."),
+    };
 
     private static string[] ParseScenarios(string value)
     {

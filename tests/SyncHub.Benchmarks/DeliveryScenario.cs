@@ -5,7 +5,7 @@ namespace SyncHub.Benchmarks;
 
 /// <summary>
 /// 1. Delivery throughput: N records queued while the integration is paused, then resumed; timed until SyncHub
-/// counts them all delivered (sync log on SQLite included). The limit posts the same body N times to the same
+/// counts them all delivered (sync log included, on the store the run measures). The limit posts the same body N times to the same
 /// server at the same concurrency.
 /// </summary>
 internal sealed class DeliveryScenario : IScenario
@@ -16,7 +16,8 @@ internal sealed class DeliveryScenario : IScenario
     {
         var n = context.Options.Records;
         await using var destination = await Destination.StartAsync();
-        await using var app = await BenchApp.StartHealthyAsync(context, context.NewDatabasePath("delivery"));
+        await using var database = await context.NewDatabaseAsync("delivery");
+        await using var app = await BenchApp.StartHealthyAsync(context, database);
         using var api = BenchApp.Api(app);
         await api.CreateWebhookAsync(destination.Url);
         await api.PauseAsync();

@@ -21,7 +21,8 @@ internal sealed class IngestScenario : IScenario
         var single = Math.Min(n, 20_000);
         var concurrency = context.Options.Concurrency;
         await using var destination = await Destination.StartAsync();
-        await using var app = await BenchApp.StartHealthyAsync(context, context.NewDatabasePath("ingest"));
+        await using var database = await context.NewDatabaseAsync("ingest");
+        await using var app = await BenchApp.StartHealthyAsync(context, database);
         using var api = BenchApp.Api(app);
         await api.CreateWebhookAsync(destination.Url);
         await api.PauseAsync();

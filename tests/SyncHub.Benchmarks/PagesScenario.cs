@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.Data.Sqlite;
 
 namespace SyncHub.Benchmarks;
 
@@ -20,7 +19,7 @@ internal sealed class PagesScenario : IScenario
     public async Task<IReadOnlyList<ResultRow>> RunAsync(BenchContext context)
     {
         var options = context.Options;
-        var database = context.NewDatabasePath("pages");
+        await using var database = await context.NewDatabaseAsync("pages");
         await using var destination = await Destination.StartAsync();
         Dictionary<string, Latencies> small;
         await using (var first = await BenchApp.StartHealthyAsync(context, database))
@@ -38,7 +37,7 @@ internal sealed class PagesScenario : IScenario
 
         var failed = options.Failed;
         var delivered = options.LogEntries - 2 * failed;
-        var seeding = Seeder.Seed(database, failed, 2, delivered);
+        var seeding = database.Seed(failed, 2, delivered);
         BenchContext.Progress(string.Create(CultureInfo.InvariantCulture,
             $"seeded {failed:N0} failed and {delivered:N0} delivered records, {options.LogEntries:N0} log entries, in {seeding.TotalSeconds:0.0} s"));
 
@@ -59,21 +58,12 @@ internal sealed class PagesScenario : IScenario
     }
 
     /// <summary>The pages by name; page 500 and the record are looked up in the database as they stand.</summary>
-    private static Dictionary<string, string> Pages(string database, bool small)
+    private static Dictionary<string, string> Pages(BenchDatabase database, bool small)
     {
-        using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly");
-        connection.Open();
-        long Scalar(string sql)
-        {
-            using var command = connection.CreateCommand();
-            command.CommandText = sql;
-            return Convert.ToInt64(command.ExecuteScalar() ?? 0L, CultureInfo.InvariantCulture);
-        }
-
-        var failedStatus = Scalar("SELECT Status FROM Records WHERE LastErrorClass IS NOT NULL AND DeliveredAt IS NULL ORDER BY Id LIMIT 1");
+        var failedStatus = database.Scalar("""SELECT "Status" FROM "Records" WHERE "LastErrorClass" IS NOT NULL AND "DeliveredAt" IS NULL ORDER BY "Id" LIMIT 1""");
         var offset = small ? 0 : (KeysetPage - 1) * PageSize - 1;
-        var before = Scalar($"SELECT Id FROM Records WHERE Status = {failedStatus} AND ArchivedAt IS NULL ORDER BY Id DESC LIMIT 1 OFFSET {offset}");
-        var record = Scalar($"SELECT Id FROM Records WHERE Status = {failedStatus} ORDER BY Id DESC LIMIT 1 OFFSET {(small ? 0 : 1000)}");
+        var before = database.Scalar($"""SELECT "Id" FROM "Records" WHERE "Status" = {failedStatus} AND "ArchivedAt" IS NULL ORDER BY "Id" DESC LIMIT 1 OFFSET {offset}""");
+        var record = database.Scalar($"""SELECT "Id" FROM "Records" WHERE "Status" = {failedStatus} ORDER BY "Id" DESC LIMIT 1 OFFSET {(small ? 0 : 1000)}""");
         return new()
         {
             ["dashboard /"] = "/",

@@ -70,5 +70,6 @@ finally
     }
 }
 
+Console.WriteLine($"Store: {(options.Store == BenchStore.Postgres ? "PostgreSQL" : "SQLite")}\n");
 Console.WriteLine(ResultTable.Render(rows));
 return failures == 0 ? 0 : 1;

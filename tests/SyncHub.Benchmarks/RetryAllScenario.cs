@@ -16,7 +16,7 @@ internal sealed class RetryAllScenario : IScenario
     public async Task<IReadOnlyList<ResultRow>> RunAsync(BenchContext context)
     {
         var n = context.Options.Records;
-        var database = context.NewDatabasePath("retry-all");
+        await using var database = await context.NewDatabaseAsync("retry-all");
         await using var destination = await Destination.StartAsync();
         destination.Healthy = false;
         await using (var first = await BenchApp.StartHealthyAsync(context, database))
@@ -27,7 +27,7 @@ internal sealed class RetryAllScenario : IScenario
             await setup.WaitForCountAsync("failed", 1, TimeSpan.FromMilliseconds(100));
         }
 
-        var seeding = Seeder.Seed(database, n - 1, 1, 0);
+        var seeding = database.Seed(n - 1, 1, 0);
         BenchContext.Progress(string.Create(CultureInfo.InvariantCulture, $"seeded {n - 1:N0} failed records in {seeding.TotalSeconds:0.0} s"));
         destination.Healthy = true;
         await using var app = await BenchApp.StartHealthyAsync(context, database);

@@ -18,7 +18,7 @@ internal sealed class StartupScenario : IScenario
 
     public async Task<IReadOnlyList<ResultRow>> RunAsync(BenchContext context)
     {
-        var database = context.NewDatabasePath("startup");
+        await using var database = await context.NewDatabaseAsync("startup");
         var cookies = new CookieContainer();
         TimeSpan fresh;
         await using (var first = BenchApp.Start(context, database))

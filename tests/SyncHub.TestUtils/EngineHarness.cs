@@ -17,6 +17,7 @@ using SyncHub.Core.Retries;
 using SyncHub.Data;
 using SyncHub.Data.Postgres;
 using SyncHub.Data.Entities;
+using SyncHub.Processes;
 
 namespace SyncHub.TestUtils;
 

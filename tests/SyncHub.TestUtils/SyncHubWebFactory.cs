@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Logging;
 using SyncHub.Connectors;
 using SyncHub.Data.Entities;
+using SyncHub.Processes;
 using SyncHub.Web.Security;
 
 namespace SyncHub.TestUtils;

@@ -1,8 +1,7 @@
 using System.Diagnostics;
 using Npgsql;
-using SyncHub.Processes;
 
-namespace SyncHub.TestUtils;
+namespace SyncHub.Processes;
 
 /// <summary>
 /// A fresh, empty PostgreSQL database for one test (class), dropped afterwards. The server comes from
