@@ -11,6 +11,9 @@ public static class PostgresStore
 {
     public static DbContextOptionsBuilder UsePostgresStore(this DbContextOptionsBuilder options, string connectionString) =>
         options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(typeof(PostgresStore).Assembly.GetName().Name))
+            // The compiled model (scripts/compile-models.sh) saves building the model at start-up. SQLite's is found
+            // by itself; this one lives outside the context's assembly, so it is named.
+            .UseModel(CompiledModels.SyncHubDbContextModel.Instance)
             .AddInterceptors(new SkipLockedInterceptor());
 
     /// <summary>The database name in a connection string, for messages and tests.</summary>

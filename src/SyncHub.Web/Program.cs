@@ -16,6 +16,7 @@ builder.Services.AddSyncHubPages();
 builder.AddSyncHubObservability();
 
 var app = builder.Build();
+StartupWarmup.Start(app.Services);
 
 app.UseSyncHubPipeline();
 app.MapSyncHubApi();

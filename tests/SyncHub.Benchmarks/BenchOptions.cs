@@ -45,7 +45,8 @@ internal sealed record BenchOptions
           --quick            small sizes for a smoke run (2000 records, 20000 log entries, 2000 failed, 50 samples)
           --store S          sqlite (default) or postgres (SYNCHUB_TEST_POSTGRES, or the local server scripts/start-postgres.sh starts)
           --keep             keep the databases and print where they are
-          --app PATH         the SyncHub.Web.dll to start (default: src/SyncHub.Web/bin/Release/net10.0)
+          --app PATH         the SyncHub.Web.dll to start (default: src/SyncHub.Web/bin/Release/net10.0;
+                             scripts/bench.sh passes its ReadyToRun publish)
         """;
 
     public static BenchOptions Parse(IReadOnlyList<string> args)

@@ -70,6 +70,6 @@ finally
     }
 }
 
-Console.WriteLine($"Store: {(options.Store == BenchStore.Postgres ? "PostgreSQL" : "SQLite")}\n");
+Console.WriteLine($"Store: {(options.Store == BenchStore.Postgres ? "PostgreSQL" : "SQLite")}; SyncHub: {Path.GetRelativePath(root, app)}\n");
 Console.WriteLine(ResultTable.Render(rows));
 return failures == 0 ? 0 : 1;

@@ -55,6 +55,7 @@ public class SyncHubWebFactory : WebApplicationFactory<Program>
         ["SyncHub:Breakers:Enabled"] = "false",
         ["SyncHub:Dashboard:MoneyRefreshSeconds"] = "0",
         ["SyncHub:Dashboard:SummaryRefreshSeconds"] = "0",
+        ["SyncHub:Jobs:StartDelaySeconds"] = "0",
         ["SyncHub:ApiKeys:0"] = ApiKey,
         ["SyncHub:Admin:Email"] = AdminEmail,
         ["SyncHub:Admin:Password"] = Password,

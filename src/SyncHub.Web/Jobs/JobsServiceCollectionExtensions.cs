@@ -11,6 +11,7 @@ internal static class JobsServiceCollectionExtensions
     private static readonly TimeSpan StaleClaimInterval = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan AlertInterval = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan NotificationInterval = TimeSpan.FromSeconds(10);
+    private const double DefaultStartDelaySeconds = 2;
 
     /// <summary>
     /// Quartz polls for due deliveries and automatic retries (its clock is the container's TimeProvider);
@@ -63,8 +64,27 @@ internal static class JobsServiceCollectionExtensions
                 trigger => trigger.WithIdentity("demo-traffic-poll").StartNow().WithSimpleSchedule(s => s.WithInterval(DemoInterval).RepeatForever()),
                 job => job.WithIdentity(DemoTrafficJob.Key));
         });
-        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        services.AddQuartzHostedService(o =>
+        {
+            o.WaitForJobsToComplete = true;
+            o.StartDelay = StartDelay(configuration);
+        });
         return services;
+    }
+
+    /// <summary>
+    /// The jobs' first passes wait this long after start-up (<c>SyncHub:Jobs:StartDelaySeconds</c>, default 2), so
+    /// the first pages an administrator opens are not served while every job compiles its queries at once.
+    /// </summary>
+    private static TimeSpan? StartDelay(IConfiguration configuration)
+    {
+        var seconds = configuration.GetValue("SyncHub:Jobs:StartDelaySeconds", DefaultStartDelaySeconds);
+        if (seconds is < 0 or > 300)
+        {
+            throw new InvalidOperationException($"SyncHub:Jobs:StartDelaySeconds must be between 0 and 300; it is {seconds}.");
+        }
+
+        return seconds == 0 ? null : TimeSpan.FromSeconds(seconds);
     }
 
     /// <summary>
