@@ -42,8 +42,9 @@ public sealed partial class IngestService
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var now = time.GetUtcNow();
         var integrationIds = items.Select(i => i.IntegrationId).Distinct().ToList();
+        var entityTypes = items.Select(i => i.Request.EntityType!).Distinct().ToList();
         var sourceIds = items.Select(i => i.Request.SourceId!).Distinct().ToList();
-        var known = (await db.Records.Where(r => integrationIds.Contains(r.IntegrationId) && sourceIds.Contains(r.SourceId)).ToListAsync(cancellationToken))
+        var known = (await db.Records.Named(integrationIds, entityTypes, sourceIds).ToListAsync(cancellationToken))
             .ToDictionary(r => (r.IntegrationId, r.EntityType, r.SourceId));
         var written = new (SyncRecord Record, IngestOutcome Outcome, RecordStatus Status)[items.Count];
         var created = new List<SyncRecord>();

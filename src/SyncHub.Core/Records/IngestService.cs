@@ -108,8 +108,9 @@ public sealed partial class IngestService(IDbContextFactory<SyncHubDbContext> db
         SyncHubDbContext db, int integrationId, IReadOnlyList<IngestRequest?> requests, string[] payloads, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
+        var entityTypes = requests.Select(r => r!.EntityType!).Distinct().ToList();
         var sourceIds = requests.Select(r => r!.SourceId!).Distinct().ToList();
-        var existing = (await db.Records.Where(r => r.IntegrationId == integrationId && sourceIds.Contains(r.SourceId)).ToListAsync(cancellationToken))
+        var existing = (await db.Records.Named([integrationId], entityTypes, sourceIds).ToListAsync(cancellationToken))
             .ToDictionary(r => (r.EntityType, r.SourceId));
         var records = new SyncRecord[requests.Count];
         var outcomes = new IngestOutcome[requests.Count];

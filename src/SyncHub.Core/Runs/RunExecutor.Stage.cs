@@ -24,8 +24,9 @@ public sealed partial class RunExecutor
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var now = time.GetUtcNow();
         var integrationId = context.Integration.Id;
+        var entityTypes = chunk.Select(r => r.EntityType).Distinct().ToList();
         var sourceIds = chunk.Select(r => r.SourceId).Distinct().ToList();
-        var existing = (await db.Records.Where(r => r.IntegrationId == integrationId && sourceIds.Contains(r.SourceId)).ToListAsync(cancellationToken))
+        var existing = (await db.Records.Named([integrationId], entityTypes, sourceIds).ToListAsync(cancellationToken))
             .ToDictionary(r => (r.EntityType, r.SourceId));
         var staged = new List<(SyncRecord Record, bool IsUpdate)>();
         var skipped = 0;
