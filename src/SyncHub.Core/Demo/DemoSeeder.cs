@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using SyncHub.Core.Budgets;
 using SyncHub.Core.Integrations;
 using SyncHub.Core.Records;
 using SyncHub.Core.Runs;
@@ -20,6 +21,7 @@ public sealed class DemoSeeder(
     IngestService ingest,
     RunPolicyService runPolicies,
     RunService runs,
+    ErrorBudgetSettings budgets,
     TimeProvider time,
     IOptions<DemoOptions> options)
 {
@@ -47,6 +49,10 @@ public sealed class DemoSeeder(
         }
         """;
 
+    // The sandbox fails about a quarter of first attempts on purpose; a 10 % budget shows burn levels that vary
+    // (the default 1 % would show every demo integration as exhausted all the time).
+    private static readonly ErrorBudgetRequest DemoBudget = new(10, 24, PauseOnExhausted: false);
+
     private readonly Random _random = new(20261123);
     private int _made;
 
@@ -67,9 +73,9 @@ public sealed class DemoSeeder(
         }
 
         var settings = JsonDocument.Parse(SandboxFaults).RootElement;
-        await integrations.CreateAsync(new CreateIntegrationRequest(AccountingSlug, "Demo Accounting", "sandbox", settings, AccountingMapping, null), cancellationToken);
+        await CreateAsync(new CreateIntegrationRequest(AccountingSlug, "Demo Accounting", "sandbox", settings, AccountingMapping, null), cancellationToken);
         var posSettings = JsonDocument.Parse(PosFaults).RootElement;
-        await integrations.CreateAsync(new CreateIntegrationRequest(PosSlug, "Demo POS", "sandbox", posSettings, null, null), cancellationToken);
+        await CreateAsync(new CreateIntegrationRequest(PosSlug, "Demo POS", "sandbox", posSettings, null, null), cancellationToken);
         await AddRecordsAsync(options.Value.InitialRecords, cancellationToken);
         await CreateShopAsync(cancellationToken);
     }
@@ -86,13 +92,23 @@ public sealed class DemoSeeder(
              "source": {"records": 5000, "entityType": "invoice", "start": "{{start}}", "everyMinutes": 60, "schemaMismatchEvery": 50}
             }
             """).RootElement;
-        var shop = await integrations.CreateAsync(new CreateIntegrationRequest(ShopSlug, "Demo Shop orders", "sandbox", settings, null, null), cancellationToken);
-        if (shop.Integration is { } integration)
+        if (await CreateAsync(new CreateIntegrationRequest(ShopSlug, "Demo Shop orders", "sandbox", settings, null, null), cancellationToken) is { } integration)
         {
             var policy = new RunPolicyRequest("00:05:00", true, true, "00:05:00,00:30:00,02:00:00", 3600, 100, 10, 0.5, null, true);
             await runPolicies.SaveAsync(integration.Id, policy, "demo", cancellationToken);
             await runs.StartInBackgroundAsync(new RunRequest(integration.Id, RunTrigger.Manual, RunMode.Incremental, StartedBy: "demo"), cancellationToken);
         }
+    }
+
+    private async Task<Integration?> CreateAsync(CreateIntegrationRequest request, CancellationToken cancellationToken)
+    {
+        var created = await integrations.CreateAsync(request, cancellationToken);
+        if (created.Integration is { } integration)
+        {
+            await budgets.SaveAsync(integration.Id, DemoBudget, "demo", cancellationToken);
+        }
+
+        return created.Integration;
     }
 
     /// <summary>Adds a few records, until the demo's cap; called on a schedule to keep the dashboard alive.</summary>
