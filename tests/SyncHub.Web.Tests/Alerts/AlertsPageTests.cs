@@ -75,6 +75,22 @@ public sealed class AlertsPageTests(SyncHubWebFactory factory) : IClassFixture<S
         (await RuleAsync("new-error-class")).ShouldBeNull();
     }
 
+    [Fact]
+    public async Task Index_Administrator_OffersOnlyTheSettingsEachRuleUses()
+    {
+        using var browser = await Browser.SignedInAsync(factory);
+
+        var page = await browser.OpenAsync("/alerts");
+
+        string[] TypesIn(string rule) =>
+            [.. page.Single($"#rule-{rule}").QuerySelectorAll("input[name='Rule.Threshold'], input[name='Rule.WindowMinutes']").Select(i => i.GetAttribute("type")!)];
+        TypesIn("server-errors").ShouldBe(["number", "number"]);
+        TypesIn("credentials-expired").ShouldBe(["hidden", "hidden"]);
+        TypesIn("breaker-open").ShouldBe(["number", "hidden"]);
+        TypesIn("error-budget").ShouldBe(["number", "hidden"]);
+        page.Single("#rule-credentials-expired").TextContent.ShouldContain("—");
+    }
+
     private static KeyValuePair<string, string>[] RuleForm(string rule, string threshold, string window) =>
         [new("Rule.Rule", rule), new("Rule.Enabled", "true"), new("Rule.Threshold", threshold), new("Rule.WindowMinutes", window)];
 

@@ -15,6 +15,8 @@ internal sealed class BreakerOpenRule(BreakerRegistry breakers) : IAlertRule
 
     public string ThresholdDescription => "minutes a breaker may stay open (or half-open) before it alerts";
 
+    public bool UsesWindow => false;
+
     public Task<IReadOnlyList<AlertFinding>> EvaluateAsync(AlertContext context, CancellationToken cancellationToken)
     {
         var limit = context.Now - TimeSpan.FromMinutes(context.Setting.Threshold);

@@ -13,7 +13,11 @@ internal sealed class CredentialsExpiredRule : IAlertRule
 
     public int DefaultWindowMinutes => 1;
 
-    public string ThresholdDescription => "not used: fires while the connection is marked expired";
+    public string ThresholdDescription => "fires while the connection is marked expired";
+
+    public bool UsesThreshold => false;
+
+    public bool UsesWindow => false;
 
     public Task<IReadOnlyList<AlertFinding>> EvaluateAsync(AlertContext context, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<AlertFinding>>([.. context.Integrations

@@ -19,7 +19,9 @@ internal sealed class ErrorBudgetRule(ErrorBudgetQuery budgets, IntegrationPause
 
     public int DefaultWindowMinutes => 60;
 
-    public string ThresholdDescription => $"% of the integration's error budget burnt over its own budget window (at least {MinimumAttempts} attempts); the window is not used";
+    public string ThresholdDescription => $"% of the integration's error budget burnt over its own budget window (at least {MinimumAttempts} attempts)";
+
+    public bool UsesWindow => false;
 
     public async Task<IReadOnlyList<AlertFinding>> EvaluateAsync(AlertContext context, CancellationToken cancellationToken)
     {
