@@ -42,6 +42,13 @@ public static class Display
 
     public static string ErrorLabel(ErrorClass? errorClass) => errorClass is { } value ? ErrorClassPolicy.Label(value) : "—";
 
+    /// <summary>
+    /// The label with the HTTP status that caused it ("Validation 422"). A success status is left out: a connector may
+    /// answer 200 with a potential duplicate, and "Duplicate 200" reads as a contradiction.
+    /// </summary>
+    public static string ErrorBadge(ErrorClass? errorClass, int? httpStatus) =>
+        httpStatus is >= 400 and <= 599 ? $"{ErrorLabel(errorClass)} {httpStatus}" : ErrorLabel(errorClass);
+
     /// <summary>A CSS class per error class, so the same kind of failure looks the same everywhere.</summary>
     public static string ErrorCss(ErrorClass? errorClass) => errorClass switch
     {
