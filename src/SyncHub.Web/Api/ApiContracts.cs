@@ -9,7 +9,7 @@ public sealed record CountsResponse(int Pending, int InFlight, int Delivered, in
 
 public sealed record IntegrationResponse(
     string Slug, string Name, string Connector, bool ConnectorLoaded, CountsResponse Counts, BreakerResponse Breaker, BreakerResponse ConnectorBreaker,
-    ConnectionState Connection, string? ConnectionNote, long? LastRunId, RunStatus? LastRunStatus);
+    ConnectionState Connection, string? ConnectionNote, long? LastRunId, RunStatus? LastRunStatus, string? ConnectorProblem);
 
 public sealed record IngestResponse(long Id, RecordStatus Status, bool Created);
 

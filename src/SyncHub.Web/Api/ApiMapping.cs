@@ -13,7 +13,7 @@ internal static class ApiMapping
             status.Counts.Pending, status.Counts.InFlight, status.Counts.Delivered, status.Counts.Failed, status.Counts.DeadLetter, status.Counts.Archived, status.Counts.NeedsReview),
         ToResponse((status.Breakers ?? IntegrationBreakers.AllClosed).Integration),
         ToResponse((status.Breakers ?? IntegrationBreakers.AllClosed).Connector),
-        status.Connection, status.ConnectionNote, status.LastRun?.Id, status.LastRun?.Status);
+        status.Connection, status.ConnectionNote, status.LastRun?.Id, status.LastRun?.Status, status.ConnectorProblem);
 
     public static BreakerResponse ToResponse(BreakerSnapshot breaker) => new(
         breaker.State, breaker.State == BreakerState.Closed ? null : breaker.NextProbeAt, breaker.ConsecutiveFailures);

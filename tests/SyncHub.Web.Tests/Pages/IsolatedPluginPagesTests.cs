@@ -50,6 +50,8 @@ public sealed class IsolatedPluginPagesTests : IDisposable
         plugins.Single("#plugin-problems .plugin-problem").TextContent.ShouldContain("(limit 16 MB) and was restarted");
         plugins.Single("#plugin-leaks-memory .capabilities").TextContent.ShouldContain("own process");
         plugins.Single("#plugin-sandbox .capabilities").TextContent.ShouldNotContain("own process");
+        using var integration = System.Text.Json.JsonDocument.Parse(await api.GetStringAsync("/api/v1/integrations/leaky"));
+        integration.RootElement.GetProperty("connectorProblem").GetString().ShouldNotBeNull().ShouldContain("(limit 16 MB) and was restarted");
     }
 
     public void Dispose()
