@@ -72,7 +72,7 @@ public sealed class AlertRules(IEnumerable<IAlertRule> rules, IDbContextFactory<
         {
             At = time.GetUtcNow(),
             Actor = actor,
-            Action = "alert-rule.update",
+            Action = AlertAuditActions.RuleUpdate,
             Target = "alert rule " + request.Rule,
             Detail = FormattableString.Invariant($"enabled {request.Enabled}; threshold {request.Threshold}; window {request.WindowMinutes} min"),
         });

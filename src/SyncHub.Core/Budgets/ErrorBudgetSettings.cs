@@ -31,7 +31,7 @@ public sealed class ErrorBudgetSettings(IntegrationChangeWriter writer)
             return errors;
         }
 
-        return await writer.SaveAsync(integrationId, actor, "integration.error-budget", integration =>
+        return await writer.SaveAsync(integrationId, actor, IntegrationAuditActions.ErrorBudget, integration =>
         {
             integration.ErrorBudgetPercent = request.Percent;
             integration.ErrorBudgetWindowHours = request.WindowHours;

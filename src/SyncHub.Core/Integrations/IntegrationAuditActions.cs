@@ -6,6 +6,9 @@ public static class IntegrationAuditActions
     public const string Create = "integration.create";
     public const string Update = "integration.update";
     public const string Mapping = "integration.mapping";
+    public const string ErrorBudget = "integration.error-budget";
+    public const string Pause = "integration.pause";
+    public const string Resume = "integration.resume";
 
     public static string Target(string slug) => "integration " + slug;
 }

@@ -32,7 +32,7 @@ public sealed class IntegrationPauseService(IDbContextFactory<SyncHubDbContext> 
         integration.PausedAt = time.GetUtcNow();
         integration.PausedBy = actor;
         integration.PauseReason = text.Length <= 500 ? text : text[..500];
-        Audit(db, actor, "integration.pause", integration.Slug, integration.PauseReason);
+        Audit(db, actor, IntegrationAuditActions.Pause, integration.Slug, integration.PauseReason);
         await db.SaveChangesAsync(cancellationToken);
         return true;
     }
@@ -50,7 +50,7 @@ public sealed class IntegrationPauseService(IDbContextFactory<SyncHubDbContext> 
 
         if (integration.PausedAt is { } since)
         {
-            Audit(db, actor, "integration.resume", integration.Slug, $"paused since {since:u} by {integration.PausedBy}");
+            Audit(db, actor, IntegrationAuditActions.Resume, integration.Slug, $"paused since {since:u} by {integration.PausedBy}");
             integration.PausedAt = null;
             integration.PausedBy = null;
             integration.PauseReason = null;

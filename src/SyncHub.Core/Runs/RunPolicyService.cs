@@ -1,3 +1,4 @@
+using SyncHub.Core.Audit;
 using SyncHub.Core.Validation;
 using SyncHub.Core.Integrations;
 
@@ -42,7 +43,7 @@ public sealed class RunPolicyService(IntegrationChangeWriter writer)
             return errors;
         }
 
-        return await writer.SaveAsync(integrationId, actor, "integration.run-policy", integration =>
+        return await writer.SaveAsync(integrationId, actor, AccountAuditActions.RunPolicy, integration =>
         {
             var runs = integration.Runs;
             runs.Schedule = string.IsNullOrWhiteSpace(request.Schedule) ? null : request.Schedule.Trim();

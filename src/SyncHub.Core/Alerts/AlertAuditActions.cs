@@ -1,0 +1,7 @@
+namespace SyncHub.Core.Alerts;
+
+/// <summary>The <c>Action</c> values of the audit entries written about alert rules.</summary>
+public static class AlertAuditActions
+{
+    public const string RuleUpdate = "alert-rule.update";
+}
