@@ -46,6 +46,7 @@ public static class CoreServiceCollectionExtensions
             Credentials = sp.GetRequiredService<ICredentialStore>(),
         });
         services.AddSingleton<PluginLoader>();
+        services.AddSingleton<ConnectorFaults>();
         services.AddSingleton<IConnectorCatalog, ConnectorCatalog>();
         services.AddDataProtection();
         services.AddSingleton<SettingsProtector>();

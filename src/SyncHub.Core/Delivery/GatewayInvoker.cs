@@ -11,7 +11,8 @@ namespace SyncHub.Core.Delivery;
 /// The boundary with plugin code: calls the gateway through the integration's pipeline and turns every
 /// exception a connector lets escape into a classified outcome, so one bad record never fails a batch.
 /// </summary>
-public sealed partial class GatewayInvoker(IConnectorCatalog catalog, DeliveryPipelineProvider pipelines, RatePacer pacer, TimeProvider time, ILogger<GatewayInvoker> logger)
+public sealed partial class GatewayInvoker(
+    IConnectorCatalog catalog, DeliveryPipelineProvider pipelines, RatePacer pacer, ConnectorFaults faults, TimeProvider time, ILogger<GatewayInvoker> logger)
 {
     /// <param name="linkTo">An administrator chose this destination record as the record's copy: link instead of create.</param>
     internal async Task<DeliveryOutcome> InvokeAsync(Integration integration, DeliveryRequest request, ResendGuard guard, CancellationToken cancellationToken, string? linkTo = null)
@@ -37,7 +38,14 @@ public sealed partial class GatewayInvoker(IConnectorCatalog catalog, DeliveryPi
                     : await LinkOnceAsync(state.gateway, state.request, state.linkTo, token),
                 (invoker: this, gateway, request, guard, linkTo),
                 cancellationToken);
-            return outcome ?? DeliveryOutcome.Failed(ErrorClass.ConnectorFault, $"Connector '{integration.Connector}' returned no outcome.");
+            if (outcome is null)
+            {
+                faults.Failed(integration.Connector, "it returned no outcome");
+                return DeliveryOutcome.Failed(ErrorClass.ConnectorFault, $"Connector '{integration.Connector}' returned no outcome.");
+            }
+
+            faults.Answered(integration.Connector);
+            return outcome;
         }
         catch (TimeoutRejectedException ex)
         {
@@ -54,6 +62,7 @@ public sealed partial class GatewayInvoker(IConnectorCatalog catalog, DeliveryPi
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             LogConnectorThrew(ex, integration.Connector, request.RecordId, integration.Slug);
+            faults.Failed(integration.Connector, $"{ex.GetType().Name}: {ex.Message}");
             return DeliveryOutcome.Failed(ErrorClass.ConnectorFault, $"The connector failed: {ex.GetType().Name}: {ex.Message}");
         }
     }

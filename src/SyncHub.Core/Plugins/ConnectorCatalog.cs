@@ -9,9 +9,11 @@ internal sealed class ConnectorCatalog : IConnectorCatalog, IDisposable
     private readonly Dictionary<string, IConnectorGateway> _gateways = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<PluginLoadError> _errors = [];
     private readonly PluginIsolation? _isolation;
+    private readonly ConnectorFaults _faults;
 
-    public ConnectorCatalog(PluginLoader loader, IEnumerable<IConnectorGateway> inProcessGateways)
+    public ConnectorCatalog(PluginLoader loader, IEnumerable<IConnectorGateway> inProcessGateways, ConnectorFaults faults)
     {
+        _faults = faults;
         foreach (var gateway in inProcessGateways)
         {
             _gateways[gateway.Info.Name] = gateway;
@@ -33,7 +35,7 @@ internal sealed class ConnectorCatalog : IConnectorCatalog, IDisposable
 
     public IReadOnlyList<PluginLoadError> LoadErrors => _errors;
 
-    public IReadOnlyList<ConnectorProblem> Problems => _isolation?.Health.Problems() ?? [];
+    public IReadOnlyList<ConnectorProblem> Problems => [.. _isolation?.Health.Problems() ?? [], .. _faults.Problems()];
 
     public IConnectorGateway? Find(string connectorName) =>
         _gateways.TryGetValue(connectorName, out var gateway) ? gateway : null;

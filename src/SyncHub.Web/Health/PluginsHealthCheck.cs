@@ -4,7 +4,8 @@ using SyncHub.Core.Plugins;
 namespace SyncHub.Web.Health;
 
 /// <summary>
-/// At least one connector loaded; plugins that failed to load, or isolated ones restarted lately, make it Degraded
+/// At least one connector loaded; plugins that failed to load, or unhealthy ones (restarted lately, or failing in their
+/// own code), make it Degraded
 /// (named on the Plugins page, not here).
 /// </summary>
 internal sealed class PluginsHealthCheck(IConnectorCatalog catalog) : IHealthCheck
@@ -13,7 +14,7 @@ internal sealed class PluginsHealthCheck(IConnectorCatalog catalog) : IHealthChe
         Task.FromResult(catalog switch
         {
             { Connectors.Count: 0 } => HealthCheckResult.Unhealthy("No connector is loaded."),
-            { Problems.Count: > 0 and var restarted } => HealthCheckResult.Degraded($"{catalog.Connectors.Count} connectors loaded; {restarted} were restarted lately."),
+            { Problems.Count: > 0 and var unhealthy } => HealthCheckResult.Degraded($"{catalog.Connectors.Count} connectors loaded; {unhealthy} unhealthy."),
             { LoadErrors.Count: > 0 and var errors } => HealthCheckResult.Degraded($"{catalog.Connectors.Count} connectors loaded; {errors} plugins failed to load."),
             _ => HealthCheckResult.Healthy($"{catalog.Connectors.Count} connectors loaded."),
         });
