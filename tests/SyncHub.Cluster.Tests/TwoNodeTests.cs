@@ -36,10 +36,8 @@ public sealed class TwoNodeTests(ITestOutputHelper output)
         await IngestAsync([survivor, victim], records);
         await WaitAsync(() => destination.CreatedKeys.Count >= records / 3, TimeSpan.FromMinutes(10), "a third of the records delivered");
 
-        // Kill it while it holds claims (between two batches it holds none), so the test proves they go to the survivor.
-        await WaitAsync(async () => await InFlightAsync(database, "node-b") > 0, TimeSpan.FromMinutes(2), "node-b holding claims");
+        var heldByVictim = await FreezeHoldingClaimsAsync(victim, database);
         victim.Kill();
-        var heldByVictim = await InFlightAsync(database, "node-b");
         output.WriteLine($"Killed node-b after {destination.CreatedKeys.Count} creates, holding {heldByVictim} claims.");
 
         var counts = await WaitUntilDeliveredAsync(survivor, records);
@@ -51,6 +49,29 @@ public sealed class TwoNodeTests(ITestOutputHelper output)
         destination.CreatedKeys.Count.ShouldBe(records, "one create per record");
         heldByVictim.ShouldBeGreaterThan(0, "the killed node was delivering when it died");
         (await ReleasedFromDeadNodesAsync(database)).ShouldBe(heldByVictim, "the survivor released exactly the dead node's claims");
+    }
+
+    /// <summary>
+    /// Freezes the node (SIGSTOP) at a moment it holds claims and returns how many. Between two batches it holds none,
+    /// and a batch can finish between a look and a kill; a frozen node changes nothing, so the claims read are exactly
+    /// those the kill strands, and the test proves they go to the survivor.
+    /// </summary>
+    private static async Task<long> FreezeHoldingClaimsAsync(SyncHubProcess node, PostgresTestDatabase database)
+    {
+        var deadline = DateTimeOffset.UtcNow + TimeSpan.FromMinutes(2);
+        while (true)
+        {
+            await WaitAsync(async () => await InFlightAsync(database, node.Name) > 0, deadline - DateTimeOffset.UtcNow, node.Name + " holding claims");
+            await node.FreezeAsync();
+            // A commit the node sent just before it stopped reaches the server before the count is read.
+            await Task.Delay(TimeSpan.FromMilliseconds(200));
+            if (await InFlightAsync(database, node.Name) is > 0 and var held)
+            {
+                return held;
+            }
+
+            await node.ThawAsync();
+        }
     }
 
     /// <summary>A node on the shared database with a short lease, so a dead node's claims come back within the test.</summary>

@@ -125,6 +125,12 @@ public sealed class SyncHubProcess : IDisposable, IAsyncDisposable
         return (Kilobytes(status, "VmRSS:") * 1024, Kilobytes(status, "VmHWM:") * 1024);
     }
 
+    /// <summary>SIGSTOP: the process stops where it is, mid-call, and changes nothing until thawed or killed.</summary>
+    public Task FreezeAsync() => SignalAsync("-STOP");
+
+    /// <summary>SIGCONT: a frozen process carries on.</summary>
+    public Task ThawAsync() => SignalAsync("-CONT");
+
     /// <summary>SIGKILL: no shutdown hooks, no flushing; whatever was in flight is lost mid-air.</summary>
     public void Kill()
     {
@@ -158,6 +164,16 @@ public sealed class SyncHubProcess : IDisposable, IAsyncDisposable
         }
 
         _process.Dispose();
+    }
+
+    private async Task SignalAsync(string signal)
+    {
+        using var kill = Process.Start("kill", [signal, _process.Id.ToString(CultureInfo.InvariantCulture)])!;
+        await kill.WaitForExitAsync();
+        if (kill.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"kill {signal} {_process.Id} exited with {kill.ExitCode}.");
+        }
     }
 
     private static long Kilobytes(string[] status, string key) =>
