@@ -28,7 +28,7 @@ public sealed record IntegrationStatus(
 
     public Budgets.ErrorBudgetBurn? Budget { get; init; }
 
-    /// <summary>Why the integration's connector is unhealthy (an isolated plugin was restarted lately), if it is.</summary>
+    /// <summary>Why the integration's connector is unhealthy (an isolated plugin restarted lately, or calls failing in its own code), if it is.</summary>
     public string? ConnectorProblem { get; init; }
 
     /// <summary>The newest sync run, if the integration has had one.</summary>
