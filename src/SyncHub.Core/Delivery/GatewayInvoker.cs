@@ -62,8 +62,9 @@ public sealed partial class GatewayInvoker(
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             LogConnectorThrew(ex, integration.Connector, request.RecordId, integration.Slug);
-            faults.Failed(integration.Connector, $"{ex.GetType().Name}: {ex.Message}");
-            return DeliveryOutcome.Failed(ErrorClass.ConnectorFault, $"The connector failed: {ex.GetType().Name}: {ex.Message}");
+            var error = $"{ex.GetType().Name}: {ex.Message}";
+            faults.Failed(integration.Connector, error);
+            return DeliveryOutcome.Failed(ErrorClass.ConnectorFault, "The connector failed: " + error);
         }
     }
 
