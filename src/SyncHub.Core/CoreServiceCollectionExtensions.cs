@@ -61,7 +61,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<Pacing.RatePacer>();
         services.AddSingleton<GatewayInvoker>();
         services.AddSingleton<ActiveClaims>();
-        services.AddSingleton<SyncOrchestrator>();
+        services.AddDeliveryEngine();
         services.AddSingleton<StaleClaimRecovery>();
         services.AddSingleton<IOperationQueue, OperationQueue>();
         services.AddSingleton<RetryOperationService>();

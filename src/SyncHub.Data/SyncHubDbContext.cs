@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using SyncHub.Data.Bookkeeping;
 using SyncHub.Data.Entities;
 
 namespace SyncHub.Data;
@@ -16,8 +17,11 @@ public sealed class SyncHubDbContext(DbContextOptions<SyncHubDbContext> options)
 
     public DbSet<SyncAttempt> Attempts => Set<SyncAttempt>();
 
-    /// <summary>Records per integration, status and archive flag, kept by triggers on the records table.</summary>
+    /// <summary>Records per integration, status and archive flag, kept in step with every change of a record's state.</summary>
     public DbSet<RecordCount> RecordCounts => Set<RecordCount>();
+
+    /// <summary>The records that have work waiting or in hand, one row each, by lane and due time.</summary>
+    public DbSet<QueuedWork> WorkQueue => Set<QueuedWork>();
 
     public DbSet<RetryOperation> RetryOperations => Set<RetryOperation>();
 
@@ -44,6 +48,45 @@ public sealed class SyncHubDbContext(DbContextOptions<SyncHubDbContext> options)
 
     /// <summary>Data Protection keys live with the data they protect, so a restore or a second node can read it.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    /// <summary>
+    /// Saves, and in the same transaction moves the record counts and rewrites the queue rows of the records whose
+    /// state the save changed, so no tracked write can leave them behind.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var changes = TrackedRecordChanges.Capture(ChangeTracker);
+        if (changes.IsEmpty)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        var owned = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            await changes.ApplyAsync(this, cancellationToken);
+            if (owned is not null)
+            {
+                await owned.CommitAsync(cancellationToken);
+            }
+
+            return saved;
+        }
+        finally
+        {
+            if (owned is not null)
+            {
+                await owned.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>Records are saved asynchronously only, where their bookkeeping runs.</summary>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        TrackedRecordChanges.Capture(ChangeTracker).IsEmpty
+            ? base.SaveChanges(acceptAllChangesOnSuccess)
+            : throw new InvalidOperationException("Changes to records are saved with SaveChangesAsync, which keeps the work queue and the counts with them.");
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

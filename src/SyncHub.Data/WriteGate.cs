@@ -22,6 +22,9 @@ public sealed class WriteGate
         _semaphore = serialize ? new SemaphoreSlim(1, 1) : null;
     }
 
+    /// <summary>True when writers take turns (SQLite); false when every writer is let through (PostgreSQL).</summary>
+    public bool Serializes => _semaphore is not null;
+
     public async Task<IDisposable> EnterAsync(CancellationToken cancellationToken)
     {
         if (_semaphore is null)

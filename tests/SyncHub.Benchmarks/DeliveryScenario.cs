@@ -25,10 +25,12 @@ internal sealed class DeliveryScenario : IScenario
         await api.IngestManyAsync(n, "D");
 
         BenchContext.Progress("delivering");
+        var cost = await ProcessCost.StartAsync(app, api);
         var clock = Stopwatch.StartNew();
         await api.ResumeAsync();
         await api.WaitForCountAsync("delivered", n, TimeSpan.FromMilliseconds(100));
         var synchub = n / clock.Elapsed.TotalSeconds;
+        var perRecord = await cost.PerRecordAsync(n);
         BenchContext.Progress(string.Create(CultureInfo.InvariantCulture, $"SyncHub: {n:N0} in {clock.Elapsed.TotalSeconds:0.0} s; destination saw {destination.Received:N0}"));
 
         var body = destination.SampleBody!;
@@ -38,6 +40,7 @@ internal sealed class DeliveryScenario : IScenario
         return
         [
             new($"1. Delivery, {n:N0} records, webhook, concurrency {context.Options.Concurrency}", Figures.Rate(synchub), Figures.Rate(limit), ratio, "≥ 0.8× limit", ratio >= 0.8),
+            .. ProcessCost.Rows("1. Delivery", perRecord),
         ];
     }
 }

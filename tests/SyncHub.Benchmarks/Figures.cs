@@ -11,5 +11,9 @@ internal static class Figures
 
     public static string Megabytes(long bytes) => (bytes / 1024.0 / 1024.0).ToString("N0", CultureInfo.InvariantCulture) + " MB";
 
+    public static string Micros(double microseconds) => microseconds.ToString("N0", CultureInfo.InvariantCulture) + " µs";
+
+    public static string Kilobytes(double kilobytes) => kilobytes.ToString("N1", CultureInfo.InvariantCulture) + " KB";
+
     public static string Seconds(TimeSpan time) => time.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture) + " s";
 }

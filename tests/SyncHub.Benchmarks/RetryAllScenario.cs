@@ -36,6 +36,7 @@ internal sealed class RetryAllScenario : IScenario
         await SignedInClient.TimeGetAsync(browser, "/");
 
         var dashboard = new Latencies();
+        var cost = await ProcessCost.StartAsync(app, api);
         var clock = Stopwatch.StartNew();
         var operation = await api.RetryAllAsync();
         using var done = new CancellationTokenSource();
@@ -72,6 +73,7 @@ internal sealed class RetryAllScenario : IScenario
         }
 
         var synchub = n / clock.Elapsed.TotalSeconds;
+        var perRecord = await cost.PerRecordAsync(n);
         var peak = app.Memory().Peak;
         var body = destination.SampleBody!;
         var limit = n / (await BareClient.PostAllAsync(destination.Url, _ => body, n, context.Options.Concurrency)).TotalSeconds;
@@ -80,6 +82,7 @@ internal sealed class RetryAllScenario : IScenario
         return
         [
             new($"2. Retry All Failed, {n:N0} records, one call", Figures.Rate(synchub), Figures.Rate(limit), ratio, "≥ 0.7× limit", ratio >= 0.7),
+            .. ProcessCost.Rows("2. Retry All", perRecord),
             new("2. Retry All: peak memory (VmHWM)", Figures.Megabytes(peak), "–", null, "< 300 MB", peak < 300L * 1024 * 1024),
             new($"2. Retry All: dashboard p95 while it runs ({dashboard.Count} requests)", Figures.Millis(p95), "–", null, "≤ 50 ms", p95 <= 50),
         ];

@@ -1,3 +1,4 @@
+using SyncHub.Data.Bookkeeping;
 using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
@@ -42,6 +43,13 @@ internal static class Seeder
                 copier.Entries(deliveredTemplate, deliveredRecord, delivered, 1, deliveredEntry);
             }
 
+            // Copied rows bypass SyncHub's writers: give them their counts and work-queue rows the way SyncHub would.
+            Execute(connection, """
+                DELETE FROM "RecordCounts";
+                INSERT INTO "RecordCounts" ("IntegrationId", "Status", "Archived", "Count")
+                SELECT "IntegrationId", "Status", "ArchivedAt" IS NOT NULL, COUNT(*) FROM "Records" GROUP BY 1, 2, 3;
+                """);
+            Execute(connection, WorkQueueProjection.InsertFor(string.Create(CultureInfo.InvariantCulture, $"r.\"Id\" >= {nextRecord}")));
             transaction.Commit();
         }
 

@@ -84,6 +84,16 @@ internal sealed class SyncHubApi(HttpClient client) : IDisposable
     public async Task<JsonElement> OperationAsync(string id) =>
         (await client.GetFromJsonAsync<JsonElement>($"/api/v1/operations/{id}"));
 
+    /// <summary>Bytes the process has allocated so far, from the runtime meter on <c>/metrics</c>.</summary>
+    public async Task<long> AllocatedBytesAsync()
+    {
+        var scrape = await client.GetStringAsync("/metrics");
+        var line = scrape.Split('\n').FirstOrDefault(l => l.StartsWith("dotnet_gc_heap_total_allocated", StringComparison.Ordinal))
+            ?? throw new InvalidOperationException("The scrape has no dotnet_gc_heap_total_allocated figure.");
+        var value = line[(line.LastIndexOf(' ') + 1)..];
+        return (long)double.Parse(value, CultureInfo.InvariantCulture);
+    }
+
     public void Dispose() => client.Dispose();
 
     private async Task PostAsync(string path, byte[] body)

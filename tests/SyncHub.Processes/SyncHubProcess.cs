@@ -19,8 +19,10 @@ public sealed class SyncHubProcess : IDisposable, IAsyncDisposable
         _process = process;
         Name = name;
         BaseUrl = baseUrl;
-        _process.OutputDataReceived += (_, e) => _tail.Add(e.Data);
-        _process.ErrorDataReceived += (_, e) => _tail.Add(e.Data);
+        // For profiling: SYNCHUB_PROCESS_OUTPUT names a file that receives every line, not only the tail.
+        var copy = Environment.GetEnvironmentVariable("SYNCHUB_PROCESS_OUTPUT") is { Length: > 0 } path ? TextWriter.Synchronized(new StreamWriter(path, append: true) { AutoFlush = true }) : null;
+        _process.OutputDataReceived += (_, e) => { _tail.Add(e.Data); copy?.WriteLine(e.Data); };
+        _process.ErrorDataReceived += (_, e) => { _tail.Add(e.Data); copy?.WriteLine(e.Data); };
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
     }
@@ -123,6 +125,16 @@ public sealed class SyncHubProcess : IDisposable, IAsyncDisposable
     {
         var status = File.ReadAllLines($"/proc/{_process.Id}/status");
         return (Kilobytes(status, "VmRSS:") * 1024, Kilobytes(status, "VmHWM:") * 1024);
+    }
+
+    /// <summary>CPU time the process has used so far, user and system, from /proc (clock ticks of 10 ms).</summary>
+    public TimeSpan CpuTime()
+    {
+        // Fields after the command name (which may hold spaces) start at the third: utime and stime are the 14th and 15th.
+        var stat = File.ReadAllText($"/proc/{_process.Id}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+        return TimeSpan.FromSeconds(ticks / 100.0);
     }
 
     /// <summary>SIGSTOP: the process stops where it is, mid-call, and changes nothing until thawed or killed.</summary>

@@ -37,8 +37,7 @@ public sealed partial class NodeLeases(
         var cutoff = now - TimeSpan.FromSeconds(options.Value.LeaseSeconds);
         var me = node.Id;
         var released = await release.ReleaseAsync(
-            db => db.Records.Where(r => r.Status == RecordStatus.InFlight && r.ClaimedBy != me
-                && !db.Nodes.Any(n => n.Id == r.ClaimedBy && n.HeartbeatAt >= cutoff)),
+            db => db.WorkQueue.Where(w => w.ClaimedBy != me && !db.Nodes.Any(n => n.Id == w.ClaimedBy && n.HeartbeatAt >= cutoff)),
             ClaimRelease.NodeLostMessage, cancellationToken);
         if (released > 0)
         {
@@ -47,7 +46,7 @@ public sealed partial class NodeLeases(
 
         var forgotten = now - TimeSpan.FromSeconds(options.Value.LeaseSeconds * 10);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await db.Nodes.Where(n => n.HeartbeatAt < forgotten && !db.Records.Any(r => r.ClaimedBy == n.Id && r.Status == RecordStatus.InFlight))
+        await db.Nodes.Where(n => n.HeartbeatAt < forgotten && !db.WorkQueue.Any(w => w.ClaimedBy == n.Id && w.Lane == WorkLane.Claimed))
             .ExecuteDeleteAsync(cancellationToken);
         return released;
     }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SyncHub.Core.Failures.Groups;
 using SyncHub.Core.Validation;
+using SyncHub.Data.Bookkeeping;
 using SyncHub.Data.Entities;
 
 namespace SyncHub.Core.Failures;
@@ -45,11 +46,13 @@ public sealed partial class RecordActionService
         }
 
         var now = time.GetUtcNow();
-        var dismissed = await records.ExecuteUpdateAsync(
+        var dismissed = (await RecordWrites.UpdateAsync(
+            db,
+            records,
             s => s.SetProperty(r => r.Status, RecordStatus.Dismissed).SetProperty(r => r.NextAttemptAt, (DateTimeOffset?)null)
                 .SetProperty(r => r.RetryOperationId, (Guid?)null).SetProperty(r => r.DismissedAt, now).SetProperty(r => r.DismissedBy, by)
                 .SetProperty(r => r.DismissReason, trimmed).SetProperty(r => r.UpdatedAt, now),
-            cancellationToken);
+            cancellationToken)).Count;
         if (dismissed > 0)
         {
             db.AuditLog.Add(new AuditEntry

@@ -68,9 +68,8 @@ public sealed partial class OperationBreakerWait(
     private async Task<List<BreakerTarget>?> BlockedTargetsAsync(Guid operationId, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var integrationIds = await db.Records
-            .Where(r => r.RetryOperationId == operationId && (r.Status == RecordStatus.Failed || r.Status == RecordStatus.DeadLetter))
-            .Select(r => r.IntegrationId).Distinct().ToListAsync(cancellationToken);
+        var integrationIds = await db.WorkQueue.Where(w => w.OperationId == operationId && w.Lane == WorkLane.ManualRetry)
+            .Select(w => w.IntegrationId).Distinct().ToListAsync(cancellationToken);
         if (integrationIds.Count == 0)
         {
             return null;

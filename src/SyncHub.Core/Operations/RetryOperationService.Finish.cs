@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SyncHub.Core.Retries;
 using SyncHub.Data;
+using SyncHub.Data.Bookkeeping;
 using SyncHub.Data.Entities;
 
 namespace SyncHub.Core.Operations;
@@ -52,17 +53,24 @@ public sealed partial class RetryOperationService
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         using (await writes.EnterAsync(cancellationToken))
         {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await ReleaseMarksAsync(db, operationId, cancellationToken);
             await db.RetryOperations.Where(o => o.Id == operationId && o.Status != OperationStatus.Running).ExecuteUpdateAsync(
                 s => s.SetProperty(o => o.Skipped, o => o.Total - o.Succeeded - o.Failed > 0 ? o.Total - o.Succeeded - o.Failed : 0),
                 cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
 
         return (await FindAsync(operationId, cancellationToken))!;
     }
 
     /// <summary>Hands back the records the operation has not reached: only the mark goes, status and next attempt time stay.</summary>
-    private static Task<int> ReleaseMarksAsync(SyncHubDbContext db, Guid operationId, CancellationToken cancellationToken) =>
-        db.Records.Where(r => r.RetryOperationId == operationId)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.RetryOperationId, (Guid?)null), cancellationToken);
+    private static async Task<int> ReleaseMarksAsync(SyncHubDbContext db, Guid operationId, CancellationToken cancellationToken)
+    {
+        // The operation's records are found through its queue lane; the mark is checked on the record itself again.
+        var queued = db.WorkQueue.Where(w => w.OperationId == operationId).Select(w => w.RecordId);
+        var released = await RecordWrites.UpdateAsync(
+            db, db.Records.Where(r => queued.Contains(r.Id) && r.RetryOperationId == operationId), s => s.SetProperty(r => r.RetryOperationId, (Guid?)null), cancellationToken);
+        return released.Count;
+    }
 }

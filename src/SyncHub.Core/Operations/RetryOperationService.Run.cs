@@ -42,14 +42,14 @@ public sealed partial class RetryOperationService
                 return (await FindAsync(operationId, cancellationToken))!;
             }
 
+            // Results, the canary's included, add to the operation's progress as they are written.
             var canary = await RunCanaryAsync(operation, cancellationToken);
             if (canary.Failure is { } failure)
             {
-                await AddProgressAsync(operationId, canary.Batch, cancellationToken);
                 return await StopAsync(operationId, failure, cancellationToken);
             }
 
-            var batch = canary.Tried ? canary.Batch : await orchestrator.RetryQueuedAsync(operationId, cancellationToken);
+            var batch = canary.Tried ? canary.Batch : await orchestrator.DrainQueuedAsync(operationId, token => StillMineAsync(operationId, token), cancellationToken);
             if (batch.Attempted == 0)
             {
                 var next = await WaitAsync(operationId, waitForBreakers, lease.Token, cancellationToken);
@@ -70,7 +70,6 @@ public sealed partial class RetryOperationService
             }
 
             claimedAgain = false;
-            await AddProgressAsync(operationId, batch, cancellationToken);
         }
 
         return await CompleteAsync(operationId, cancellationToken);
@@ -90,17 +89,10 @@ public sealed partial class RetryOperationService
         }
     }
 
-    private async Task AddProgressAsync(Guid operationId, BatchResult batch, CancellationToken cancellationToken)
+    /// <summary>Checked before each batch is claimed: a cancel, or a node that took the operation over, stops the claims.</summary>
+    private async Task<bool> StillMineAsync(Guid operationId, CancellationToken cancellationToken)
     {
-        if (batch.Succeeded + batch.Failed == 0)
-        {
-            return;
-        }
-
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        using var gate = await writes.EnterAsync(cancellationToken);
-        await db.RetryOperations.Where(o => o.Id == operationId).ExecuteUpdateAsync(
-            s => s.SetProperty(o => o.Succeeded, o => o.Succeeded + batch.Succeeded).SetProperty(o => o.Failed, o => o.Failed + batch.Failed),
-            cancellationToken);
+        var (status, mine) = await OwnershipAsync(operationId, cancellationToken);
+        return status == OperationStatus.Running && mine;
     }
 }

@@ -4,6 +4,7 @@ using SyncHub.Core.Cluster;
 using SyncHub.Core.Delivery;
 using SyncHub.Core.Failures;
 using SyncHub.Data;
+using SyncHub.Data.Bookkeeping;
 using SyncHub.Data.Entities;
 
 namespace SyncHub.Core.Operations;
@@ -90,16 +91,19 @@ public sealed partial class RetryOperationService(
             records = filter.Apply(records);
         }
 
-        operation.Total = await records.ExecuteUpdateAsync(s => s.SetProperty(r => r.RetryOperationId, operation.Id), cancellationToken);
+        // One statement marks the set (and moves its queue rows into the operation's lane); the set is fixed from here.
+        var queued = await RecordWrites.UpdateAsync(db, records, s => s.SetProperty(r => r.RetryOperationId, operation.Id), cancellationToken);
+        operation.Total = queued.Count;
         if (actor is not null)
         {
-            await AuditAsync(db, operation, scope, actor, now, cancellationToken);
+            await AuditAsync(db, operation, scope, queued, actor, now, cancellationToken);
         }
+
         // One record is tried alone first, in the order the claims take them; a single record needs no canary.
         if (operation.Total > 1)
         {
-            operation.CanaryRecordId = await db.Records.Where(r => r.RetryOperationId == operation.Id)
-                .OrderBy(r => r.NextAttemptAt).ThenBy(r => r.Id).Select(r => (long?)r.Id).FirstAsync(cancellationToken);
+            operation.CanaryRecordId = await db.WorkQueue.Where(w => w.OperationId == operation.Id)
+                .OrderBy(w => w.DueAt).ThenBy(w => w.RecordId).Select(w => (long?)w.RecordId).FirstAsync(cancellationToken);
         }
 
         if (operation.Total == 0)
@@ -114,7 +118,8 @@ public sealed partial class RetryOperationService(
     }
 
     // A selection gets an entry per record it queued; Retry All (up to 100,000 records) one entry for the operation.
-    private static async Task AuditAsync(SyncHubDbContext db, RetryOperation operation, RetryScope scope, string actor, DateTimeOffset now, CancellationToken cancellationToken)
+    private static async Task AuditAsync(
+        SyncHubDbContext db, RetryOperation operation, RetryScope scope, IReadOnlyList<long> queuedIds, string actor, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (scope.RecordIds is null)
         {
@@ -133,7 +138,7 @@ public sealed partial class RetryOperationService(
             return;
         }
 
-        var queued = await db.Records.Where(r => r.RetryOperationId == operation.Id).OrderBy(r => r.Id)
+        var queued = await db.Records.Where(r => queuedIds.Contains(r.Id)).OrderBy(r => r.Id)
             .Select(r => new { r.Id, r.Status }).ToListAsync(cancellationToken);
         db.AuditLog.AddRange(queued.Select(r => new AuditEntry
         {

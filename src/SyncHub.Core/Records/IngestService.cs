@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using SyncHub.Core.Validation;
 using SyncHub.Data;
+using SyncHub.Data.Bookkeeping;
 using SyncHub.Data.Entities;
 
 namespace SyncHub.Core.Records;
@@ -151,11 +152,16 @@ public sealed partial class IngestService(IDbContextFactory<SyncHubDbContext> db
             return;
         }
 
-        await using var insert = await PreparedInsert<SyncRecord>.CreateAsync(db, time, cancellationToken);
-        foreach (var record in created)
+        await using (var insert = await PreparedInsert<SyncRecord>.CreateAsync(db, time, cancellationToken))
         {
-            await insert.InsertAsync(record, cancellationToken);
+            foreach (var record in created)
+            {
+                await insert.InsertAsync(record, cancellationToken);
+            }
         }
+
+        // Inserted without tracking: counted and queued here, in the same transaction.
+        await RecordBookkeeping.AfterInsertAsync(db, created, cancellationToken);
     }
 
     private static SyncRecord NewRecord(int integrationId, string entityType, string sourceId, string payload, DateTimeOffset now) => new()

@@ -22,39 +22,20 @@ public sealed partial class InFlightRecovery(
 
     public async Task<int> RecoverAsync(CancellationToken cancellationToken)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        if (db.Database.IsPostgres())
+        bool shared;
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
-            return await RecoverSharedAsync(cancellationToken);
+            shared = db.Database.IsPostgres();
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var now = time.GetUtcNow();
-        await db.Attempts.Where(a => a.Status == AttemptStatus.InFlight).ExecuteUpdateAsync(
-            s => s.SetProperty(a => a.Status, AttemptStatus.Interrupted).SetProperty(a => a.FinishedAt, now).SetProperty(a => a.Message, InterruptedMessage),
-            cancellationToken);
-        var recovered = await db.Records.Where(r => r.Status == RecordStatus.InFlight).ExecuteUpdateAsync(
-            s => s.SetProperty(r => r.Status, RecordStatus.Pending).SetProperty(r => r.NextAttemptAt, now)
-                .SetProperty(r => r.ClaimToken, (Guid?)null).SetProperty(r => r.ClaimedBy, (string?)null).SetProperty(r => r.UpdatedAt, now)
-                .SetProperty(r => r.OutcomeUnknown, true), // the lost attempt may have landed: look it up first
-            cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        if (recovered > 0)
-        {
-            LogRecovered(recovered);
-        }
-
-        return recovered;
-    }
-
-    private async Task<int> RecoverSharedAsync(CancellationToken cancellationToken)
-    {
         var me = node.Id;
         var cutoff = time.GetUtcNow() - TimeSpan.FromSeconds(cluster.Value.LeaseSeconds);
         var recovered = await release.ReleaseAsync(
-            db => db.Records.Where(r => r.Status == RecordStatus.InFlight
-                && (r.ClaimedBy == null || r.ClaimedBy == me || !db.Nodes.Any(n => n.Id == r.ClaimedBy && n.HeartbeatAt >= cutoff))),
-            InterruptedMessage, cancellationToken);
+            db => shared
+                ? db.WorkQueue.Where(w => w.ClaimedBy == null || w.ClaimedBy == me || !db.Nodes.Any(n => n.Id == w.ClaimedBy && n.HeartbeatAt >= cutoff))
+                : db.WorkQueue,
+            InterruptedMessage,
+            cancellationToken);
         if (recovered > 0)
         {
             LogRecovered(recovered);

@@ -16,43 +16,35 @@ namespace SyncHub.Core.Recovery;
 /// released by <see cref="NodeLeases"/>.
 /// </summary>
 public sealed partial class StaleClaimRecovery(
-    IDbContextFactory<SyncHubDbContext> dbFactory, ActiveClaims activeClaims, WriteGate writes, TimeProvider time, NodeIdentity node,
+    IDbContextFactory<SyncHubDbContext> dbFactory, ActiveClaims activeClaims, ClaimRelease release, TimeProvider time, NodeIdentity node,
     IOptions<DeliveryOptions> options, ILogger<StaleClaimRecovery> logger)
 {
+    public const string UnrecordedMessage = "The result of this attempt could not be recorded; the record was queued again with the same idempotency key.";
+
     public async Task<int> RecoverAsync(CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
-        var cutoff = now - TimeSpan.FromMinutes(options.Value.StaleClaimMinutes);
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var inFlight = db.Records.AsNoTracking().Where(r => r.Status == RecordStatus.InFlight && r.UpdatedAt < cutoff);
-        if (db.Database.IsPostgres())
+        var cutoff = time.GetUtcNow() - TimeSpan.FromMinutes(options.Value.StaleClaimMinutes);
+        List<long> stale;
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
-            var me = node.Id;
-            inFlight = inFlight.Where(r => r.ClaimedBy == null || r.ClaimedBy == me);
+            // The claimed rows are few (what is in flight), read from the queue's lane index.
+            var claims = db.WorkQueue.AsNoTracking().Where(w => w.Lane == WorkLane.Claimed && w.DueAt < cutoff);
+            if (db.Database.IsPostgres())
+            {
+                var me = node.Id;
+                claims = claims.Where(w => w.ClaimedBy == null || w.ClaimedBy == me);
+            }
+
+            stale = [.. (await claims.Select(w => new { w.RecordId, w.ClaimToken }).ToListAsync(cancellationToken))
+                .Where(w => w.ClaimToken is not { } token || !activeClaims.Contains(token)).Select(w => w.RecordId)];
         }
 
-        var stale = (await inFlight
-                .Select(r => new { r.Id, r.ClaimToken }).ToListAsync(cancellationToken))
-            .Where(r => r.ClaimToken is not { } token || !activeClaims.Contains(token)).ToList();
         if (stale.Count == 0)
         {
             return 0;
         }
 
-        var ids = stale.Select(r => r.Id).ToList();
-        using var gate = await writes.EnterAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.Attempts.Where(a => ids.Contains(a.RecordId) && a.Status == AttemptStatus.InFlight).ExecuteUpdateAsync(
-            s => s.SetProperty(a => a.Status, AttemptStatus.Interrupted).SetProperty(a => a.FinishedAt, now)
-                .SetProperty(a => a.Message, "The result of this attempt could not be recorded; the record was queued again with the same idempotency key."),
-            cancellationToken);
-        var recovered = await db.Records.Where(r => ids.Contains(r.Id) && r.Status == RecordStatus.InFlight && r.UpdatedAt < cutoff)
-            .ExecuteUpdateAsync(
-                s => s.SetProperty(r => r.Status, RecordStatus.Pending).SetProperty(r => r.NextAttemptAt, now)
-                    .SetProperty(r => r.ClaimToken, (Guid?)null).SetProperty(r => r.ClaimedBy, (string?)null).SetProperty(r => r.UpdatedAt, now)
-                    .SetProperty(r => r.OutcomeUnknown, true),
-                cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        var recovered = await release.ReleaseAsync(db => db.WorkQueue.Where(w => stale.Contains(w.RecordId) && w.DueAt < cutoff), UnrecordedMessage, cancellationToken);
         LogRecovered(recovered);
         return recovered;
     }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SyncHub.Connectors;
+using SyncHub.Data.Bookkeeping;
 using SyncHub.Data.Entities;
 
 namespace SyncHub.Core.Runs;
@@ -104,9 +105,10 @@ public sealed partial class RunExecutor
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         using var gate = await writes.EnterAsync(cancellationToken);
-        var leftovers = await db.Records
-            .Where(r => r.IntegrationId == context.Integration.Id && r.RunId != null && r.RunId != context.Run.Id
-                && r.Status == RecordStatus.Pending && r.NextAttemptAt == null)
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var runId = context.Run.Id;
+        var staged = db.WorkQueue.Where(w => w.Lane == WorkLane.Run && w.IntegrationId == context.Integration.Id && w.RunId != runId).Select(w => w.RecordId);
+        var leftovers = await db.Records.Where(r => staged.Contains(r.Id) && r.Status == RecordStatus.Pending && r.NextAttemptAt == null)
             .Select(r => new { r.Id, Delivered = r.DeliveredAt != null }).ToListAsync(cancellationToken);
         if (leftovers.Count == 0)
         {
@@ -114,7 +116,8 @@ public sealed partial class RunExecutor
         }
 
         var ids = leftovers.Select(l => l.Id).ToList();
-        await db.Records.Where(r => ids.Contains(r.Id)).ExecuteUpdateAsync(s => s.SetProperty(r => r.RunId, context.Run.Id), cancellationToken);
+        await RecordWrites.UpdateAsync(db, db.Records.Where(r => ids.Contains(r.Id)), s => s.SetProperty(r => r.RunId, runId), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         context.Notes.Add($"Took over {leftovers.Count} records an earlier run left undelivered.");
         return [.. leftovers.Select(l => new StagedRecord(l.Id, l.Delivered))];
     }
@@ -123,8 +126,13 @@ public sealed partial class RunExecutor
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         using var gate = await writes.EnterAsync(cancellationToken);
-        await db.Records.Where(r => ids.Contains(r.Id) && r.Status == RecordStatus.Failed)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, RecordStatus.Pending).SetProperty(r => r.NextAttemptAt, (DateTimeOffset?)null).SetProperty(r => r.RunId, runId), cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await RecordWrites.UpdateAsync(
+            db,
+            db.Records.Where(r => ids.Contains(r.Id) && r.Status == RecordStatus.Failed),
+            s => s.SetProperty(r => r.Status, RecordStatus.Pending).SetProperty(r => r.NextAttemptAt, (DateTimeOffset?)null).SetProperty(r => r.RunId, runId),
+            cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     private async Task SaveProgressAsync(RunContext context, CancellationToken cancellationToken)

@@ -12,7 +12,7 @@ namespace SyncHub.Data.Postgres.CompiledModels
     public partial class SyncHubDbContextModel
     {
         private SyncHubDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("f9415344-f623-4954-854b-af8770d39d4d"), entityTypeCount: 25)
+            : base(skipDetectChanges: false, modelId: new Guid("94ecb966-1eea-4560-a262-a8f076a84e72"), entityTypeCount: 26)
         {
         }
 
@@ -33,6 +33,7 @@ namespace SyncHub.Data.Postgres.CompiledModels
             var integration = IntegrationEntityType.Create(this);
             var notification = NotificationEntityType.Create(this);
             var notificationChannel = NotificationChannelEntityType.Create(this);
+            var queuedWork = QueuedWorkEntityType.Create(this);
             var recordChange = RecordChangeEntityType.Create(this);
             var recordCount = RecordCountEntityType.Create(this);
             var retryOperation = RetryOperationEntityType.Create(this);
@@ -51,6 +52,7 @@ namespace SyncHub.Data.Postgres.CompiledModels
             IdentityUserRoleEntityType.CreateForeignKey2(identityUserRole, syncHubUser);
             IdentityUserTokenEntityType.CreateForeignKey1(identityUserToken, syncHubUser);
             NotificationEntityType.CreateForeignKey1(notification, notificationChannel);
+            QueuedWorkEntityType.CreateForeignKey1(queuedWork, syncRecord);
             RetryPolicyEntityType.CreateForeignKey1(retryPolicy, integration);
             RunPolicyEntityType.CreateForeignKey1(runPolicy, integration);
             SyncAttemptEntityType.CreateForeignKey1(syncAttempt, syncRecord);
@@ -72,6 +74,7 @@ namespace SyncHub.Data.Postgres.CompiledModels
             IntegrationEntityType.CreateAnnotations(integration);
             NotificationEntityType.CreateAnnotations(notification);
             NotificationChannelEntityType.CreateAnnotations(notificationChannel);
+            QueuedWorkEntityType.CreateAnnotations(queuedWork);
             RecordChangeEntityType.CreateAnnotations(recordChange);
             RecordCountEntityType.CreateAnnotations(recordCount);
             RetryOperationEntityType.CreateAnnotations(retryOperation);

@@ -616,6 +616,46 @@ namespace SyncHub.Data.Postgres.Migrations
                     b.ToTable("NotificationChannels", (string)null);
                 });
 
+            modelBuilder.Entity("SyncHub.Data.Entities.QueuedWork", b =>
+                {
+                    b.Property<long>("RecordId")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid?>("ClaimToken")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("IntegrationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Lane")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("OperationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long?>("RunId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("RecordId");
+
+                    b.HasIndex("RunId", "RecordId")
+                        .HasFilter("\"RunId\" IS NOT NULL");
+
+                    b.HasIndex("Lane", "DueAt", "RecordId");
+
+                    b.HasIndex("OperationId", "DueAt", "RecordId")
+                        .HasFilter("\"OperationId\" IS NOT NULL");
+
+                    b.ToTable("WorkQueue", (string)null);
+                });
+
             modelBuilder.Entity("SyncHub.Data.Entities.RecordChange", b =>
                 {
                     b.Property<long>("Id")
@@ -793,7 +833,8 @@ namespace SyncHub.Data.Postgres.Migrations
 
                     b.HasIndex("RecordId", "Id");
 
-                    b.HasIndex("RunId", "Id");
+                    b.HasIndex("RunId", "Id")
+                        .HasFilter("\"RunId\" IS NOT NULL");
 
                     b.HasIndex("StartedAt", "IntegrationId", "Status", "ErrorClass");
 
@@ -1044,28 +1085,15 @@ namespace SyncHub.Data.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ClaimToken");
-
-                    b.HasIndex("ArchivedAt", "Id");
-
-                    b.HasIndex("RunId", "Status");
-
-                    b.HasIndex("Status", "ClaimedBy");
-
-                    b.HasIndex("Status", "ErrorFingerprint");
+                    b.HasIndex("ArchivedAt", "Id")
+                        .HasFilter("\"ArchivedAt\" IS NOT NULL");
 
                     b.HasIndex("Status", "Id");
-
-                    b.HasIndex("Status", "NextAttemptAt");
 
                     b.HasIndex("IntegrationId", "EntityType", "SourceId")
                         .IsUnique();
 
-                    b.HasIndex("IntegrationId", "ParentEntityType", "ParentSourceId");
-
                     b.HasIndex("IntegrationId", "Status", "Id");
-
-                    b.HasIndex("RetryOperationId", "NextAttemptAt", "Id");
 
                     b.ToTable("Records", (string)null);
                 });
@@ -1295,6 +1323,15 @@ namespace SyncHub.Data.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("Channel");
+                });
+
+            modelBuilder.Entity("SyncHub.Data.Entities.QueuedWork", b =>
+                {
+                    b.HasOne("SyncHub.Data.Entities.SyncRecord", null)
+                        .WithMany()
+                        .HasForeignKey("RecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("SyncHub.Data.Entities.SyncAttempt", b =>

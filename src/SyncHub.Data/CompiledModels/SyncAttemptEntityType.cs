@@ -164,6 +164,7 @@ namespace SyncHub.Data.CompiledModels
 
             var index1 = runtimeEntityType.AddIndex(
                 new[] { runId, id });
+            index1.AddAnnotation("Relational:Filter", "\"RunId\" IS NOT NULL");
 
             var index2 = runtimeEntityType.AddIndex(
                 new[] { startedAt, integrationId, status, errorClass });

@@ -11,7 +11,7 @@ namespace SyncHub.Data.CompiledModels
     public partial class SyncHubDbContextModel
     {
         private SyncHubDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("20b23dc9-5238-4096-96ae-41c98339b99e"), entityTypeCount: 25)
+            : base(skipDetectChanges: false, modelId: new Guid("fc5daa44-d434-4b86-b701-1524d58db5f2"), entityTypeCount: 26)
         {
         }
 
@@ -32,6 +32,7 @@ namespace SyncHub.Data.CompiledModels
             var integration = IntegrationEntityType.Create(this);
             var notification = NotificationEntityType.Create(this);
             var notificationChannel = NotificationChannelEntityType.Create(this);
+            var queuedWork = QueuedWorkEntityType.Create(this);
             var recordChange = RecordChangeEntityType.Create(this);
             var recordCount = RecordCountEntityType.Create(this);
             var retryOperation = RetryOperationEntityType.Create(this);
@@ -50,6 +51,7 @@ namespace SyncHub.Data.CompiledModels
             IdentityUserRoleEntityType.CreateForeignKey2(identityUserRole, syncHubUser);
             IdentityUserTokenEntityType.CreateForeignKey1(identityUserToken, syncHubUser);
             NotificationEntityType.CreateForeignKey1(notification, notificationChannel);
+            QueuedWorkEntityType.CreateForeignKey1(queuedWork, syncRecord);
             RetryPolicyEntityType.CreateForeignKey1(retryPolicy, integration);
             RunPolicyEntityType.CreateForeignKey1(runPolicy, integration);
             SyncAttemptEntityType.CreateForeignKey1(syncAttempt, syncRecord);
@@ -71,6 +73,7 @@ namespace SyncHub.Data.CompiledModels
             IntegrationEntityType.CreateAnnotations(integration);
             NotificationEntityType.CreateAnnotations(notification);
             NotificationChannelEntityType.CreateAnnotations(notificationChannel);
+            QueuedWorkEntityType.CreateAnnotations(queuedWork);
             RecordChangeEntityType.CreateAnnotations(recordChange);
             RecordCountEntityType.CreateAnnotations(recordCount);
             RetryOperationEntityType.CreateAnnotations(retryOperation);

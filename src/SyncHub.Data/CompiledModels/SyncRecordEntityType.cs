@@ -25,7 +25,7 @@ namespace SyncHub.Data.CompiledModels
                 propertyCount: 41,
                 navigationCount: 1,
                 foreignKeyCount: 1,
-                unnamedIndexCount: 11,
+                unnamedIndexCount: 4,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -343,38 +343,18 @@ namespace SyncHub.Data.CompiledModels
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { claimToken });
+                new[] { archivedAt, id });
+            index.AddAnnotation("Relational:Filter", "\"ArchivedAt\" IS NOT NULL");
 
             var index0 = runtimeEntityType.AddIndex(
-                new[] { archivedAt, id });
-
-            var index1 = runtimeEntityType.AddIndex(
-                new[] { runId, status });
-
-            var index2 = runtimeEntityType.AddIndex(
-                new[] { status, claimedBy });
-
-            var index3 = runtimeEntityType.AddIndex(
-                new[] { status, errorFingerprint });
-
-            var index4 = runtimeEntityType.AddIndex(
                 new[] { status, id });
 
-            var index5 = runtimeEntityType.AddIndex(
-                new[] { status, nextAttemptAt });
-
-            var index6 = runtimeEntityType.AddIndex(
+            var index1 = runtimeEntityType.AddIndex(
                 new[] { integrationId, entityType, sourceId },
                 unique: true);
 
-            var index7 = runtimeEntityType.AddIndex(
-                new[] { integrationId, parentEntityType, parentSourceId });
-
-            var index8 = runtimeEntityType.AddIndex(
+            var index2 = runtimeEntityType.AddIndex(
                 new[] { integrationId, status, id });
-
-            var index9 = runtimeEntityType.AddIndex(
-                new[] { retryOperationId, nextAttemptAt, id });
 
             return runtimeEntityType;
         }

@@ -23,7 +23,7 @@ internal sealed class SyncAttemptConfiguration : IEntityTypeConfiguration<SyncAt
         builder.HasIndex(a => new { a.IntegrationId, a.Id }, "IX_SyncLog_IntegrationId_Id_Errors").HasFilter("\"ErrorClass\" IS NOT NULL");
 
         // A run's error log.
-        builder.HasIndex(a => new { a.RunId, a.Id });
+        builder.HasIndex(a => new { a.RunId, a.Id }).HasFilter("\"RunId\" IS NOT NULL");
 
         // Trends, error budgets and alert rules read a time window (the last hour, day or month); the index carries
         // what they count by, so a day's window is read from the index alone, without a look-up per entry.

@@ -26,30 +26,18 @@ internal sealed class SyncRecordConfiguration : IEntityTypeConfiguration<SyncRec
         builder.Ignore(r => r.IdempotencyKey);
         builder.HasOne(r => r.Integration).WithMany().HasForeignKey(r => r.IntegrationId).OnDelete(DeleteBehavior.Cascade);
 
-        // Ingest upserts on the natural key.
+        // Four indexes, two of them holding Status, so a change of state rewrites few index entries. What is due (and
+        // what is in flight) lives in the work queue (QueuedWork), not here.
+
+        // Ingest upserts on the natural key; a record's parent is found by it too.
         builder.HasIndex(r => new { r.IntegrationId, r.EntityType, r.SourceId }).IsUnique();
 
-        // The failed list (all integrations or one), keyset-paged on Id.
+        // The failed list and dead letters (all integrations or one), keyset-paged on Id; failure groups and a
+        // record's children are read from the same ranges.
         builder.HasIndex(r => new { r.Status, r.Id });
         builder.HasIndex(r => new { r.IntegrationId, r.Status, r.Id });
 
-        // The delivery and automatic-retry jobs pick due work.
-        builder.HasIndex(r => new { r.Status, r.NextAttemptAt });
-        builder.HasIndex(r => r.ClaimToken);
-
-        // Lease recovery finds the records in flight under a node that stopped beating.
-        builder.HasIndex(r => new { r.Status, r.ClaimedBy });
-
-        // A retry operation claims its records batch by batch in the claim's order: the index holds that order, so
-        // each batch reads its next rows instead of sorting every record still queued (quadratic over 100,000).
-        builder.HasIndex(r => new { r.RetryOperationId, r.NextAttemptAt, r.Id });
-
-        // The Archived tab, a run's records, and the children waiting for a parent.
-        builder.HasIndex(r => new { r.ArchivedAt, r.Id });
-        builder.HasIndex(r => new { r.RunId, r.Status });
-        builder.HasIndex(r => new { r.IntegrationId, r.ParentEntityType, r.ParentSourceId });
-
-        // Failure groups: count and pick the records of one cause without scanning the failed queue.
-        builder.HasIndex(r => new { r.Status, r.ErrorFingerprint });
+        // The Archived tab: only archived records are in it.
+        builder.HasIndex(r => new { r.ArchivedAt, r.Id }).HasFilter("\"ArchivedAt\" IS NOT NULL");
     }
 }

@@ -591,6 +591,46 @@ namespace SyncHub.Data.Migrations
                     b.ToTable("NotificationChannels", (string)null);
                 });
 
+            modelBuilder.Entity("SyncHub.Data.Entities.QueuedWork", b =>
+                {
+                    b.Property<long>("RecordId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ClaimToken")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IntegrationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Lane")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("OperationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RunId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RecordId");
+
+                    b.HasIndex("RunId", "RecordId")
+                        .HasFilter("\"RunId\" IS NOT NULL");
+
+                    b.HasIndex("Lane", "DueAt", "RecordId");
+
+                    b.HasIndex("OperationId", "DueAt", "RecordId")
+                        .HasFilter("\"OperationId\" IS NOT NULL");
+
+                    b.ToTable("WorkQueue", (string)null);
+                });
+
             modelBuilder.Entity("SyncHub.Data.Entities.RecordChange", b =>
                 {
                     b.Property<long>("Id")
@@ -764,7 +804,8 @@ namespace SyncHub.Data.Migrations
 
                     b.HasIndex("RecordId", "Id");
 
-                    b.HasIndex("RunId", "Id");
+                    b.HasIndex("RunId", "Id")
+                        .HasFilter("\"RunId\" IS NOT NULL");
 
                     b.HasIndex("StartedAt", "IntegrationId", "Status", "ErrorClass");
 
@@ -1013,28 +1054,15 @@ namespace SyncHub.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ClaimToken");
-
-                    b.HasIndex("ArchivedAt", "Id");
-
-                    b.HasIndex("RunId", "Status");
-
-                    b.HasIndex("Status", "ClaimedBy");
-
-                    b.HasIndex("Status", "ErrorFingerprint");
+                    b.HasIndex("ArchivedAt", "Id")
+                        .HasFilter("\"ArchivedAt\" IS NOT NULL");
 
                     b.HasIndex("Status", "Id");
-
-                    b.HasIndex("Status", "NextAttemptAt");
 
                     b.HasIndex("IntegrationId", "EntityType", "SourceId")
                         .IsUnique();
 
-                    b.HasIndex("IntegrationId", "ParentEntityType", "ParentSourceId");
-
                     b.HasIndex("IntegrationId", "Status", "Id");
-
-                    b.HasIndex("RetryOperationId", "NextAttemptAt", "Id");
 
                     b.ToTable("Records", (string)null);
                 });
@@ -1262,6 +1290,15 @@ namespace SyncHub.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("Channel");
+                });
+
+            modelBuilder.Entity("SyncHub.Data.Entities.QueuedWork", b =>
+                {
+                    b.HasOne("SyncHub.Data.Entities.SyncRecord", null)
+                        .WithMany()
+                        .HasForeignKey("RecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("SyncHub.Data.Entities.SyncAttempt", b =>

@@ -10,11 +10,15 @@ internal static class ObservabilityExtensions
 {
     public const string JsonLogsKey = "SyncHub:Logging:Json";
 
-    /// <summary>Health checks, the <c>SyncHub</c> meter exported for Prometheus, and JSON console logs when asked for.</summary>
+    /// <summary>The .NET runtime's built-in meter.</summary>
+    public const string RuntimeMeter = "System.Runtime";
+
+    /// <summary>Health checks, the <c>SyncHub</c> and runtime meters exported for Prometheus, and JSON console logs when asked for.</summary>
     public static WebApplicationBuilder AddSyncHubObservability(this WebApplicationBuilder builder)
     {
         builder.Services.AddSyncHubHealth();
-        builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(DeliveryMetrics.MeterName).AddPrometheusExporter());
+        // The runtime's own meter beside SyncHub's: CPU time, allocations, GC and thread-pool figures for the same scrape.
+        builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(DeliveryMetrics.MeterName, RuntimeMeter).AddPrometheusExporter());
         if (builder.Configuration.GetValue<bool>(JsonLogsKey))
         {
             // One JSON object per line, with scopes: the request's TraceId and SpanId, and any record/integration scope.

@@ -17,8 +17,6 @@ internal sealed class AutomaticRetryJob(SyncOrchestrator orchestrator, IOptions<
             return;
         }
 
-        while (!cancellationToken.IsCancellationRequested && (await orchestrator.RetryDueAsync(cancellationToken)).Attempted > 0)
-        {
-        }
+        await orchestrator.DrainRetriesAsync(cancellationToken);
     }
 }

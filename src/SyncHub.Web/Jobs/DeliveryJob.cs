@@ -4,7 +4,7 @@ using SyncHub.Core.Delivery;
 
 namespace SyncHub.Web.Jobs;
 
-/// <summary>Delivers pending records, batch after batch, until none are due.</summary>
+/// <summary>Delivers pending records, claiming batch after batch ahead of the senders, until none are due.</summary>
 [DisallowConcurrentExecution]
 internal sealed class DeliveryJob(SyncOrchestrator orchestrator, IOptions<DeliveryOptions> options) : IJob
 {
@@ -17,8 +17,6 @@ internal sealed class DeliveryJob(SyncOrchestrator orchestrator, IOptions<Delive
             return;
         }
 
-        while (!cancellationToken.IsCancellationRequested && (await orchestrator.DeliverDueAsync(cancellationToken)).Attempted > 0)
-        {
-        }
+        await orchestrator.DrainDueAsync(cancellationToken);
     }
 }

@@ -17,8 +17,8 @@ internal sealed partial class NodePollWorker(
     private static readonly TimeSpan NotificationFlushInterval = TimeSpan.FromSeconds(10);
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.WhenAll(
-        PollAsync("delivery", orchestrator.DeliverDueAsync, stoppingToken),
-        PollAsync("automatic-retry", orchestrator.RetryDueAsync, stoppingToken),
+        PollAsync("delivery", orchestrator.DrainDueAsync, stoppingToken),
+        PollAsync("automatic-retry", orchestrator.DrainRetriesAsync, stoppingToken),
         FlushNotificationsAsync(stoppingToken));
 
     private async Task FlushNotificationsAsync(CancellationToken stoppingToken)
@@ -33,7 +33,7 @@ internal sealed partial class NodePollWorker(
         }
     }
 
-    private async Task PollAsync(string name, Func<CancellationToken, Task<BatchResult>> batch, CancellationToken stoppingToken)
+    private async Task PollAsync(string name, Func<CancellationToken, Task<BatchResult>> drain, CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -41,9 +41,7 @@ internal sealed partial class NodePollWorker(
             {
                 if (options.Value.BackgroundEnabled)
                 {
-                    while (!stoppingToken.IsCancellationRequested && (await batch(stoppingToken)).Attempted > 0)
-                    {
-                    }
+                    await drain(stoppingToken);
                 }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)

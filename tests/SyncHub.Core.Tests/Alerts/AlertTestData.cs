@@ -40,7 +40,7 @@ internal static class AlertTestData
             var id = await harness.IngestAsync(integration.Slug, $"DLQ-{Guid.NewGuid():N}");
             var at = harness.Time.GetUtcNow() - ago;
             await using var db = await harness.Db();
-            await db.Records.Where(r => r.Id == id).ExecuteUpdateAsync(s => s
+            await TestRecords.UpdateAsync(db, db.Records.Where(r => r.Id == id), s => s
                 .SetProperty(r => r.Status, RecordStatus.DeadLetter).SetProperty(r => r.DeadLetteredAt, at).SetProperty(r => r.NextAttemptAt, (DateTimeOffset?)null));
         }
     }

@@ -90,7 +90,7 @@ public sealed class NodeLeasesTests
             var id = ids[i];
             db.Attempts.Add(new SyncAttempt { RecordId = id, IntegrationId = integration.Id, Status = AttemptStatus.InFlight, StartedAt = now });
             await db.SaveChangesAsync();
-            await db.Records.Where(r => r.Id == id).ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, RecordStatus.InFlight)
+            await TestRecords.UpdateAsync(db, db.Records.Where(r => r.Id == id), s => s.SetProperty(r => r.Status, RecordStatus.InFlight)
                 .SetProperty(r => r.ClaimToken, Guid.NewGuid()).SetProperty(r => r.ClaimedBy, owner));
         }
 

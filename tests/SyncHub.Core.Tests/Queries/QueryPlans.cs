@@ -33,4 +33,17 @@ internal static class QueryPlans
 
         return string.Join(" | ", details);
     }
+
+    /// <summary>The plan of a hand-written statement with EF's <c>{n}</c> placeholders and its values.</summary>
+    public static Task<string> ExplainAsync(SyncHubDbContext db, string sql, IReadOnlyList<object> values)
+    {
+        var lines = values.Select((v, i) => $".param set @p{i} {(v is string text ? "'" + text + "'" : Convert.ToString(v is Guid g ? g.ToString().ToUpperInvariant() : v is bool b ? (b ? 1 : 0) : v, System.Globalization.CultureInfo.InvariantCulture))}");
+        var text = sql;
+        for (var i = values.Count - 1; i >= 0; i--)
+        {
+            text = text.Replace("{" + i + "}", "@p" + i, StringComparison.Ordinal);
+        }
+
+        return ExplainAsync(db, string.Join('\n', lines) + "\n" + text);
+    }
 }

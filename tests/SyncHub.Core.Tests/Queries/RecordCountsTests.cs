@@ -5,13 +5,14 @@ using SyncHub.Core.Failures;
 using SyncHub.Core.Operations;
 using SyncHub.Core.Queries;
 using SyncHub.Data;
+using SyncHub.Data.Bookkeeping;
 using SyncHub.Data.Entities;
 using SyncHub.TestUtils;
 
 namespace SyncHub.Core.Tests.Queries;
 
 /// <summary>
-/// The maintained record counts against a real COUNT after every kind of change: ingest, delivery, failure, dead
+/// The maintained record counts against a real COUNT, and the work queue against the records' states, after every kind of change: ingest, delivery, failure, dead
 /// letter, dismiss, archive and restore, Retry All, a new payload version, crash recovery, deleting records and
 /// deleting an integration.
 /// </summary>
@@ -56,8 +57,7 @@ public sealed class RecordCountsTests
         await engine.IngestAsync("shop", "S-4");
         await using (var db = await Db(engine))
         {
-            await db.Records.Where(r => r.IntegrationId == shop.Id && r.Status == RecordStatus.Pending)
-                .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, RecordStatus.InFlight));
+            await TestRecords.UpdateAsync(db, db.Records.Where(r => r.IntegrationId == shop.Id && r.Status == RecordStatus.Pending), s => s.SetProperty(r => r.Status, RecordStatus.InFlight));
         }
 
         await MatchAsync(engine);
@@ -67,13 +67,17 @@ public sealed class RecordCountsTests
         // Deleting records (a purge) and an integration (its records go with it) take them off the counts.
         await using (var db = await Db(engine))
         {
-            await db.Records.Where(r => r.Id == failed[3] || r.Id == failed[1]).ExecuteDeleteAsync();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            await RecordWrites.DeleteAsync(db, db.Records.Where(r => r.Id == failed[3] || r.Id == failed[1]), CancellationToken.None);
+            await transaction.CommitAsync();
         }
 
         await MatchAsync(engine);
         await using (var db = await Db(engine))
         {
-            await db.Integrations.Where(i => i.Id == shop.Id).ExecuteDeleteAsync();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            await RecordWrites.DeleteIntegrationAsync(db, shop.Id, CancellationToken.None);
+            await transaction.CommitAsync();
             (await db.Records.CountAsync(r => r.Id == shopFailed)).ShouldBe(0);
         }
 
@@ -116,6 +120,23 @@ public sealed class RecordCountsTests
         }
 
         (await status.TotalsAsync(CancellationToken.None)).ShouldBe(await CountAsync(db.Records));
+        await QueueMatchesTheRecordsAsync(db);
+    }
+
+    /// <summary>The work queue holds exactly what the records' states say: rebuilt from scratch (and rolled back), it is the same.</summary>
+    private static async Task QueueMatchesTheRecordsAsync(SyncHubDbContext db)
+    {
+        static async Task<List<string>> RowsAsync(SyncHubDbContext db) =>
+            [.. (await db.WorkQueue.AsNoTracking().OrderBy(w => w.RecordId).ToListAsync())
+                .Select(w => $"{w.RecordId} {w.IntegrationId} {w.Lane} {w.DueAt:O} {w.OperationId} {w.RunId} {w.ClaimToken} {w.ClaimedBy}")];
+
+        var kept = await RowsAsync(db);
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        await db.WorkQueue.ExecuteDeleteAsync();
+        await db.Database.ExecuteSqlRawAsync(WorkQueueProjection.InsertFor("1 = 1"));
+        var rebuilt = await RowsAsync(db);
+        await transaction.RollbackAsync();
+        kept.ShouldBe(rebuilt);
     }
 
     // The counts as the pages computed them before they were maintained: a GROUP BY over every record.

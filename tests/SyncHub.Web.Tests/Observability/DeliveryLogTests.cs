@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Shouldly;
 using SyncHub.Connectors;
-using SyncHub.Core.Delivery;
 using SyncHub.TestUtils;
 using SyncHub.Web.Tests.Support;
 
@@ -19,8 +18,6 @@ public sealed class DeliveryLogTests(SyncHubWebFactory factory) : IClassFixture<
     [Fact]
     public async Task BackgroundDeliveryFails_LogLine_CarriesTraceRecordIntegrationErrorClassAndHttpStatusButNoPayload()
     {
-        // The shipped settings keep per-attempt lines at Warning and above; an operator who turns them on gets these.
-        factory.Settings["Logging:LogLevel:SyncHub.Core.Delivery.SyncOrchestrator"] = "Information";
         using var api = factory.CreateApiClient();
         await api.CreateIntegrationAsync("traced");
         var first = await api.IngestAsync("traced", "INV-T1", $$"""{"amount": 5, "note": "{{PayloadMarker}}"}""");
@@ -44,6 +41,6 @@ public sealed class DeliveryLogTests(SyncHubWebFactory factory) : IClassFixture<
 
     private CapturedLog CompletedLine(long recordId) =>
         factory.Logs.Entries.Single(e =>
-            e.Category == typeof(SyncOrchestrator).FullName && e.Property("ErrorClass") != null
+            e.Category == "SyncHub.Core.Delivery.Completing.CompletionReport" && e.Property("ErrorClass") != null
             && e.Property("RecordId") == recordId.ToString(CultureInfo.InvariantCulture));
 }

@@ -139,7 +139,7 @@ public sealed class FailureGroupsTests
     }
 
     [Fact]
-    public async Task Grouping_QueryPlan_WalksTheStatusFingerprintIndexWithoutASort()
+    public async Task Grouping_QueryPlan_ReadsOnlyTheQueuesStatusRange()
     {
         // Reads SQLite's EXPLAIN QUERY PLAN, so it runs on SQLite whichever store the suite is on.
         await using var engine = await EngineHarness.StartAsync(postgres: false);
@@ -148,8 +148,10 @@ public sealed class FailureGroupsTests
 
         var plan = await QueryPlans.ExplainAsync(db, FailureGroupsQuery.Grouped(db, null, RecordStatus.Failed).ToQueryString());
 
-        plan.ShouldContain("USING INDEX IX_Records_Status_ErrorFingerprint (Status=? AND ErrorFingerprint>?)");
-        plan.ShouldNotContain("TEMP B-TREE FOR GROUP BY");
+        // The records table keeps few indexes (a state change rewrites each that holds Status), so the groups are sorted
+        // from the queue's range of the status index rather than read presorted from one of their own.
+        plan.ShouldContain("USING INDEX IX_Records_Status_Id (Status=?)");
+        plan.Split(" | ").ShouldNotContain("SCAN r");
     }
 
     private static async Task<(long[] Others, long[] Refused)> TwoCausesAsync(EngineHarness engine)

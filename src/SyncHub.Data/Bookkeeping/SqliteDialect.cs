@@ -1,0 +1,38 @@
+using System.Globalization;
+using System.Text;
+
+namespace SyncHub.Data.Bookkeeping;
+
+/// <summary>SQLite: sets arrive as JSON text and are read with <c>json_each</c>; EF stores a Guid as upper-case text.</summary>
+internal sealed class SqliteDialect : StoreDialect
+{
+    public override string Ids(string placeholder) => $"SELECT value FROM json_each({placeholder})";
+
+    public override object IdsValue(IEnumerable<long> ids)
+    {
+        var text = new StringBuilder("[");
+        foreach (var id in ids)
+        {
+            if (text.Length > 1)
+            {
+                text.Append(',');
+            }
+
+            text.Append(id.ToString(CultureInfo.InvariantCulture));
+        }
+
+        return text.Append(']').ToString();
+    }
+
+    public override string RowSet(string placeholder, string alias, IReadOnlyList<RowSetColumn> columns)
+    {
+        var fields = string.Join(", ", columns.Select(c => $"j.value ->> '{c.Name}' AS \"{c.Name}\""));
+        return $"(SELECT {fields} FROM json_each({placeholder}) AS j) AS {alias}";
+    }
+
+    public override string GuidText(Guid value) => value.ToString().ToUpperInvariant();
+
+    public override string SkipLocked(string table) => "";
+
+    public override string ForUpdate => "";
+}
