@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SyncHub.Data.Bookkeeping;
 using SyncHub.Data.Entities;
 
 namespace SyncHub.Core.Duplicates;
@@ -41,9 +42,11 @@ public sealed partial class DuplicateReviewService
         var movedChildren = 0;
         foreach (var old in absorbed)
         {
-            movedChildren += await db.Records
-                .Where(r => r.IntegrationId == record.IntegrationId && r.ParentEntityType == old.EntityType && r.ParentSourceId == old.SourceId)
-                .ExecuteUpdateAsync(s => s.SetProperty(r => r.ParentSourceId, record.SourceId), cancellationToken);
+            movedChildren += (await RecordWrites.UpdateAsync(
+                db,
+                db.Records.Where(r => r.IntegrationId == record.IntegrationId && r.ParentEntityType == old.EntityType && r.ParentSourceId == old.SourceId),
+                s => s.SetProperty(r => r.ParentSourceId, record.SourceId),
+                cancellationToken)).Count;
             Invalidate(db, old, record, actor, now);
         }
 

@@ -150,22 +150,21 @@ internal sealed class DeliveryPipeline
         }
     }
 
-    /// <summary>Hands the result to the completion writer; the record's batch and activity end when it is written (or the write fails).</summary>
-    private Task<bool?> Submit(Completion completion)
+    /// <summary>
+    /// Hands the result to the completion writer. The record's activity and its share of the batch's claim end when the
+    /// write has finished (or failed), before the returned task completes, so whoever awaits it sees the claim released.
+    /// </summary>
+    private async Task<bool?> Submit(Completion completion)
     {
-        var write = _completions.SubmitAsync(completion);
-        _ = write.ContinueWith(
-            static (_, state) =>
-            {
-                var done = (Completion)state!;
-                done.Activity?.Dispose();
-                done.Work.Batch.Done();
-            },
-            completion,
-            CancellationToken.None,
-            TaskContinuationOptions.ExecuteSynchronously,
-            TaskScheduler.Default);
-        return write;
+        try
+        {
+            return await _completions.SubmitAsync(completion);
+        }
+        finally
+        {
+            completion.Activity?.Dispose();
+            completion.Work.Batch.Done();
+        }
     }
 
     private async Task HandBackAsync(IEnumerable<ClaimedRecord> unsent)
