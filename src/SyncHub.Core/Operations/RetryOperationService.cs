@@ -138,7 +138,7 @@ public sealed partial class RetryOperationService(
             return;
         }
 
-        var queued = await db.Records.Where(r => queuedIds.Contains(r.Id)).OrderBy(r => r.Id)
+        var queued = await db.Records.Where(r => EF.Parameter(queuedIds).Contains(r.Id)).OrderBy(r => r.Id)
             .Select(r => new { r.Id, r.Status }).ToListAsync(cancellationToken);
         db.AuditLog.AddRange(queued.Select(r => new AuditEntry
         {

@@ -36,7 +36,7 @@ public sealed class ClaimRelease(IDbContextFactory<SyncHubDbContext> dbFactory, 
             return 0;
         }
 
-        await db.Attempts.Where(a => released.Contains(a.RecordId) && a.Status == AttemptStatus.InFlight).ExecuteUpdateAsync(
+        await db.Attempts.Where(a => EF.Parameter(released).Contains(a.RecordId) && a.Status == AttemptStatus.InFlight).ExecuteUpdateAsync(
             s => s.SetProperty(a => a.Status, AttemptStatus.Interrupted).SetProperty(a => a.FinishedAt, now).SetProperty(a => a.Message, message),
             cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -44,7 +44,7 @@ public sealed partial class StaleClaimRecovery(
             return 0;
         }
 
-        var recovered = await release.ReleaseAsync(db => db.WorkQueue.Where(w => stale.Contains(w.RecordId) && w.DueAt < cutoff), UnrecordedMessage, cancellationToken);
+        var recovered = await release.ReleaseAsync(db => db.WorkQueue.Where(w => EF.Parameter(stale).Contains(w.RecordId) && w.DueAt < cutoff), UnrecordedMessage, cancellationToken);
         LogRecovered(recovered);
         return recovered;
     }

@@ -89,7 +89,8 @@ public sealed class RecordCountDeltas
             return counts;
         }
 
-        var rows = await db.Records.Where(r => ids.Contains(r.Id))
+        // One JSON parameter whatever the size of the set (EF would bind one parameter per id, past SQLite's limit).
+        var rows = await db.Records.Where(r => EF.Parameter(ids).Contains(r.Id))
             .GroupBy(r => new { r.IntegrationId, r.Status, Archived = r.ArchivedAt != null })
             .Select(g => new { g.Key.IntegrationId, g.Key.Status, g.Key.Archived, Count = g.LongCount() })
             .ToListAsync(cancellationToken);

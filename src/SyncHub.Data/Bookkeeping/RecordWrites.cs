@@ -25,7 +25,7 @@ public static class RecordWrites
         }
 
         var before = await RecordCountDeltas.OfAsync(db, ids, cancellationToken);
-        await selection.Where(r => ids.Contains(r.Id)).ExecuteUpdateAsync(setters, cancellationToken);
+        await selection.Where(r => EF.Parameter(ids).Contains(r.Id)).ExecuteUpdateAsync(setters, cancellationToken);
         var after = await RecordCountDeltas.OfAsync(db, ids, cancellationToken);
         await RecordCountDeltas.Between(before, after).ApplyAsync(db, cancellationToken);
         await RecordBookkeeping.RefreshQueueAsync(db, ids, cancellationToken);
@@ -43,7 +43,7 @@ public static class RecordWrites
         }
 
         var before = await RecordCountDeltas.OfAsync(db, ids, cancellationToken);
-        var deleted = await db.Records.Where(r => ids.Contains(r.Id)).ExecuteDeleteAsync(cancellationToken);
+        var deleted = await db.Records.Where(r => EF.Parameter(ids).Contains(r.Id)).ExecuteDeleteAsync(cancellationToken);
         await RecordCountDeltas.Between(before, new RecordCountDeltas()).ApplyAsync(db, cancellationToken);
         return deleted;
     }
