@@ -70,8 +70,8 @@ public sealed class ArchiveTabTests(SyncHubWebFactory factory) : IClassFixture<S
         var page = await browser.OpenAsync("/failed?integration=arc-diagnosis");
 
         var cell = page.Single($"#record-{ids[0]} .error-cell");
-        cell.Single(".badge").GetAttribute("title")!.ShouldStartWith("Intermittent 5xx errors");
-        cell.Single(".diagnosis").TextContent.ShouldContain("automatic retries handle this");
+        cell.Single(".badge").GetAttribute("title")!.ShouldStartWith("The last attempt to ");
+        cell.Single(".diagnosis").TextContent.ShouldEndWith("failed with Transient. A temporary failure (a 5xx answer, a timeout or a dropped connection), retried automatically until the integration's retry budget is spent.");
     }
 
     private static IEnumerable<KeyValuePair<string, string>> Ids(params long[] ids) =>
