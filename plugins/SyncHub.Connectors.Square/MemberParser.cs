@@ -5,12 +5,15 @@ namespace SyncHub.Connectors.Square;
 
 /// <summary>
 /// Reads the rendered body: a JSON object with <c>memberNumber</c>, <c>givenName</c>, <c>familyName</c>, <c>email</c>,
-/// <c>phone</c>, <c>note</c> (strings) and <c>points</c> (a number, accepted but not sent: Square keeps loyalty points in
-/// its Loyalty API). Square needs at least a name, an email or a phone number to create a customer.
+/// <c>phone</c>, <c>note</c> (strings) and <c>points</c> (a whole number: the balance of the member's Square loyalty
+/// account). Square needs at least a name, an email or a phone number to create a customer. Any other field is refused
+/// by name: Square has no place for it, and it would otherwise be lost without a word.
 /// </summary>
 internal static class MemberParser
 {
     private const int MaxReferenceChars = 255;
+
+    private const string PointsField = "points";
 
     private static readonly string[] TextFields = ["memberNumber", "givenName", "familyName", "email", "phone", "note"];
 
@@ -37,9 +40,10 @@ internal static class MemberParser
 
             var problems = new List<FieldProblem>();
             var text = TextFields.ToDictionary(name => name, name => Text(root, name, problems));
-            if (root.TryGetProperty("points", out var points) && points.ValueKind is not (JsonValueKind.Number or JsonValueKind.Null))
+            var points = Points(root, problems);
+            foreach (var unknown in root.EnumerateObject().Select(p => p.Name).Where(n => n != PointsField && !TextFields.Contains(n)).Take(10))
             {
-                problems.Add(new FieldProblem("points", "Must be a number."));
+                problems.Add(new FieldProblem(SquareText.Clip(unknown, 100), "Square members have no such field; map it to one of memberNumber, givenName, familyName, email, phone, note or points, or leave it out."));
             }
 
             var reference = text["memberNumber"] ?? sourceId;
@@ -60,8 +64,31 @@ internal static class MemberParser
 
             return problems.Count > 0
                 ? (null, problems)
-                : (new Member(reference, text["givenName"], text["familyName"], text["email"], text["phone"], text["note"]), []);
+                : (new Member(reference, text["givenName"], text["familyName"], text["email"], text["phone"], text["note"], points), []);
         }
+    }
+
+    // Square keeps whole points in a 32-bit balance.
+    private static long? Points(JsonElement root, List<FieldProblem> problems)
+    {
+        if (!root.TryGetProperty(PointsField, out var points) || points.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (points.ValueKind != JsonValueKind.Number)
+        {
+            problems.Add(new FieldProblem(PointsField, "Must be a number."));
+            return null;
+        }
+
+        if (!points.TryGetDecimal(out var value) || value != decimal.Truncate(value) || Math.Abs(value) > int.MaxValue)
+        {
+            problems.Add(new FieldProblem(PointsField, "Square keeps whole points: must be a whole number of at most 2,147,483,647."));
+            return null;
+        }
+
+        return (long)value;
     }
 
     private static string? Text(JsonElement root, string name, List<FieldProblem> problems)

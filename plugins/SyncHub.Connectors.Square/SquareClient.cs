@@ -6,7 +6,7 @@ using SyncHub.Connectors;
 
 namespace SyncHub.Connectors.Square;
 
-/// <summary>The Square Customers API calls the connector makes, with the headers every call needs.</summary>
+/// <summary>The Square Customers API calls the connector makes, with the headers every call needs (the Loyalty API's are in <see cref="SquareLoyaltyApi"/>).</summary>
 internal sealed class SquareClient(HttpClient http, TimeProvider time, SquareSettings settings)
 {
     private const int MaxBodyBytes = 1024 * 1024;
@@ -27,7 +27,12 @@ internal sealed class SquareClient(HttpClient http, TimeProvider time, SquareSet
     public Task<SquareResponse> ListOneCustomerAsync(CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Get, "/v2/customers?limit=1", null, cancellationToken);
 
-    private async Task<SquareResponse> SendAsync(HttpMethod method, string path, JsonObject? body, CancellationToken cancellationToken)
+    /// <summary>RetrieveCustomer: the customer's current fields, for example its phone number.</summary>
+    public Task<SquareResponse> RetrieveAsync(string customerId, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Get, "/v2/customers/" + Uri.EscapeDataString(customerId), null, cancellationToken);
+
+    /// <summary>One call to Square with the token, the version header and an optional JSON body.</summary>
+    internal async Task<SquareResponse> SendAsync(HttpMethod method, string path, JsonObject? body, CancellationToken cancellationToken)
     {
         using var message = new HttpRequestMessage(method, new Uri(settings.BaseUrl.AbsoluteUri.TrimEnd('/') + path));
         message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", settings.AccessToken);

@@ -17,6 +17,9 @@ public sealed partial class SquareGateway
     [LoggerMessage(Level = LogLevel.Debug, Message = "Square look-up of record {RecordId} of {Integration} answered HTTP {HttpStatus}")]
     private partial void LogLookedUp(long recordId, string integration, int httpStatus);
 
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Square keeps {Points} points for record {RecordId} of {Integration}")]
+    private partial void LogPointsKept(long recordId, string integration, long points);
+
     [LoggerMessage(Level = LogLevel.Debug, Message = "Square connection test of {Integration} answered HTTP {HttpStatus}")]
     private partial void LogConnectionTested(string integration, int httpStatus);
 }

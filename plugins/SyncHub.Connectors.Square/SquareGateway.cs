@@ -7,6 +7,7 @@ namespace SyncHub.Connectors.Square;
 /// Syncs store members to Square customers through the Customers API. A member already in Square (found by its
 /// <c>reference_id</c>) is updated; otherwise one customer with the same email is linked, several are reported as
 /// possible duplicates for an administrator, and none means the customer is created (idempotently on the record's key).
+/// A member's points are then kept on the customer's loyalty account through the Loyalty API.
 /// Connection failures and cancellation are left to SyncHub.
 /// </summary>
 public sealed partial class SquareGateway : IConnectorGateway
@@ -23,7 +24,7 @@ public sealed partial class SquareGateway : IConnectorGateway
     }
 
     /// <inheritdoc />
-    public ConnectorInfo Info { get; } = new("square", "Square (customers)", "1.0.0")
+    public ConnectorInfo Info { get; } = new("square", "Square (customers)", "1.1.0")
     {
         Settings = SquareSettings.Fields,
         EntityTypes = ["customer"],
@@ -42,7 +43,13 @@ public sealed partial class SquareGateway : IConnectorGateway
             return refused;
         }
 
-        var byReference = await client!.SearchAsync("reference_id", member!.ReferenceId, cancellationToken);
+        var outcome = await DeliverCustomerAsync(request, client!, member!, cancellationToken);
+        return await WithPointsAsync(request, client!, member!, outcome, cancellationToken);
+    }
+
+    private async Task<DeliveryOutcome> DeliverCustomerAsync(DeliveryRequest request, SquareClient client, Member member, CancellationToken cancellationToken)
+    {
+        var byReference = await client.SearchAsync("reference_id", member.ReferenceId, cancellationToken);
         if (!byReference.IsSuccess)
         {
             return Refused(request, byReference, "search customers by reference");
@@ -82,15 +89,47 @@ public sealed partial class SquareGateway : IConnectorGateway
         return await CreateAsync(request, client, member, cancellationToken);
     }
 
-    private (SquareClient? Client, Member? Member, DeliveryOutcome? Refused) Prepare(DeliveryRequest request)
+    /// <summary>
+    /// Keeps the member's points on the customer's loyalty account once the customer is written. The customer stays
+    /// written when that fails; the record fails with why, and its retry updates the customer and tries the points again.
+    /// </summary>
+    private async Task<DeliveryOutcome> WithPointsAsync(DeliveryRequest request, SquareClient client, Member member, DeliveryOutcome outcome, CancellationToken cancellationToken)
     {
-        var (settings, problem) = SquareSettings.Read(request.Settings);
+        if (!outcome.IsDelivered || member.Points is not { } points)
+        {
+            return outcome;
+        }
+
+        if (outcome.ExternalId is not { } customerId)
+        {
+            return DeliveryOutcome.Failed(ErrorClass.SchemaMismatch, $"Square saved the customer without saying its id, so {LoyaltyErrors.MembersPoints(points)} were not set.", outcome.HttpStatus);
+        }
+
+        var balance = new LoyaltyBalance(client);
+        var plan = await balance.PlanAsync(customerId, member, points, cancellationToken);
+        var failed = await balance.ApplyAsync(plan, request.IdempotencyKey, points, $"Balance set to {points} points by SyncHub (member {member.ReferenceId})", cancellationToken);
+        if (failed is null)
+        {
+            LogPointsKept(request.RecordId, request.IntegrationSlug, points);
+            return outcome;
+        }
+
+        LogRefused(request.RecordId, request.IntegrationSlug, failed.HttpStatus ?? 0, failed.ErrorClass);
+        return LoyaltyErrors.Reworded(failed, $"Square customer {customerId} was saved, but its loyalty points were not: {failed.Message}");
+    }
+
+    private (SquareClient? Client, Member? Member, DeliveryOutcome? Refused) Prepare(DeliveryRequest request) =>
+        Prepare(request.Settings, request.Body, request.SourceId);
+
+    private (SquareClient? Client, Member? Member, DeliveryOutcome? Refused) Prepare(ConnectorSettings connection, string body, string sourceId)
+    {
+        var (settings, problem) = SquareSettings.Read(connection);
         if (settings is null)
         {
             return (null, null, DeliveryOutcome.Failed(ErrorClass.ConnectorFault, problem!));
         }
 
-        var (member, problems) = MemberParser.Parse(request.Body, request.SourceId);
+        var (member, problems) = MemberParser.Parse(body, sourceId);
         if (member is null)
         {
             var fields = string.Join(", ", problems.Select(p => p.Field).Distinct());

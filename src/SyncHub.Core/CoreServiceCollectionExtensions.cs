@@ -67,6 +67,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<RetryOperationService>();
         services.AddSingleton<OperationCancellations>();
         services.AddSingleton<RecordActionService>();
+        services.AddSingleton<Duplicates.MergeTransfers>();
         services.AddSingleton<Duplicates.DuplicateReviewService>();
         services.AddSingleton<EditAndRetryService>();
         services.AddSingleton<IngestService>();

@@ -8,7 +8,7 @@ namespace SyncHub.E2E;
 /// <summary>
 /// Seed 001's duplicate pattern with the real Square connector against a server that checks every request
 /// against Square's published spec: one member links to the single customer sharing her email; another meets
-/// two candidates, and an administrator compares them and merges.
+/// two candidates, and an administrator compares them and merges; each member's points reach the loyalty account.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class SquareDuplicateJourneyTests(BrowserFixture browser)
@@ -18,6 +18,7 @@ public sealed class SquareDuplicateJourneyTests(BrowserFixture browser)
     {
         await using var square = await SpecServer.StartAsync("square_api.json", new SpecServerOptions { RequiredHeaders = ["Square-Version"] });
         AnswerLikeSquare(square);
+        var balances = KeepLoyaltyAccounts(square, new() { ["CUST-ANN"] = 0, ["CUST-B2"] = 5 });
         await using var app = RunningSyncHub.Start();
         await app.CreateIntegrationAsync("members", "Store members", "square", new { accessToken = "sq-e2e-token", baseUrl = square.BaseUrl });
 
@@ -45,7 +46,33 @@ public sealed class SquareDuplicateJourneyTests(BrowserFixture browser)
         link.PathValues["customer_id"].ShouldBe("CUST-B2");
         link.Json!["reference_id"]!.GetValue<string>().ShouldBe("M-1002");
         square.Requests.ShouldNotContain(r => r.Method == "POST" && r.Path == "/v2/customers");
+        balances["CUST-ANN"].ShouldBe(10);
+        balances["CUST-B2"].ShouldBe(40);
+        square.RequestsFor("RetrieveTokenStatus").ShouldHaveSingleItem("the merge was checked first");
         square.Violations.ShouldBeEmpty();
+    }
+
+    // Square's loyalty accounts by customer: searched by customer id, adjusted by the difference; the token may do everything.
+    private static System.Collections.Concurrent.ConcurrentDictionary<string, long> KeepLoyaltyAccounts(SpecServer square, Dictionary<string, long> opening)
+    {
+        var balances = new System.Collections.Concurrent.ConcurrentDictionary<string, long>(opening);
+        square.Respond("POST", "/oauth2/token/status", _ => ScriptedResponse.Json(200, """{"scopes":["CUSTOMERS_READ","CUSTOMERS_WRITE","LOYALTY_READ","LOYALTY_WRITE"]}"""));
+        square.Respond("POST", "/v2/loyalty/accounts/search", request =>
+        {
+            var ids = request.Json?["query"]?["customer_ids"]?.AsArray().Select(n => n!.GetValue<string>()) ?? [];
+            var accounts = new JsonArray([.. ids.Where(balances.ContainsKey).Select(id => (JsonNode)new JsonObject
+            {
+                ["id"] = "LA-" + id, ["program_id"] = "prog-main", ["customer_id"] = id, ["balance"] = balances[id],
+            })]);
+            return ScriptedResponse.Json(200, new JsonObject { ["loyalty_accounts"] = accounts }.ToJsonString());
+        });
+        square.Respond("POST", "/v2/loyalty/accounts/{account_id}/adjust", request =>
+        {
+            var customer = request.PathValues["account_id"]["LA-".Length..];
+            balances[customer] += request.Json!["adjust_points"]!["points"]!.GetValue<long>();
+            return ScriptedResponse.Json(200, """{"event":{"id":"EV-1","type":"ADJUST_POINTS","created_at":"2026-03-01T12:00:00Z","loyalty_account_id":"LA","source":"LOYALTY_API"}}""");
+        });
+        return balances;
     }
 
     // Square's answers: nobody has a member number yet; Ann's email finds one customer, Bo's finds two.

@@ -18,6 +18,13 @@ public sealed partial class SpecServer
             return;
         }
 
+        if (ScopeCheck.Missing(operation!, _options.GrantedScopes) is { Count: > 0 } missing)
+        {
+            await WriteAsync(context.Response, _options.ScopeRefusal?.Invoke(missing)
+                ?? ScriptedResponse.Json(403, JsonSerializer.Serialize(new { insufficientScope = missing })));
+            return;
+        }
+
         ScriptedResponse answer;
         try
         {

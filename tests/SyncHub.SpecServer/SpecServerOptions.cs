@@ -17,4 +17,13 @@ public sealed record SpecServerOptions
 
     /// <summary>Also check scripted 2xx answers against the operation's response schema (a script that lies is a violation).</summary>
     public bool ValidateScriptedResponses { get; init; } = true;
+
+    /// <summary>
+    /// The OAuth scopes the credentials hold; null does not check scopes. A conforming request to an operation whose
+    /// security asks for scopes not granted is answered <see cref="ScopeRefusal"/> (the provider refusing, not a violation).
+    /// </summary>
+    public IReadOnlyCollection<string>? GrantedScopes { get; init; }
+
+    /// <summary>The answer to a request whose operation needs scopes not granted, given the missing ones; by default a 403.</summary>
+    public Func<IReadOnlyList<string>, ScriptedResponse>? ScopeRefusal { get; init; }
 }

@@ -7,7 +7,7 @@ namespace SyncHub.TestUtils;
 /// An in-process connector named "fake": answers from a scripted sequence of outcomes (then delivers),
 /// records every request, and can hold calls open so tests can force interleavings.
 /// </summary>
-public sealed class FakeGateway : IConnectorGateway, IDuplicateResolver
+public sealed class FakeGateway : IConnectorGateway, IDuplicateResolver, IMergeTransfer
 {
     public const string Name = "fake";
 
@@ -57,6 +57,43 @@ public sealed class FakeGateway : IConnectorGateway, IDuplicateResolver
         Links.Enqueue((request, externalId));
         var outcome = NextLinkOutcome ?? DeliveryOutcome.Linked(externalId, $"Linked to {externalId}.", 200);
         NextLinkOutcome = null;
+        return Task.FromResult(outcome);
+    }
+
+    /// <summary>Every merge check SyncHub asked for, in order.</summary>
+    public ConcurrentQueue<MergeRequest> MergeChecks { get; } = new();
+
+    /// <summary>Every transfer SyncHub asked for, in order.</summary>
+    public ConcurrentQueue<MergeRequest> Transfers { get; } = new();
+
+    /// <summary>The next merge check answers this instead of allowing the merge.</summary>
+    public MergeCheckResult? NextMergeCheck { get; set; }
+
+    /// <summary>The next transfer answers this instead of succeeding.</summary>
+    public DeliveryOutcome? NextTransferOutcome { get; set; }
+
+    /// <summary>When set, the next merge check throws it: a connector bug.</summary>
+    public Exception? NextMergeCheckThrows { get; set; }
+
+    public Task<MergeCheckResult> CheckMergeAsync(MergeRequest request, CancellationToken cancellationToken)
+    {
+        MergeChecks.Enqueue(request);
+        if (NextMergeCheckThrows is { } bug)
+        {
+            NextMergeCheckThrows = null;
+            throw bug;
+        }
+
+        var result = NextMergeCheck ?? MergeCheckResult.Allow();
+        NextMergeCheck = null;
+        return Task.FromResult(result);
+    }
+
+    public Task<DeliveryOutcome> TransferAsync(MergeRequest request, CancellationToken cancellationToken)
+    {
+        Transfers.Enqueue(request);
+        var outcome = NextTransferOutcome ?? DeliveryOutcome.Delivered(httpStatus: 200);
+        NextTransferOutcome = null;
         return Task.FromResult(outcome);
     }
 

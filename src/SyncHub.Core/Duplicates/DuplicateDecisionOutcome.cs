@@ -19,4 +19,7 @@ public enum DuplicateDecisionOutcome
 
     /// <summary>The destination refused; the review stays open with the reason.</summary>
     DeliveryFailed,
+
+    /// <summary>The connector said before anything changed that the destination cannot take the merge (a missing permission, say).</summary>
+    Refused,
 }

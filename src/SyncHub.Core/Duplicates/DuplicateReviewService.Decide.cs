@@ -9,9 +9,10 @@ namespace SyncHub.Core.Duplicates;
 public sealed partial class DuplicateReviewService
 {
     /// <summary>
-    /// Merges the record with the chosen destination record: SyncHub's older records linked to any candidate are
-    /// absorbed (point balances added, their children re-parented, then dismissed as merged), and the connector
-    /// links the survivor to this record.
+    /// Merges the record with the chosen destination record: the connector checks that the destination can take the
+    /// merge, SyncHub's older records linked to any candidate are absorbed (point balances added, their children
+    /// re-parented, then dismissed as merged), the connector moves what the merged destination records held, and it
+    /// links the survivor to this record with the combined values.
     /// </summary>
     public async Task<DuplicateDecisionResult> MergeAsync(long reviewId, string? survivorExternalId, string actor, CancellationToken cancellationToken)
     {
@@ -26,7 +27,18 @@ public sealed partial class DuplicateReviewService
             return new(DuplicateDecisionOutcome.InvalidSurvivor, "Choose which of the candidates survives.");
         }
 
+        // The destination is asked first, so a merge it cannot take (a permission the credentials lack) changes nothing.
+        if (await transfers.CheckAsync(details, survivorExternalId, cancellationToken) is { } refusedByDestination)
+        {
+            return refusedByDestination;
+        }
+
         var absorbed = await AbsorbLinkedRecordsAsync(details, actor, cancellationToken);
+        if (await transfers.TransferAsync(details.Record.Id, survivorExternalId, cancellationToken) is { } notMoved)
+        {
+            return notMoved;
+        }
+
         return await DeliverAsync(details, new ReviewDecision(survivorExternalId), actor, AuditActions.DuplicateMerge, DuplicateReviewStatus.Merged,
             $"Merged into {survivorExternalId}" + (absorbed.Length > 0 ? "; " + absorbed : "") + ".", cancellationToken);
     }

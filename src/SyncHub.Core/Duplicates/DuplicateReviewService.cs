@@ -13,7 +13,8 @@ namespace SyncHub.Core.Duplicates;
 /// record or keep them apart. Every decision is audited and kept in the record's history.
 /// </summary>
 public sealed partial class DuplicateReviewService(
-    IDbContextFactory<SyncHubDbContext> dbFactory, WriteGate writes, SyncOrchestrator orchestrator, IConnectorCatalog catalog, TimeProvider time)
+    IDbContextFactory<SyncHubDbContext> dbFactory, WriteGate writes, SyncOrchestrator orchestrator, IConnectorCatalog catalog, MergeTransfers transfers,
+    TimeProvider time)
 {
     public const int PageSize = 100;
 

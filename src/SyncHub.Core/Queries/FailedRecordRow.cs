@@ -28,6 +28,11 @@ public sealed record FailedRecordRow(
     /// <summary>The error class's short name, or null when the record never failed.</summary>
     public string? ErrorLabel => ErrorClass is { } value ? ErrorClassPolicy.Label(value) : null;
 
-    /// <summary>The likely cause and what to do about it.</summary>
-    public string? Diagnosis => ErrorClass is { } value ? ErrorClassPolicy.Diagnosis(value) : null;
+    public int IntegrationId { get; init; }
+
+    /// <summary>
+    /// What is true about the error, from the integration's recent attempts: their share that failed the same way, and
+    /// the common pattern's hint when it holds (see <see cref="ErrorDiagnosis"/>). Null when the record never failed.
+    /// </summary>
+    public string? Diagnosis { get; init; }
 }

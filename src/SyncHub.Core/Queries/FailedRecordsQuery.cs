@@ -62,9 +62,13 @@ public sealed class FailedRecordsQuery(IDbContextFactory<SyncHubDbContext> dbFac
                 r.Id, r.Integration!.Slug, r.Integration.Name, r.EntityType, r.SourceId, r.RetryCount,
                 r.LastErrorClass, r.LastHttpStatus, r.LastErrorMessage, r.FirstFailedAt, r.LastFailedAt,
                 r.NextAttemptAt, r.AutomaticRetriesExhausted, r.RetryOperationId != null,
-                r.Status, db.Attempts.Count(a => a.RecordId == r.Id), r.ArchivedAt, r.ArchivedBy))
+                r.Status, db.Attempts.Count(a => a.RecordId == r.Id), r.ArchivedAt, r.ArchivedBy) { IntegrationId = r.IntegrationId })
             .ToListAsync(cancellationToken);
         var next = rows.Count > limit ? rows[limit - 1].Id : (long?)null;
-        return new FailedRecordPage(rows.Take(limit).ToList(), next);
+        var page = rows.Take(limit).ToList();
+        var recent = await RecentAttempts.ReadAsync(db, page.Where(r => r.ErrorClass is not null).Select(r => r.IntegrationId), cancellationToken);
+        return new FailedRecordPage([.. page.Select(row => row.ErrorClass is { } errorClass
+            ? row with { Diagnosis = ErrorDiagnosis.For(errorClass, row.IntegrationName, recent[row.IntegrationId]).Text }
+            : row)], next);
     }
 }

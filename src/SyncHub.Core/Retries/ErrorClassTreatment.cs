@@ -9,7 +9,7 @@ namespace SyncHub.Core.Retries;
 /// <param name="RetryLimit">For bounded and delayed retries: at most this many automatic retries.</param>
 /// <param name="FixedDelay">For delayed retries: the wait before each.</param>
 /// <param name="LookUpFirst">Ask the destination for the record before sending it again.</param>
-/// <param name="Diagnosis">The likely cause and what to do, from the common error patterns.</param>
+/// <param name="Diagnosis">What the error means for the record and what to do about it; true of any one failure.</param>
 public sealed record ErrorClassTreatment(
     ErrorClass Class,
     string Label,
@@ -17,4 +17,8 @@ public sealed record ErrorClassTreatment(
     int? RetryLimit,
     TimeSpan? FixedDelay,
     bool LookUpFirst,
-    string Diagnosis);
+    string Diagnosis)
+{
+    /// <summary>The common error pattern of the class, if it has one; its hint is shown only when the pattern holds.</summary>
+    public ErrorPattern? Pattern { get; init; }
+}

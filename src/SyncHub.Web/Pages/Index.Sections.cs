@@ -22,7 +22,7 @@ public sealed partial class IndexModel
         Partial("Partials/_MoneyAtRisk", await LoadMoneyAsync(cancellationToken));
 
     private async Task<TrendSectionView> LoadTrendAsync(TrendRange range, CancellationToken cancellationToken) =>
-        new(range, await sections.LoadAsync("error-trend", async ct => new TrendChart(await trend.LoadAsync(range, ct)), cancellationToken));
+        new(range, await sections.LoadAsync($"error-trend-{range.ToString().ToLowerInvariant()}", async ct => new TrendChart(await trend.LoadAsync(range, ct)), cancellationToken));
 
     private Task<DashboardSection<IReadOnlyList<RecentErrorGroup>>> LoadErrorsAsync(CancellationToken cancellationToken) =>
         sections.LoadAsync("recent-errors", ct => errors.ListAsync(FeedGroups, ct), cancellationToken);

@@ -13,7 +13,7 @@ namespace SyncHub.Web.Pages;
 /// </summary>
 public sealed partial class IndexModel(
     IntegrationStatusQuery status, ErrorTrendCache trend, RecentErrorsQuery errors, MoneyAtRiskCache money,
-    SectionLoader sections, IConnectorCatalog catalog, TimeProvider time) : PageModel
+    SectionLoader sections, IConnectorCatalog catalog) : PageModel
 {
     public IntegrationStatusView Status { get; private set; } = IntegrationStatusView.Empty;
 
@@ -44,7 +44,7 @@ public sealed partial class IndexModel(
     {
         var section = await sections.LoadAsync("integration-status", status.ListAsync, cancellationToken);
         return section.Data is { } list
-            ? new IntegrationStatusView(list, time.GetUtcNow())
+            ? new IntegrationStatusView(list, section.Now) { AsOf = section.AsOf }
             : IntegrationStatusView.Empty with { Now = section.Now, Unavailable = true };
     }
 }

@@ -6,6 +6,11 @@ public sealed record IntegrationStatusView(IReadOnlyList<IntegrationStatus> Inte
 {
     public static IntegrationStatusView Empty { get; } = new([], DateTimeOffset.MinValue);
 
-    /// <summary>The status query failed; the box says so and keeps polling.</summary>
+    /// <summary>The status query failed and no earlier result is at hand; the box says so and keeps polling.</summary>
     public bool Unavailable { get; init; }
+
+    /// <summary>Set when the status query failed and <see cref="Integrations"/> is the last good result, read at this time.</summary>
+    public DateTimeOffset? AsOf { get; init; }
+
+    public Dashboard.StaleNotice? Stale => AsOf is { } asOf ? new Dashboard.StaleNotice(asOf, Now) : null;
 }

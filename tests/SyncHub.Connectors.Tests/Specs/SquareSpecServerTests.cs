@@ -163,6 +163,31 @@ public sealed class SquareSpecServerTests : IAsyncLifetime
         ]);
     }
 
+    [Fact]
+    public async Task GrantedScopesOption_OperationNeedsAnotherScope_RefusedWith403NotAViolation()
+    {
+        await using var scoped = await SpecServer.StartAsync("square_api.json", new SpecServerOptions { GrantedScopes = ["CUSTOMERS_READ", "LOYALTY_READ"] });
+        using var allowed = new HttpRequestMessage(HttpMethod.Post, scoped.BaseUrl + "/v2/loyalty/accounts/search")
+        {
+            Content = new StringContent("""{"query":{"customer_ids":["CUST-1"]}}""", Encoding.UTF8, "application/json"),
+        };
+        allowed.Headers.Authorization = new("Bearer", "token");
+        using var refused = new HttpRequestMessage(HttpMethod.Post, scoped.BaseUrl + "/v2/loyalty/accounts/LA-1/adjust")
+        {
+            Content = new StringContent("""{"idempotency_key":"k-1","adjust_points":{"points":5}}""", Encoding.UTF8, "application/json"),
+        };
+        refused.Headers.Authorization = new("Bearer", "token");
+
+        using var search = await _http.SendAsync(allowed);
+        using var adjust = await _http.SendAsync(refused);
+
+        search.StatusCode.ShouldBe(HttpStatusCode.OK);
+        adjust.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await adjust.Content.ReadAsStringAsync()).ShouldContain("LOYALTY_WRITE");
+        scoped.Violations.ShouldBeEmpty();
+        scoped.Requests.Select(r => r.OperationId).ShouldBe(["SearchLoyaltyAccounts", "AdjustLoyaltyPoints"]);
+    }
+
     private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? json = null, string? token = "sq-token")
     {
         using var request = new HttpRequestMessage(method, _server.BaseUrl + path);

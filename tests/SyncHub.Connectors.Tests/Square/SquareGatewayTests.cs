@@ -29,6 +29,10 @@ public sealed class SquareGatewayTests : SquareServerFixture
     [InlineData("""{"givenName":5}""", "givenName")]
     [InlineData("""{"givenName":"Ada","email":"not-an-email"}""", "email")]
     [InlineData("""{"givenName":"Ada","points":"many"}""", "points")]
+    [InlineData("""{"givenName":"Ada","points":12.5}""", "points")]
+    [InlineData("""{"givenName":"Ada","points":3000000000}""", "points")]
+    [InlineData("""{"givenName":"Ada","birthday":"1815-12-10"}""", "birthday")]
+    [InlineData("""{"givenName":"Ada","pointBalance":120}""", "pointBalance")]
     [InlineData("""{"givenName":"Ada","memberNumber":7}""", "memberNumber")]
     [InlineData("""{"note":"no name, email or phone"}""", "givenName")]
     public async Task DeliverAsync_InvalidBody_InvalidNamingTheFieldAndNothingSent(string body, string field)

@@ -64,6 +64,88 @@ public sealed class DuplicateReviewTests
         (await engine.AuditLogAsync()).ShouldContain(a => a.Action == "duplicate.merge" && a.Actor == "ops@example.com");
         (await Reviews(engine).GetAsync(reviewId, CancellationToken.None))!.Review.Status.ShouldBe(DuplicateReviewStatus.Merged);
         (await Reviews(engine).MergeAsync(reviewId, "SQ-1", "ops@example.com", CancellationToken.None)).Outcome.ShouldBe(DuplicateDecisionOutcome.NotOpen);
+        var check = engine.Gateway.MergeChecks.ShouldHaveSingleItem();
+        check.SurvivorExternalId.ShouldBe("SQ-1");
+        check.MergedExternalIds.ShouldBeEmpty();
+        JsonDocument.Parse(check.Body).RootElement.GetProperty("points").GetDecimal().ShouldBe(130);
+        engine.Gateway.Transfers.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Merge_DestinationRefusesBeforehand_NothingChanges_AndThePageSaysWhy()
+    {
+        await using var engine = await EngineHarness.StartAsync();
+        await engine.CreateIntegrationAsync();
+        var old = await IngestMemberAsync(engine, "M-0007", 30);
+        engine.Gateway.AnswerNextFor("M-0007", DeliveryOutcome.Delivered("SQ-2", 201));
+        await DeliverAllAsync(engine);
+        var reviewId = await ParkForReviewAsync(engine, "M-1002", 100);
+        var before = (await Reviews(engine).GetAsync(reviewId, CancellationToken.None))!.Record;
+        engine.Gateway.NextMergeCheck = MergeCheckResult.Refuse(ErrorClass.Authorization, "The access token lacks LOYALTY_WRITE.");
+
+        var result = await Reviews(engine).MergeAsync(reviewId, "SQ-1", "ops", CancellationToken.None);
+
+        result.Outcome.ShouldBe(DuplicateDecisionOutcome.Refused);
+        result.Message.ShouldBe("Not merged, nothing was changed: The access token lacks LOYALTY_WRITE.");
+        var check = engine.Gateway.MergeChecks.ShouldHaveSingleItem();
+        check.SurvivorExternalId.ShouldBe("SQ-1");
+        check.MergedExternalIds.ShouldBe(["SQ-2"]);
+        JsonDocument.Parse(check.Body).RootElement.GetProperty("points").GetDecimal().ShouldBe(130, "the check sees the body the merge would deliver");
+        engine.Gateway.Transfers.ShouldBeEmpty();
+        engine.Gateway.Links.ShouldBeEmpty();
+        var record = await engine.RecordAsync(before.Id);
+        record.Status.ShouldBe(RecordStatus.NeedsReview);
+        record.PayloadVersion.ShouldBe(before.PayloadVersion);
+        record.Payload.ShouldBe(before.Payload);
+        var untouched = await engine.RecordAsync(old);
+        untouched.Status.ShouldBe(RecordStatus.Delivered);
+        untouched.MergedIntoRecordId.ShouldBeNull();
+        (await Reviews(engine).GetAsync(reviewId, CancellationToken.None))!.Review.Status.ShouldBe(DuplicateReviewStatus.Open);
+        (await engine.AuditLogAsync()).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Merge_ConnectorThrowsWhileChecking_RefusedWithTheReason_NothingChanges()
+    {
+        await using var engine = await EngineHarness.StartAsync();
+        await engine.CreateIntegrationAsync();
+        var reviewId = await ParkForReviewAsync(engine, "M-1002", 100);
+        engine.Gateway.NextMergeCheckThrows = new InvalidOperationException("plugin bug");
+
+        var result = await Reviews(engine).MergeAsync(reviewId, "SQ-1", "ops", CancellationToken.None);
+
+        result.Outcome.ShouldBe(DuplicateDecisionOutcome.Refused);
+        result.Message.ShouldBe("Not merged, nothing was changed: The connector failed: plugin bug");
+        engine.Gateway.Links.ShouldBeEmpty();
+        (await Reviews(engine).GetAsync(reviewId, CancellationToken.None))!.Record.Status.ShouldBe(RecordStatus.NeedsReview);
+    }
+
+    [Fact]
+    public async Task Merge_AbsorbsARecordDeliveredAsAnotherCandidate_MovesItsValuesOffIt_ThenLinks()
+    {
+        await using var engine = await EngineHarness.StartAsync();
+        await engine.CreateIntegrationAsync();
+        await IngestMemberAsync(engine, "M-0007", 30);
+        engine.Gateway.AnswerNextFor("M-0007", DeliveryOutcome.Delivered("SQ-2", 201));
+        await DeliverAllAsync(engine);
+        var reviewId = await ParkForReviewAsync(engine, "M-1002", 100);
+        engine.Gateway.NextTransferOutcome = DeliveryOutcome.Failed(ErrorClass.Authorization, "Square refused to adjust loyalty points (HTTP 403).", 403);
+
+        var failed = await Reviews(engine).MergeAsync(reviewId, "SQ-1", "ops", CancellationToken.None);
+
+        failed.Outcome.ShouldBe(DuplicateDecisionOutcome.DeliveryFailed);
+        failed.Message.ShouldBe("Not merged yet: Square refused to adjust loyalty points (HTTP 403). The review stays open; merge again to finish.");
+        engine.Gateway.Links.ShouldBeEmpty("the survivor is linked only once the values left the merged records");
+        (await Reviews(engine).GetAsync(reviewId, CancellationToken.None))!.Record.Status.ShouldBe(RecordStatus.NeedsReview);
+
+        var again = await Reviews(engine).MergeAsync(reviewId, "SQ-1", "ops", CancellationToken.None);
+
+        again.Outcome.ShouldBe(DuplicateDecisionOutcome.Done, again.Message);
+        engine.Gateway.Transfers.Select(t => t.MergedExternalIds.ShouldHaveSingleItem()).ShouldBe(["SQ-2", "SQ-2"]);
+        engine.Gateway.Transfers.ShouldAllBe(t => t.SurvivorExternalId == "SQ-1" && t.Settings != null);
+        var (link, survivor) = engine.Gateway.Links.ShouldHaveSingleItem();
+        survivor.ShouldBe("SQ-1");
+        JsonDocument.Parse(link.Body).RootElement.GetProperty("points").GetDecimal().ShouldBe(130);
     }
 
     [Fact]

@@ -66,6 +66,7 @@ public sealed class RetryAuditTests
         row.Attempts.ShouldBe(2);
         row.Message.ShouldBe("still down");
         row.ErrorLabel.ShouldBe("Transient");
-        row.Diagnosis!.ShouldStartWith("Intermittent 5xx errors");
+        row.Diagnosis.ShouldBe("2 of the last 2 attempts to Books books (100 %) failed with Transient. "
+            + "A temporary failure (a 5xx answer, a timeout or a dropped connection), retried automatically until the integration's retry budget is spent.");
     }
 }

@@ -29,7 +29,7 @@ public sealed class CanaryTests
         operation.Skipped.ShouldBe(4);
         operation.Message.ShouldNotBeNull();
         operation.Message.ShouldContain("Stopped after the first record failed again with Authentication (401)");
-        operation.Message.ShouldContain("Re-authenticate the connection, then retry.");
+        operation.Message.ShouldContain("The destination refused the credentials (401) for this attempt.");
         engine.Gateway.Requests.Skip(requests).Select(r => r.RecordId).ShouldBe([ids[0]]);
         for (var i = 1; i < ids.Length; i++)
         {

@@ -46,7 +46,8 @@ public sealed class RatePacerTests
         second.IsCompleted.ShouldBeFalse();
 
         first.Dispose();
-        (await second.WaitAsync(TimeSpan.FromSeconds(10))).Dispose();
+        using var lease = await second.WaitAsync(TimeSpan.FromSeconds(10));
+        lease.RefusedUntil.ShouldBeNull();
     }
 
     [Fact]
@@ -78,17 +79,27 @@ public sealed class RatePacerTests
         otherTenant.IsCompleted.ShouldBeTrue();
         sameTenant.IsCompleted.ShouldBeFalse();
         _time.Advance(TimeSpan.FromMinutes(1));
-        await sameTenant.WaitAsync(TimeSpan.FromSeconds(10));
+        (await sameTenant.WaitAsync(TimeSpan.FromSeconds(10))).RefusedUntil.ShouldBeNull();
     }
 
-    [Fact]
-    public async Task NoLimits_NeverWaits()
+    [Theory]
+    [MemberData(nameof(NoLimits))]
+    public async Task NoLimits_EveryCallGoesOutAtOnceWithoutPausing(ConnectorRateLimits? limits)
     {
         for (var i = 0; i < 1000; i++)
         {
-            (await _pacer.AcquireAsync("webhook", "hook", 1, null, ConnectorSettings.Empty, CancellationToken.None)).Dispose();
+            var acquiring = _pacer.AcquireAsync("webhook", "hook", 1, limits, ConnectorSettings.Empty, CancellationToken.None);
+
+            // Completed synchronously, without the clock moving: nothing waited for a slot or a window.
+            acquiring.IsCompletedSuccessfully.ShouldBeTrue($"call {i} waited");
+            using var lease = await acquiring;
+            lease.RefusedUntil.ShouldBeNull();
         }
+
+        _pauses.For(1).ShouldBeNull();
     }
+
+    public static TheoryData<ConnectorRateLimits?> NoLimits() => new() { null, new ConnectorRateLimits() };
 
     private Task<PaceLease> AcquireAsync(ConnectorRateLimits limits) =>
         _pacer.AcquireAsync("xero", "books", 7, limits, TenantA, CancellationToken.None);

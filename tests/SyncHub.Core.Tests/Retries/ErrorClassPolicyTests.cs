@@ -45,11 +45,22 @@ public sealed class ErrorClassPolicyTests
     }
 
     [Theory]
-    [InlineData(ErrorClass.Authentication, "Re-authenticate the connection")]
-    [InlineData(ErrorClass.RateLimited, "Reduce the sync frequency or batch size")]
-    [InlineData(ErrorClass.Validation, "Fix the source data or the field mapping")]
-    [InlineData(ErrorClass.SchemaMismatch, "Update the field mapping")]
-    [InlineData(ErrorClass.Transient, "automatic retries handle this")]
-    public void Diagnosis_CommonErrorPattern_SaysWhatToDo(ErrorClass errorClass, string advice) =>
-        ErrorClassPolicy.Diagnosis(errorClass).ShouldContain(advice);
+    [InlineData(ErrorClass.Authentication, PatternScope.All, "All records fail with 401", "Re-authenticate the connection")]
+    [InlineData(ErrorClass.RateLimited, PatternScope.All, "All records fail with 429", "Reduce the sync frequency or batch size")]
+    [InlineData(ErrorClass.Validation, PatternScope.Some, "Specific records fail with validation errors", "Fix the source data or the field mapping")]
+    [InlineData(ErrorClass.SchemaMismatch, PatternScope.All, "All records fail with a schema error", "Update the field mapping")]
+    [InlineData(ErrorClass.Transient, PatternScope.Some, "Intermittent 5xx errors", "the automatic retry policy handles")]
+    [InlineData(ErrorClass.ServerError, PatternScope.Some, "Intermittent 5xx errors", "the automatic retry policy handles")]
+    public void Pattern_CommonErrorPattern_NamesThePatternAndSaysWhatToDo(ErrorClass errorClass, PatternScope scope, string pattern, string advice)
+    {
+        var found = ErrorClassPolicy.For(errorClass).Pattern.ShouldNotBeNull();
+
+        found.Scope.ShouldBe(scope);
+        found.Hint.ShouldStartWith(pattern);
+        found.Hint.ShouldContain(advice);
+    }
+
+    [Fact]
+    public void Diagnosis_EveryClass_SpeaksOfTheOneRecordNeverOfAllRecords() =>
+        ErrorClassPolicy.All.ShouldAllBe(t => !t.Diagnosis.Contains("All records") && !t.Diagnosis.Contains("Specific records") && !t.Diagnosis.Contains("Intermittent"));
 }

@@ -54,7 +54,7 @@ public sealed class ConnectionFormTests(SyncHubWebFactory factory) : IClassFixtu
 
         var page = await browser.OpenAsync($"/integrations/new?connector={FakeGateway.Name}");
 
-        page.Single("#settings-fields #settings-json");
+        page.ShouldHave("#settings-fields #settings-json");
         page.Single($"#connector option[value={FakeGateway.Name}]").HasAttribute("selected").ShouldBeTrue();
     }
 
@@ -126,7 +126,7 @@ public sealed class ConnectionFormTests(SyncHubWebFactory factory) : IClassFixtu
         using var response = await browser.FormPostAsync("/integrations/edit-policy/edit", form);
 
         var page = Html.Parse(await response.Content.ReadAsStringAsync());
-        page.Single("#saved");
+        page.ShouldHave("#saved");
         page.Single("#fix-phone").HasAttribute("checked").ShouldBeTrue();
         page.Single("#fix-email").HasAttribute("checked").ShouldBeFalse();
         var integration = (await factory.FindAsync("edit-policy"))!;

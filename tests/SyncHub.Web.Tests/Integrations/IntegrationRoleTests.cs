@@ -68,7 +68,7 @@ public sealed class IntegrationRoleTests(SyncHubWebFactory factory) : IClassFixt
 
         var page = await browser.OpenAsync("/plugins");
 
-        page.Single("a[href='/plugins']");
+        page.ShouldHave("a[href='/plugins']");
         page.QuerySelector("a[href='/integrations']").ShouldBeNull();
     }
 

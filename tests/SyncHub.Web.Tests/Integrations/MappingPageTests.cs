@@ -20,10 +20,10 @@ public sealed class MappingPageTests(SyncHubWebFactory factory) : IClassFixture<
 
         var page = await browser.OpenAsync("/integrations/mapping-offer/mapping");
 
-        page.Single("#template-contact");
-        page.Single("#template-invoice");
-        page.Single("#template-default");
-        page.Single("#new-entity-type");
+        page.ShouldHave("#template-contact");
+        page.ShouldHave("#template-invoice");
+        page.ShouldHave("#template-default");
+        page.ShouldHave("#new-entity-type");
         page.Single("#sample-record").TextContent.ShouldContain("INV-77 (invoice)");
     }
 
@@ -39,7 +39,7 @@ public sealed class MappingPageTests(SyncHubWebFactory factory) : IClassFixture<
 
         var html = await response.Content.ReadAsStringAsync();
         var preview = Html.Parse(html).Single("#preview");
-        preview.Single("#preview-ok");
+        preview.ShouldHave("#preview-ok");
         preview.Single("#preview-output").TextContent.ShouldContain("\"contact\": \"Ada <Lovelace>\"");
         html.ShouldNotContain("<Lovelace>");
     }
@@ -86,7 +86,7 @@ public sealed class MappingPageTests(SyncHubWebFactory factory) : IClassFixture<
         ]);
 
         var page = Html.Parse(await response.Content.ReadAsStringAsync());
-        page.Single("#saved");
+        page.ShouldHave("#saved");
         page.Single("#template-credit-note").TextContent.ShouldBe("""{"credit": true}""");
         var integration = (await factory.FindAsync("mapping-save"))!;
         integration.MappingTemplate.ShouldBe("""{"x": 1}""");

@@ -43,7 +43,7 @@ public sealed class DashboardTests(SyncHubWebFactory factory) : IClassFixture<Sy
         response.StatusCode.ShouldBe(HttpStatusCode.OK, html);
         html.ShouldNotContain("<html", Case.Insensitive);
         html.TrimStart().ShouldStartWith("<section id=\"integration-status\"");
-        Html.Parse(html).Single("#integration-dash-books");
+        Html.Parse(html).ShouldHave("#integration-dash-books");
     }
 
     [Theory]

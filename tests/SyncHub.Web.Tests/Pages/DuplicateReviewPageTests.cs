@@ -32,7 +32,7 @@ public sealed class DuplicateReviewPageTests(SyncHubWebFactory factory) : IClass
         page.QuerySelector("img").ShouldBeNull();
         page.Single("#comparison").TextContent.ShouldContain("ann@example.com");
         page.QuerySelectorAll("input[name=survivor]").Length.ShouldBe(2);
-        page.Single("#keep-apart");
+        page.ShouldHave("#keep-apart");
         (await factory.RecordAsync(recordId)).Status.ShouldBe(RecordStatus.NeedsReview);
     }
 
@@ -52,6 +52,26 @@ public sealed class DuplicateReviewPageTests(SyncHubWebFactory factory) : IClass
         page.QuerySelector("#merge").ShouldBeNull();
         var record = await factory.RecordAsync(recordId);
         (record.Status, record.ExternalId).ShouldBe((RecordStatus.Delivered, "SQ-1"));
+    }
+
+    [Fact]
+    public async Task Merge_DestinationRefusesBeforehand_PageSaysWhy_AndTheReviewStaysOpen()
+    {
+        var (recordId, reviewId) = await ParkAsync("rv-refused", "M-4");
+        using var browser = await Browser.SignedInAsync(factory, Roles.Operator);
+        await browser.OpenAsync($"/reviews/{reviewId}");
+        factory.Gateway.NextMergeCheck = MergeCheckResult.Refuse(ErrorClass.Authorization, "The token lacks <b>LOYALTY_WRITE</b>.");
+
+        using var response = await browser.FormPostAsync($"/reviews/{reviewId}?handler=Merge", [new("survivor", "SQ-1")]);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var page = await browser.OpenAsync($"/reviews/{reviewId}");
+        var message = page.Single("#review-message");
+        message.TextContent.ShouldBe("Not merged, nothing was changed: The token lacks <b>LOYALTY_WRITE</b>.");
+        message.QuerySelector("b").ShouldBeNull();
+        message.ClassList.ShouldContain("flash");
+        page.ShouldHave("#merge");
+        (await factory.RecordAsync(recordId)).Status.ShouldBe(RecordStatus.NeedsReview);
     }
 
     [Fact]

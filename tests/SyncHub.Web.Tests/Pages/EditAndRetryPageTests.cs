@@ -24,7 +24,7 @@ public sealed class EditAndRetryPageTests(SyncHubWebFactory factory) : IClassFix
 
         var editor = page.Single("#edit-retry textarea#edit-payload");
         editor.TextContent.ShouldBe("{\n  \"customer\": \"Acme Ltd\",\n  \"email\": \"billing(at)acme\"\n}");
-        page.Single("#edit-retry input[name=__RequestVerificationToken]");
+        page.ShouldHave("#edit-retry input[name=__RequestVerificationToken]");
         page.Single("#edit-save").TextContent.ShouldBe("Save and retry");
     }
 
@@ -40,7 +40,7 @@ public sealed class EditAndRetryPageTests(SyncHubWebFactory factory) : IClassFix
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var fragment = Html.Parse(await response.Content.ReadAsStringAsync());
-        fragment.Single("#record-body");
+        fragment.ShouldHave("#record-body");
         fragment.Single("#record-status").TextContent.Trim().ShouldBe("Delivered");
         fragment.Single("#result-message").TextContent.ShouldBe("Saved as version 2 and retried: delivered.");
         fragment.QuerySelector("#edit-retry").ShouldBeNull();
@@ -134,7 +134,7 @@ public sealed class EditAndRetryPageTests(SyncHubWebFactory factory) : IClassFix
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var page = Html.Parse(await response.Content.ReadAsStringAsync());
-        page.Single("nav[aria-label=breadcrumb]");
+        page.ShouldHave("nav[aria-label=breadcrumb]");
         page.Single("#record-status").TextContent.Trim().ShouldBe("Delivered");
     }
 

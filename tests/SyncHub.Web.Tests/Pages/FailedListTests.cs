@@ -70,7 +70,7 @@ public sealed class FailedListTests(SyncHubWebFactory factory) : IClassFixture<S
         response.StatusCode.ShouldBe(HttpStatusCode.OK, html);
         html.ShouldNotContain("<html", Case.Insensitive);
         var fragment = Html.Parse(html);
-        fragment.Single("#failed-list");
+        fragment.ShouldHave("#failed-list");
         fragment.QuerySelectorAll("tr[id^=record-]").Length.ShouldBe(_books.Length);
     }
 

@@ -46,7 +46,7 @@ public sealed class PluginErrorsTests : IDisposable
         error.TextContent.ShouldContain("SyncHub.Connectors.ThrowsOnLoad");
         error.TextContent.ShouldContain("license file <missing> could not be read");
         error.InnerHtml.ShouldContain("&lt;missing&gt;");
-        page.Single("#plugin-sandbox");
+        page.ShouldHave("#plugin-sandbox");
     }
 
     public void Dispose()

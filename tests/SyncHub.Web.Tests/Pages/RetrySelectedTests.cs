@@ -24,7 +24,7 @@ public sealed class RetrySelectedTests(SyncHubWebFactory factory) : IClassFixtur
         response.StatusCode.ShouldBe(HttpStatusCode.OK, html);
         html.ShouldNotContain("<html", Case.Insensitive);
         var fragment = Html.Parse(html);
-        fragment.Single("#failed-list");
+        fragment.ShouldHave("#failed-list");
         fragment.Single("#result-message").TextContent.ShouldContain("Retried 2 of 2 selected: 2 delivered, 0 failed again.");
         fragment.QuerySelector($"#record-{ids[0]}").ShouldBeNull();
         fragment.QuerySelector($"#record-{ids[2]}").ShouldBeNull();
@@ -47,7 +47,7 @@ public sealed class RetrySelectedTests(SyncHubWebFactory factory) : IClassFixtur
         var html = await response.Content.ReadAsStringAsync();
         response.StatusCode.ShouldBe(HttpStatusCode.OK, html);
         var page = Html.Parse(html);
-        page.Single("html");
+        page.ShouldHave("html[lang=en] header.site-header");
         page.Single("#result-message").TextContent.ShouldContain("1 delivered");
         page.QuerySelector($"#record-{ids[1]}").ShouldBeNull();
         page.QuerySelector($"#record-{ids[0]}").ShouldNotBeNull();

@@ -23,7 +23,7 @@ public sealed class RecordActionRoleTests(SyncHubWebFactory factory) : IClassFix
         var page = await browser.OpenAsync($"/failed?tab={tab}&integration=role-view-{tab}");
 
         var panel = page.Single("#tab-panel");
-        panel.Single($"#record-{id}");
+        panel.ShouldHave($"#record-{id}");
         panel.QuerySelectorAll("button[type=submit], details.dismiss, input[type=checkbox]").ShouldBeEmpty();
     }
 

@@ -71,7 +71,7 @@ public sealed class RoleTests(SyncHubWebFactory factory) : IClassFixture<SyncHub
         var (slug, ids) = await FailedRecordsAsync("operator-retry", 2);
         using var browser = await Browser.SignedInAsync(factory, Roles.Operator);
         var page = await browser.OpenAsync($"/failed?integration={slug}");
-        page.Single("#retry-selected");
+        page.ShouldHave("#retry-selected");
         var before = factory.Gateway.Requests.Count;
 
         using var response = await browser.HtmxPostAsync($"/failed?handler=RetrySelected&integration={slug}", Ids(ids));
@@ -97,16 +97,19 @@ public sealed class RoleTests(SyncHubWebFactory factory) : IClassFixture<SyncHub
     }
 
     [Theory]
-    [InlineData("/users", "#users")]
-    [InlineData("/api-keys", "#api-keys")]
-    public async Task AdminPage_AsAdministrator_Opens(string url, string selector)
+    [InlineData("/users", "Users", "#users")]
+    [InlineData("/api-keys", "API keys", "#api-keys")]
+    public async Task AdminPage_AsAdministrator_ShowsItsTableAndTheAdministratorLinks(string url, string heading, string table)
     {
         using var browser = await Browser.SignedInAsync(factory, Roles.Administrator);
 
         var page = await browser.OpenAsync(url);
 
-        page.Single(selector);
-        page.Single("a[href='/users']");
+        page.Single("h1").TextContent.Trim().ShouldBe(heading);
+        page.Single(table).TagName.ShouldBe("TABLE");
+        page.Single($"header nav a[href='{url}']").GetAttribute("aria-current").ShouldBe("page");
+        page.QuerySelectorAll("header nav a").Select(a => a.GetAttribute("href")).ShouldContain("/users");
+        page.QuerySelectorAll("header nav a").Select(a => a.GetAttribute("href")).ShouldContain("/api-keys");
     }
 
     [Fact]

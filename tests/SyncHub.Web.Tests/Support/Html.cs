@@ -1,5 +1,6 @@
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
+using Shouldly;
 
 namespace SyncHub.Web.Tests.Support;
 
@@ -7,8 +8,12 @@ internal static class Html
 {
     public static IDocument Parse(string html) => new HtmlParser().ParseDocument(html);
 
-    /// <summary>The first match, or a failure that shows the markup searched.</summary>
+    /// <summary>The first match; a test fails when there is none, with the markup searched in its message.</summary>
     public static IElement Single(this IParentNode node, string selector) =>
-        node.QuerySelector(selector) ?? throw new InvalidOperationException(
-            $"No element matches '{selector}' in:\n{(node as IElement)?.OuterHtml ?? (node as IDocument)?.DocumentElement.OuterHtml}");
+        node.QuerySelector(selector).ShouldNotBeNull($"No element matches '{selector}' in:\n{Markup(node)}");
+
+    /// <summary>Asserts that the markup has an element matching <paramref name="selector"/>, and returns it.</summary>
+    public static IElement ShouldHave(this IParentNode node, string selector) => node.Single(selector);
+
+    private static string? Markup(IParentNode node) => (node as IElement)?.OuterHtml ?? (node as IDocument)?.DocumentElement.OuterHtml;
 }

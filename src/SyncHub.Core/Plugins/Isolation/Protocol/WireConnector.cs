@@ -10,7 +10,7 @@ internal sealed record WireConnector(ConnectorInfo Info, string? SdkVersion, IRe
 
     /// <summary>Optional interfaces that need the host's services in-process, so an isolated plugin cannot offer them.</summary>
     public static readonly IReadOnlyList<string> NotIsolatable =
-        [nameof(IConnectorSource), nameof(ICredentialRefresh), nameof(IDuplicateResolver)];
+        [nameof(IConnectorSource), nameof(ICredentialRefresh), nameof(IDuplicateResolver), nameof(IMergeTransfer)];
 
     public static WireConnector Describe(IConnectorGateway gateway) => new(
         gateway.Info,
