@@ -43,7 +43,12 @@ internal static class ApiServiceCollectionExtensions
             .MapOperationsApi()
             .MapFailureGroupsApi()
             .MapRunsApi()
-            .MapPauseApi();
+            .MapPauseApi()
+            .MapIntegrationChangesApi()
+            .MapReviewsApi()
+            .MapAlertsApi()
+            .MapAuditApi()
+            .MapNotificationChannelsApi();
         endpoints.MapSyncHubOpenApi();
         return endpoints;
     }

@@ -13,9 +13,10 @@ internal static class RequestExamples
              "mapping": "{\"total\": {{ payload.amount }}, \"ref\": {{ record.source_id | object.to_json }}}",
              "mappingDefaults": {"currency": "EUR"}, "retry": {"baseDelaySeconds": 60, "maxAutomaticAttempts": 5}}
             """,
-        ["UpdateIntegration"] = """
-            {"name": "Demo accounting (EU)", "retry": {"baseDelaySeconds": 30, "maxAutomaticAttempts": 6}, "duplicateDetection": true,
-             "mappingDefaults": {"currency": "EUR"}}
+        ["UpdateIntegration"] = """{"name": "Demo accounting (EU)", "retry": {"baseDelaySeconds": 30, "maxAutomaticAttempts": 6}, "duplicateDetection": true}""",
+        ["SaveMapping"] = """
+            {"mapping": "{\"total\": {{ payload.amount }}, \"currency\": {{ payload.currency | object.to_json }}}",
+             "mappingTemplates": {"customer": "{\"name\": {{ payload.name | object.to_json }}}"}, "mappingDefaults": {"currency": "EUR"}}
             """,
         ["PauseIntegration"] = """{"reason": "Month-end close at the destination"}""",
         ["IngestRecord"] = """{"entityType": "invoice", "sourceId": "INV-1001", "payload": {"amount": 120.5, "currency": "EUR", "customer": "Acme Ltd"}}""",
