@@ -12,7 +12,7 @@ namespace SyncHub.Data.Postgres.CompiledModels
     public partial class SyncHubDbContextModel
     {
         private SyncHubDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("f9415344-f623-4954-854b-af8770d39d4d"), entityTypeCount: 25)
+            : base(skipDetectChanges: false, modelId: new Guid("634a1ce4-c414-4c84-93a7-9b823937c997"), entityTypeCount: 25)
         {
         }
 

@@ -11,7 +11,7 @@ namespace SyncHub.Data.CompiledModels
     public partial class SyncHubDbContextModel
     {
         private SyncHubDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("20b23dc9-5238-4096-96ae-41c98339b99e"), entityTypeCount: 25)
+            : base(skipDetectChanges: false, modelId: new Guid("3f35efbb-c5cd-4a40-a4e8-5a38af4977c4"), entityTypeCount: 25)
         {
         }
 
