@@ -50,6 +50,7 @@ internal static class ApiServiceCollectionExtensions
             .MapAuditApi()
             .MapNotificationChannelsApi();
         endpoints.MapSyncHubOpenApi();
+        endpoints.MapSyncHubApiReference();
         return endpoints;
     }
 }
