@@ -9,7 +9,7 @@ internal static class RequestExamples
     private static readonly Dictionary<string, string> ById = new(StringComparer.Ordinal)
     {
         ["CreateIntegration"] = """
-            {"slug": "erp-books", "name": "ERP books", "connector": "sandbox", "settings": {"latencyMs": "0"},
+            {"slug": "erp-books", "name": "ERP books", "connector": "sandbox", "settings": {"latencyMs": 0},
              "mapping": "{\"total\": {{ payload.amount }}, \"ref\": {{ record.source_id | object.to_json }}}",
              "mappingDefaults": {"currency": "EUR"}, "retry": {"baseDelaySeconds": 60, "maxAutomaticAttempts": 5}}
             """,
