@@ -68,7 +68,8 @@ internal static class IntegrationSettingsPatch
             }
             else if (!field.Secret)
             {
-                values[field.Name] = Text(stored[field.Name]);
+                // What the form would show: the stored value, else the connector's default (which then stays implicit).
+                values[field.Name] = stored.ContainsKey(field.Name) ? Text(stored[field.Name]) : field.Default;
             }
         }
 
