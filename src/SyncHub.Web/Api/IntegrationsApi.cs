@@ -11,7 +11,7 @@ internal static class IntegrationsApi
         api.MapPost("/integrations", CreateAsync).RequireAuthorization(Policies.ApiFull)
             .WithName("CreateIntegration").WithTags("Integrations")
             .WithSummary("Create an integration")
-            .WithDescription("Where records go and how: the connector, its settings (checked against the fields the connector declares), an optional Scriban mapping, field defaults and the retry policy. Settings never appear in an answer.")
+            .WithDescription("Where records go and how: the connector, its settings (checked against the fields the connector declares), an optional Scriban mapping, field defaults and the retry policy. Settings never appear in an answer. Audited as integration.create.")
             .Accepts<CreateIntegrationRequest>("application/json")
             .Produces<IntegrationResponse>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
@@ -36,7 +36,8 @@ internal static class IntegrationsApi
             return error;
         }
 
-        var result = await integrations.CreateAsync(request!, context.RequestAborted);
+        // Audited under the key's name, as the integrations page audits its user.
+        var result = await integrations.CreateAsync(request!, context.User.Identity?.Name ?? "API key", context.RequestAborted);
         return result.Outcome switch
         {
             CreateIntegrationOutcome.Invalid => Results.ValidationProblem(result.Errors!.ToDictionary()),
