@@ -72,6 +72,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<EditAndRetryService>();
         services.AddSingleton<IngestService>();
         services.AddSingleton<IntegrationService>();
+        services.AddSingleton<IntegrationRemoval>();
         services.AddSingleton<ConnectionTester>();
         services.AddSingleton<IntegrationStatusQuery>();
         services.AddSingleton<Dashboard.ErrorTrendQuery>();

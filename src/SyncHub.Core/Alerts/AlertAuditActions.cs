@@ -4,4 +4,7 @@ namespace SyncHub.Core.Alerts;
 public static class AlertAuditActions
 {
     public const string RuleUpdate = "alert-rule.update";
+    public const string Acknowledge = "alert.acknowledge";
+
+    public static string Target(long id) => "alert " + id;
 }

@@ -21,6 +21,7 @@ public static class AlertsServiceCollectionExtensions
         services.AddSingleton<AlertRules>();
         services.AddSingleton<AlertEvaluator>();
         services.AddSingleton<AlertsQuery>();
+        services.AddSingleton<AlertAcknowledgement>();
         services.AddSingleton<ErrorBudgetQuery>();
         services.AddSingleton<ErrorBudgetSettings>();
         services.AddSingleton<IntegrationPauseService>();

@@ -9,6 +9,7 @@ public static class IntegrationAuditActions
     public const string ErrorBudget = "integration.error-budget";
     public const string Pause = "integration.pause";
     public const string Resume = "integration.resume";
+    public const string Delete = "integration.delete";
 
     public static string Target(string slug) => "integration " + slug;
 }

@@ -21,7 +21,7 @@ namespace SyncHub.Data.Postgres.CompiledModels
                 "SyncHub.Data.Entities.Alert",
                 typeof(Alert),
                 baseEntityType,
-                propertyCount: 11,
+                propertyCount: 14,
                 unnamedIndexCount: 2,
                 keyCount: 1);
 
@@ -34,6 +34,33 @@ namespace SyncHub.Data.Postgres.CompiledModels
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: 0L);
             id.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn);
+
+            var acknowledgeNote = runtimeEntityType.AddProperty(
+                "AcknowledgeNote",
+                typeof(string),
+                propertyInfo: typeof(Alert).GetProperty("AcknowledgeNote", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Alert).GetField("<AcknowledgeNote>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 500);
+            acknowledgeNote.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var acknowledgedAt = runtimeEntityType.AddProperty(
+                "AcknowledgedAt",
+                typeof(DateTimeOffset?),
+                propertyInfo: typeof(Alert).GetProperty("AcknowledgedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Alert).GetField("<AcknowledgedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new DateTimeOffsetToBinaryConverter());
+            acknowledgedAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var acknowledgedBy = runtimeEntityType.AddProperty(
+                "AcknowledgedBy",
+                typeof(string),
+                propertyInfo: typeof(Alert).GetProperty("AcknowledgedBy", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Alert).GetField("<AcknowledgedBy>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 256);
+            acknowledgedBy.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var detail = runtimeEntityType.AddProperty(
                 "Detail",

@@ -12,7 +12,7 @@ namespace SyncHub.Data.Postgres.CompiledModels
     public partial class SyncHubDbContextModel
     {
         private SyncHubDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("94ecb966-1eea-4560-a262-a8f076a84e72"), entityTypeCount: 26)
+            : base(skipDetectChanges: false, modelId: new Guid("996b898d-09ae-4c84-beef-529b7c406f51"), entityTypeCount: 26)
         {
         }
 

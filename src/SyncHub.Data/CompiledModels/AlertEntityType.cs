@@ -20,7 +20,7 @@ namespace SyncHub.Data.CompiledModels
                 "SyncHub.Data.Entities.Alert",
                 typeof(Alert),
                 baseEntityType,
-                propertyCount: 11,
+                propertyCount: 14,
                 unnamedIndexCount: 2,
                 keyCount: 1);
 
@@ -32,6 +32,30 @@ namespace SyncHub.Data.CompiledModels
                 valueGenerated: ValueGenerated.OnAdd,
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: 0L);
+
+            var acknowledgeNote = runtimeEntityType.AddProperty(
+                "AcknowledgeNote",
+                typeof(string),
+                propertyInfo: typeof(Alert).GetProperty("AcknowledgeNote", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Alert).GetField("<AcknowledgeNote>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 500);
+
+            var acknowledgedAt = runtimeEntityType.AddProperty(
+                "AcknowledgedAt",
+                typeof(DateTimeOffset?),
+                propertyInfo: typeof(Alert).GetProperty("AcknowledgedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Alert).GetField("<AcknowledgedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new DateTimeOffsetToBinaryConverter());
+
+            var acknowledgedBy = runtimeEntityType.AddProperty(
+                "AcknowledgedBy",
+                typeof(string),
+                propertyInfo: typeof(Alert).GetProperty("AcknowledgedBy", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Alert).GetField("<AcknowledgedBy>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 256);
 
             var detail = runtimeEntityType.AddProperty(
                 "Detail",

@@ -11,7 +11,7 @@ namespace SyncHub.Data.CompiledModels
     public partial class SyncHubDbContextModel
     {
         private SyncHubDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("fc5daa44-d434-4b86-b701-1524d58db5f2"), entityTypeCount: 26)
+            : base(skipDetectChanges: false, modelId: new Guid("1aac580c-fd1b-460d-aaaa-96a6fffb0273"), entityTypeCount: 26)
         {
         }
 

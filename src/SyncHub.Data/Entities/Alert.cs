@@ -27,4 +27,12 @@ public sealed class Alert
 
     /// <summary>How many evaluations found the condition true while open.</summary>
     public int Occurrences { get; set; } = 1;
+
+    /// <summary>When someone said they are on it; the alert stays open until its pattern clears.</summary>
+    public DateTimeOffset? AcknowledgedAt { get; set; }
+
+    public string? AcknowledgedBy { get; set; }
+
+    /// <summary>What the person who acknowledged it said, if anything.</summary>
+    public string? AcknowledgeNote { get; set; }
 }

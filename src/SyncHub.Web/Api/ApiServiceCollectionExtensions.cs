@@ -1,11 +1,18 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Mvc;
+using SyncHub.Web.Api.OpenApi;
 using SyncHub.Web.Security;
 
 namespace SyncHub.Web.Api;
 
 internal static class ApiServiceCollectionExtensions
 {
+    public const string Prefix = "/api/v1";
+
+    /// <summary>What a body may weigh outside ingest, which sets its own (1 MB single, 16 MB batch).</summary>
+    public const int MaxBodyBytes = 1024 * 1024;
+
     public static IServiceCollection AddSyncHubApi(this IServiceCollection services)
     {
         services.AddProblemDetails();
@@ -15,6 +22,7 @@ internal static class ApiServiceCollectionExtensions
             // The payload's own depth (32) is checked at ingest; the request envelope adds up to three levels.
             options.SerializerOptions.MaxDepth = 36;
         });
+        services.AddSyncHubOpenApi();
         return services;
     }
 
@@ -22,8 +30,9 @@ internal static class ApiServiceCollectionExtensions
     public static IEndpointRouteBuilder MapSyncHubApi(this IEndpointRouteBuilder endpoints)
     {
         // Any valid key may reach the group; endpoints other than ingest also require a full-scope key.
-        endpoints.MapGroup("/api/v1")
+        endpoints.MapGroup(Prefix)
             .RequireAuthorization(Policies.ApiIngest)
+            .WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes))
             .RequireRateLimiting(SecurityServiceCollectionExtensions.ApiRateLimit)
             .DisableAntiforgery()
             .AddEndpointFilter<StorageFaultFilter>()
@@ -34,7 +43,14 @@ internal static class ApiServiceCollectionExtensions
             .MapOperationsApi()
             .MapFailureGroupsApi()
             .MapRunsApi()
-            .MapPauseApi();
+            .MapPauseApi()
+            .MapIntegrationChangesApi()
+            .MapReviewsApi()
+            .MapAlertsApi()
+            .MapAuditApi()
+            .MapNotificationChannelsApi();
+        endpoints.MapSyncHubOpenApi();
+        endpoints.MapSyncHubApiReference();
         return endpoints;
     }
 }

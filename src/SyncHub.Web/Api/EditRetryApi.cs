@@ -12,7 +12,15 @@ internal static class EditRetryApi
     {
         api.MapPost("/integrations/{slug}/records/{id:long}/edit-retry", EditRetryAsync)
             .RequireAuthorization(Policies.ApiFull)
-            .WithMetadata(new RequestSizeLimitAttribute(RecordsApi.MaxIngestBytes));
+            .WithMetadata(new RequestSizeLimitAttribute(RecordsApi.MaxIngestBytes))
+            .WithName("EditAndRetryRecord").WithTags("Records")
+            .WithSummary("Replace a failed, dead-letter, skipped or in-review record's payload with a new version and deliver it at once")
+            .WithDescription("payloadVersion, when given, must be the version you edited, else 409; 409 also while the record is being delivered or is delivered, waiting or dismissed. Audited as record.edit-retry.")
+            .Accepts<EditRetryRequest>("application/json")
+            .Produces<EditRetryResponse>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         return api;
     }
 

@@ -15,9 +15,25 @@ internal static class FailureGroupsApi
 {
     public static RouteGroupBuilder MapFailureGroupsApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/failure-groups", ListAsync).RequireAuthorization(Policies.ApiFull);
-        api.MapPost("/failure-groups/{fingerprint}/retry", RetryAsync).RequireAuthorization(Policies.ApiFull);
-        api.MapPost("/failure-groups/{fingerprint}/dismiss", DismissAsync).RequireAuthorization(Policies.ApiFull);
+        api.MapGet("/failure-groups", ListAsync).RequireAuthorization(Policies.ApiFull)
+            .WithName("ListFailureGroups").WithTags("Failure groups")
+            .WithSummary("Failed (or dead-letter) records grouped by cause: integration, error class and normalised message")
+            .Produces<IReadOnlyList<FailureGroupResponse>>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPost("/failure-groups/{fingerprint}/retry", RetryAsync).RequireAuthorization(Policies.ApiFull)
+            .WithName("RetryFailureGroup").WithTags("Failure groups")
+            .WithSummary("Retry a group: a Retry All over just its records, with the same canary, progress and cancel")
+            .Produces<OperationAcceptedResponse>(StatusCodes.Status202Accepted)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPost("/failure-groups/{fingerprint}/dismiss", DismissAsync).RequireAuthorization(Policies.ApiFull)
+            .WithName("DismissFailureGroup").WithTags("Failure groups")
+            .WithSummary("Dismiss every record of a group with one reason and one audit entry")
+            .Accepts<DismissGroupRequest>("application/json")
+            .Produces<DismissGroupResponse>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
 

@@ -7,8 +7,17 @@ internal static class OperationsApi
 {
     public static RouteGroupBuilder MapOperationsApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/operations/{id:guid}", GetAsync).RequireAuthorization(Policies.ApiFull);
-        api.MapPost("/operations/{id:guid}/cancel", CancelAsync).RequireAuthorization(Policies.ApiFull);
+        api.MapGet("/operations/{id:guid}", GetAsync).RequireAuthorization(Policies.ApiFull)
+            .WithName("GetOperation").WithTags("Operations")
+            .WithSummary("A retry operation's progress: running, completed, cancelled or stopped (by its canary)")
+            .Produces<OperationResponse>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPost("/operations/{id:guid}/cancel", CancelAsync).RequireAuthorization(Policies.ApiFull)
+            .WithName("CancelOperation").WithTags("Operations")
+            .WithSummary("Cancel a running operation: the batch in flight finishes, the records not reached are released unchanged")
+            .Produces<OperationResponse>(StatusCodes.Status202Accepted)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         return api;
     }
 

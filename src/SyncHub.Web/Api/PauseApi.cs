@@ -8,8 +8,18 @@ internal static class PauseApi
 {
     public static RouteGroupBuilder MapPauseApi(this RouteGroupBuilder api)
     {
-        api.MapPost("/integrations/{slug}/pause", PauseAsync).RequireAuthorization(Policies.ApiFull);
-        api.MapPost("/integrations/{slug}/resume", ResumeAsync).RequireAuthorization(Policies.ApiFull);
+        api.MapPost("/integrations/{slug}/pause", PauseAsync).RequireAuthorization(Policies.ApiFull)
+            .WithName("PauseIntegration").WithTags("Integrations")
+            .WithSummary("Pause an integration: its records queue and nothing is sent or started until it is resumed")
+            .Accepts<PauseRequest>(isOptional: true, "application/json")
+            .Produces<PauseResponse>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPost("/integrations/{slug}/resume", ResumeAsync).RequireAuthorization(Policies.ApiFull)
+            .WithName("ResumeIntegration").WithTags("Integrations")
+            .WithSummary("Resume a paused integration")
+            .Produces<PauseResponse>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
 

@@ -9,9 +9,27 @@ internal static class RecordActionsApi
 {
     public static RouteGroupBuilder MapRecordActionsApi(this RouteGroupBuilder api)
     {
-        api.MapPost("/integrations/{slug}/records/dismiss", DismissAsync).RequireAuthorization(Policies.ApiFull);
-        api.MapPost("/integrations/{slug}/records/archive", ArchiveAsync).RequireAuthorization(Policies.ApiFull);
-        api.MapPost("/integrations/{slug}/records/restore", RestoreAsync).RequireAuthorization(Policies.ApiFull);
+        api.MapPost("/integrations/{slug}/records/dismiss", DismissAsync).RequireAuthorization(Policies.ApiFull)
+            .WithName("DismissRecords").WithTags("Records")
+            .WithSummary("Dismiss failed, dead-letter or in-review records with a reason (audited)")
+            .Accepts<DismissRequest>("application/json")
+            .Produces<RecordActionResponse>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPost("/integrations/{slug}/records/archive", ArchiveAsync).RequireAuthorization(Policies.ApiFull)
+            .WithName("ArchiveRecords").WithTags("Records")
+            .WithSummary("Take settled records out of the active lists and automatic retries, history kept (audited)")
+            .Accepts<RecordIdsRequest>("application/json")
+            .Produces<RecordActionResponse>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPost("/integrations/{slug}/records/restore", RestoreAsync).RequireAuthorization(Policies.ApiFull)
+            .WithName("RestoreRecords").WithTags("Records")
+            .WithSummary("Bring archived records back (audited)")
+            .Accepts<RecordIdsRequest>("application/json")
+            .Produces<RecordActionResponse>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
 

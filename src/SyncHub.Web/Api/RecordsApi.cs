@@ -5,6 +5,7 @@ using SyncHub.Core.Integrations;
 using SyncHub.Core.Operations;
 using SyncHub.Core.Queries;
 using SyncHub.Core.Records;
+using SyncHub.Core.Validation;
 using SyncHub.Data.Entities;
 using SyncHub.Web.Security;
 
@@ -19,11 +20,41 @@ internal static class RecordsApi
 
     public static RouteGroupBuilder MapRecordsApi(this RouteGroupBuilder api)
     {
-        api.MapPost("/integrations/{slug}/records", IngestAsync).WithMetadata(new RequestSizeLimitAttribute(MaxIngestBytes));
-        api.MapPost("/integrations/{slug}/records:batch", IngestBatchAsync).WithMetadata(new RequestSizeLimitAttribute(MaxBatchBytes));
-        api.MapGet("/integrations/{slug}/records", ListAsync).RequireAuthorization(Policies.ApiFull);
-        api.MapGet("/records/{id:long}", GetAsync).RequireAuthorization(Policies.ApiFull);
-        api.MapPost("/integrations/{slug}/records/retry", RetryAsync).RequireAuthorization(Policies.ApiFull);
+        api.MapPost("/integrations/{slug}/records", IngestAsync).WithMetadata(new RequestSizeLimitAttribute(MaxIngestBytes))
+            .WithName("IngestRecord").WithTags("Records")
+            .WithSummary("Push one record (any key, ingest-only included)")
+            .WithDescription("Idempotent on (integration, entity type, source id): the same source id again updates that record's payload and queues it; it never creates a second record. Bodies over 1 MB get 413, payloads over 256 KB or deeper than 32 levels a 400.")
+            .Accepts<IngestRequest>("application/json")
+            .Produces<IngestResponse>(StatusCodes.Status202Accepted)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPost("/integrations/{slug}/records:batch", IngestBatchAsync).WithMetadata(new RequestSizeLimitAttribute(MaxBatchBytes))
+            .WithName("IngestRecordBatch").WithTags("Records")
+            .WithSummary("Push up to 1000 records in one transaction, all or nothing (any key)")
+            .WithDescription("Every record is validated first (errors name records[i].field; a source id twice in one batch is refused) and either all are written or none. Bodies up to 16 MB.")
+            .Accepts<IngestBatchRequest>("application/json")
+            .Produces<IngestBatchResponse>(StatusCodes.Status202Accepted)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/integrations/{slug}/records", ListAsync).RequireAuthorization(Policies.ApiFull)
+            .WithName("ListRecords").WithTags("Records")
+            .WithSummary("One page of an integration's records of one status (failed by default), keyset-paged")
+            .Produces<RecordListResponse>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/records/{id:long}", GetAsync).RequireAuthorization(Policies.ApiFull)
+            .WithName("GetRecord").WithTags("Records")
+            .WithSummary("A record with its payload and every attempt")
+            .Produces<RecordResponse>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPost("/integrations/{slug}/records/retry", RetryAsync).RequireAuthorization(Policies.ApiFull)
+            .WithName("RetryRecords").WithTags("Operations")
+            .WithSummary("Retry Selected (ids) or Retry All Failed (all, optionally one error class) as one background operation")
+            .WithDescription("The set is fixed when the operation starts. A canary record goes first; if it fails again for a reason a person must fix, the operation stops and leaves the rest untouched. Poll the operation for progress.")
+            .Accepts<RetryRequest>("application/json")
+            .Produces<OperationAcceptedResponse>(StatusCodes.Status202Accepted)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
 
@@ -63,30 +94,22 @@ internal static class RecordsApi
     }
 
     private static async Task<IResult> ListAsync(
-        string slug, string? status, int? limit, string? after, IntegrationService integrations, FailedRecordsQuery query, CancellationToken cancellationToken)
+        string slug, string? status, string? limit, string? after, IntegrationService integrations, FailedRecordsQuery query, CancellationToken cancellationToken)
     {
         // "archived" is not a status but the archive: archived records of any status, and only there.
+        var errors = new FieldErrors();
         var archived = string.Equals(status, ArchivedStatus, StringComparison.OrdinalIgnoreCase);
         var wanted = RecordStatus.Failed;
         if (status is not null && !archived && (!Enum.TryParse(status, ignoreCase: true, out wanted) || !Enum.IsDefined(wanted) || char.IsDigit(status[0])))
         {
-            return JsonBody.Invalid("status", "must be one of pending, inFlight, delivered, failed, deadLetter, dismissed, skipped, blocked, needsReview, archived.");
+            errors.Add("status", "must be one of pending, inFlight, delivered, failed, deadLetter, dismissed, skipped, blocked, needsReview, archived.");
         }
 
-        long? cursor = null;
-        if (after is not null)
+        var cursor = QueryValues.Cursor(errors, after, "after");
+        var size = QueryValues.Int(errors, limit, "limit", 1, FailedRecordsQuery.MaxPageSize);
+        if (QueryValues.Problem(errors) is { } invalid)
         {
-            if (!long.TryParse(after, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
-            {
-                return JsonBody.Invalid("after", "must be the 'next' value of a previous page.");
-            }
-
-            cursor = parsed;
-        }
-
-        if (limit is < 1 or > FailedRecordsQuery.MaxPageSize)
-        {
-            return JsonBody.Invalid("limit", $"must be between 1 and {FailedRecordsQuery.MaxPageSize}.");
+            return invalid;
         }
 
         var integration = await integrations.FindAsync(slug, cancellationToken);
@@ -96,8 +119,8 @@ internal static class RecordsApi
         }
 
         var page = archived
-            ? await query.ArchivedPageAsync(integration.Id, cursor, limit ?? 50, cancellationToken)
-            : await query.PageAsync(integration.Id, wanted, cursor, limit ?? 50, cancellationToken);
+            ? await query.ArchivedPageAsync(integration.Id, cursor, size ?? 50, cancellationToken)
+            : await query.PageAsync(integration.Id, wanted, cursor, size ?? 50, cancellationToken);
         return Results.Ok(new RecordListResponse(
             [.. page.Items.Select(ApiMapping.ToListItem)],
             page.Next?.ToString(CultureInfo.InvariantCulture)));

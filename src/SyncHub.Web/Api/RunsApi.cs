@@ -2,6 +2,7 @@ using System.Globalization;
 using SyncHub.Core.Integrations;
 using SyncHub.Core.Queries;
 using SyncHub.Core.Runs;
+using SyncHub.Core.Validation;
 using SyncHub.Data.Entities;
 using SyncHub.Web.Security;
 
@@ -14,10 +15,31 @@ internal static class RunsApi
 
     public static RouteGroupBuilder MapRunsApi(this RouteGroupBuilder api)
     {
-        api.MapPost("/integrations/{slug}/runs", StartAsync).RequireAuthorization(Policies.ApiFull);
-        api.MapGet("/integrations/{slug}/runs", ListAsync).RequireAuthorization(Policies.ApiFull);
-        api.MapGet("/runs/{id:long}", GetAsync).RequireAuthorization(Policies.ApiFull);
-        api.MapPost("/runs/{id:long}/cancel", CancelAsync).RequireAuthorization(Policies.ApiFull);
+        api.MapPost("/integrations/{slug}/runs", StartAsync).RequireAuthorization(Policies.ApiFull)
+            .WithName("StartRun").WithTags("Runs")
+            .WithSummary("Start a sync run: Sync now (incremental), a date range, or a full re-import (confirm: true)")
+            .Accepts<StartRunRequest>("application/json")
+            .Produces<RunResponse>(StatusCodes.Status202Accepted)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapGet("/integrations/{slug}/runs", ListAsync).RequireAuthorization(Policies.ApiFull)
+            .WithName("ListRuns").WithTags("Runs")
+            .WithSummary("An integration's runs, newest first, keyset-paged")
+            .Produces<RunListResponse>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/runs/{id:long}", GetAsync).RequireAuthorization(Policies.ApiFull)
+            .WithName("GetRun").WithTags("Runs")
+            .WithSummary("A run with its error log")
+            .Produces<RunDetailsResponse>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPost("/runs/{id:long}/cancel", CancelAsync).RequireAuthorization(Policies.ApiFull)
+            .WithName("CancelRun").WithTags("Runs")
+            .WithSummary("Cancel a running run")
+            .Produces<RunResponse>(StatusCodes.Status202Accepted)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         return api;
     }
 
@@ -61,20 +83,23 @@ internal static class RunsApi
         return Results.Accepted($"/api/v1/runs/{row.Run.Id}", ToResponse(row));
     }
 
-    private static async Task<IResult> ListAsync(string slug, long? before, int? limit, IntegrationService integrations, RunsQuery query, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync(string slug, string? before, string? limit, IntegrationService integrations, RunsQuery query, CancellationToken cancellationToken)
     {
+        var errors = new FieldErrors();
+        var cursor = QueryValues.Cursor(errors, before, "before");
+        var wanted = QueryValues.Int(errors, limit, "limit", 1, MaxLimit);
+        if (QueryValues.Problem(errors) is { } invalid)
+        {
+            return invalid;
+        }
+
         if (await integrations.FindAsync(slug, cancellationToken) is not { } integration)
         {
             return IntegrationsApi.NotFound(slug);
         }
 
-        if (limit is < 1 or > MaxLimit)
-        {
-            return Results.ValidationProblem(new Dictionary<string, string[]> { ["limit"] = [$"must be between 1 and {MaxLimit}."] });
-        }
-
-        var size = limit ?? 50;
-        var page = await query.PageAsync(integration.Id, before, size + 1, cancellationToken);
+        var size = wanted ?? 50;
+        var page = await query.PageAsync(integration.Id, cursor, size + 1, cancellationToken);
         var next = page.Count > size ? page[size - 1].Run.Id.ToString(CultureInfo.InvariantCulture) : null;
         return Results.Ok(new RunListResponse([.. page.Take(size).Select(ToResponse)], next));
     }

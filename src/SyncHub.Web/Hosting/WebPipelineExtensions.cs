@@ -47,6 +47,7 @@ internal static class WebPipelineExtensions
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseMiddleware<Api.UnmatchedApiRouteMiddleware>();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();

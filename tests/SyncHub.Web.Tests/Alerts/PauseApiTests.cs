@@ -34,8 +34,8 @@ public sealed class PauseApiTests(SyncHubWebFactory factory) : IClassFixture<Syn
         await factory.DeliverPendingAsync();
         (await StatusAsync(id)).ShouldBe(RecordStatus.Delivered);
         await using var db = await Db();
-        (await db.AuditLog.Where(a => a.Target == "integration api-pause").Select(a => a.Action).ToListAsync())
-            .ShouldBe(["integration.pause", "integration.resume"]);
+        (await db.AuditLog.Where(a => a.Target == "integration api-pause").OrderBy(a => a.Id).Select(a => a.Action).ToListAsync())
+            .ShouldBe(["integration.create", "integration.pause", "integration.resume"]); // created through the API, audited too
     }
 
     [Fact]

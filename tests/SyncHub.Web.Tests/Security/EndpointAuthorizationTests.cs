@@ -36,6 +36,11 @@ public sealed class EndpointAuthorizationTests(SyncHubWebFactory factory) : ICla
         ["POST /healthz"] = HttpStatusCode.OK,
         ["GET /readyz"] = HttpStatusCode.OK,
         ["POST /readyz"] = HttpStatusCode.OK,
+
+        // The OpenAPI document is anonymous: it is the same on every installation of a version (the repository carries
+        // it as docs/openapi.json, and a test keeps them equal), so it tells nothing the repository does not, and client
+        // generators fetch it without credentials. Only this exact path; the API it describes still needs a key.
+        ["GET /openapi/v1.json"] = HttpStatusCode.OK,
     };
 
     [Fact]
@@ -46,7 +51,7 @@ public sealed class EndpointAuthorizationTests(SyncHubWebFactory factory) : ICla
         string[] known =
         [
             "/", "/failed", "/records/{id:long}", "/users", "/api-keys", "/audit", "/account/sign-in", "/error", "/healthz", "/readyz", "/metrics",
-            "/api/v1/integrations", "/api/v1/integrations/{slug}/records", "/api/v1/operations/{id:guid}",
+            "/api/v1/integrations", "/api/v1/integrations/{slug}/records", "/api/v1/operations/{id:guid}", "/openapi/v1.json", "/api-reference",
         ];
         known.Except(routes).ShouldBeEmpty(string.Join("\n", routes));
     }

@@ -8,7 +8,7 @@ using SyncHub.Web.Security;
 namespace SyncHub.Web.Pages.Alerts;
 
 /// <summary>Open alerts, then resolved ones by page; administrators change each rule's switch, threshold and window.</summary>
-public sealed class IndexModel(AlertsQuery alerts, AlertRules rules, IAuthorizationService authorization, TimeProvider time) : PageModel
+public sealed class IndexModel(AlertsQuery alerts, AlertRules rules, AlertAcknowledgement acknowledgement, IAuthorizationService authorization, TimeProvider time) : PageModel
 {
     [BindProperty(Name = "Rule")]
     public AlertRuleForm RuleForm { get; set; } = new();
@@ -24,6 +24,9 @@ public sealed class IndexModel(AlertsQuery alerts, AlertRules rules, IAuthorizat
     public IReadOnlyList<AlertRuleState> Rules { get; private set; } = [];
 
     public bool CanEdit { get; private set; }
+
+    /// <summary>Operators and administrators acknowledge open alerts; viewers only look.</summary>
+    public bool CanAcknowledge { get; private set; }
 
     public string? Saved { get; private set; }
 
@@ -62,11 +65,36 @@ public sealed class IndexModel(AlertsQuery alerts, AlertRules rules, IAuthorizat
         return Page();
     }
 
+    public async Task<IActionResult> OnPostAcknowledgeAsync(long id, string? note, CancellationToken cancellationToken)
+    {
+        if (!(await authorization.AuthorizeAsync(User, Policies.Operate)).Succeeded)
+        {
+            return Forbid();
+        }
+
+        var result = await acknowledgement.AcknowledgeAsync(id, User.Identity?.Name ?? "unknown", note, cancellationToken);
+        if (result.Outcome == AcknowledgeOutcome.NotFound)
+        {
+            return NotFound();
+        }
+
+        Saved = result.Outcome switch
+        {
+            AcknowledgeOutcome.Acknowledged => $"Alert acknowledged: {result.Alert!.Title}.",
+            AcknowledgeOutcome.AlreadyAcknowledged => $"{result.Alert!.AcknowledgedBy} had already acknowledged this alert.",
+            AcknowledgeOutcome.Resolved => "This alert has resolved itself; there is nothing to acknowledge.",
+            _ => $"The note may be at most {AlertAcknowledgement.MaxNoteLength} characters.",
+        };
+        await LoadAsync(1, cancellationToken);
+        return Page();
+    }
+
     private async Task LoadAsync(int page, CancellationToken cancellationToken)
     {
         Now = time.GetUtcNow();
         PageNumber = Math.Max(page, 1);
         CanEdit = (await authorization.AuthorizeAsync(User, Policies.Administer)).Succeeded;
+        CanAcknowledge = (await authorization.AuthorizeAsync(User, Policies.Operate)).Succeeded;
         Open = await alerts.OpenAsync(cancellationToken);
         (var resolved, ResolvedTotal) = await alerts.ResolvedAsync(PageNumber, cancellationToken);
         Resolved = resolved;
