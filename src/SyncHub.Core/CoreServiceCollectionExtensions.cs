@@ -72,6 +72,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<IngestService>();
         services.AddSingleton<IntegrationService>();
         services.AddSingleton<ConnectionTester>();
+        services.AddSingleton<Redaction.StoredTextRedaction>();
         services.AddSingleton<IntegrationStatusQuery>();
         services.AddSingleton<Dashboard.ErrorTrendQuery>();
         services.AddSingleton<Dashboard.RecentErrorsQuery>();

@@ -43,6 +43,7 @@ public static class AuditLabels
         [Notifications.NotificationAuditActions.Update] = "Changed a notification channel",
         [Notifications.NotificationAuditActions.Delete] = "Deleted a notification channel",
         [Notifications.NotificationAuditActions.Test] = "Sent a test notification",
+        [Redaction.RedactionAuditActions.StoredTextRedacted] = "Removed credentials from stored provider messages",
     };
 
     /// <summary>The human label, or the raw action for one written by a newer or older version.</summary>

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using SyncHub.Connectors;
+using SyncHub.Core.Redaction;
 using SyncHub.Core.Retries;
 
 namespace SyncHub.Core.Delivery;
@@ -62,7 +63,8 @@ public sealed partial class GatewayInvoker
         }
         catch (Exception ex) when (ex is not OperationCanceledException and not HttpRequestException)
         {
-            LogConnectorThrewOnLookup(ex, gateway.Info.Name, request.RecordId, request.IntegrationSlug);
+            // The outcome's text is redacted with every other answer; the log gets its own redacted copy.
+            LogConnectorThrewOnLookup(new RedactedException(ex, Redactor(gateway, request)), gateway.Info.Name, request.RecordId, request.IntegrationSlug);
             return LookupOutcome.Failed(ErrorClass.ConnectorFault, $"The connector's look-up failed: {ex.GetType().Name}: {ex.Message}");
         }
     }
