@@ -17,6 +17,7 @@ public static class AuditLabels
         [AccountAuditActions.UserReset] = "Reset a password",
         [AccountAuditActions.UserLock] = "Locked a user",
         [AccountAuditActions.UserUnlock] = "Unlocked a user",
+        [AccountAuditActions.UserSignOutEverywhere] = "Signed a user out everywhere",
         [AccountAuditActions.ApiKeyCreate] = "Created an API key",
         [AccountAuditActions.ApiKeyRevoke] = "Revoked an API key",
         [AccountAuditActions.RunStart] = "Started a run",
