@@ -46,6 +46,7 @@ internal static class SecurityServiceCollectionExtensions
             options.Cookie.Name = "synchub.auth";
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             options.LoginPath = "/account/sign-in";
             options.LogoutPath = "/account/sign-out";
             options.AccessDeniedPath = "/account/denied";
@@ -79,6 +80,9 @@ internal static class SecurityServiceCollectionExtensions
         {
             options.HeaderName = "RequestVerificationToken";
             options.Cookie.Name = "synchub.antiforgery";
+
+            // Secure whenever the request is HTTPS, directly or at a trusted proxy (the default never marks it Secure).
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
         services.AddDataProtection().SetApplicationName("SyncHub").PersistKeysToDbContext<SyncHubDbContext>();
         services.AddRateLimiter(options => ConfigureRateLimits(options, security));
