@@ -13,7 +13,7 @@ public sealed class FileDropGateway : IConnectorGateway, IRecordLookup, IConnect
     /// <inheritdoc />
     public ConnectorInfo Info { get; } = new("file-drop", "File drop (folder)", "1.0.0")
     {
-        Settings = [new SettingField("folder", "Folder") { Required = true, Help = "An absolute path the SyncHub process may write to." }],
+        Settings = [new SettingField("folder", "Folder") { Kind = SettingKind.AbsolutePath, Required = true, Help = "An absolute path the SyncHub process may write to." }],
         RateLimits = new ConnectorRateLimits { MaxConcurrent = 4 },
     };
 
@@ -81,8 +81,9 @@ public sealed class FileDropGateway : IConnectorGateway, IRecordLookup, IConnect
         return Task.FromResult(ConnectionTestResult.Ok($"Folder '{folder}' exists."));
     }
 
+    // SyncHub refuses other folders when the integration is saved; an older row is refused here.
     private static string? Folder(ConnectorSettings settings) =>
-        settings.GetString("folder") is { Length: > 0 } folder && Path.IsPathFullyQualified(folder) ? folder : null;
+        settings.GetString("folder") is { Length: > 0 } folder && Path.IsPathFullyQualified(folder) && !folder.Split('/', '\\').Contains("..") ? folder : null;
 
     // Entity types and keys come from outside: keep only safe characters so a name can never leave the folder.
     private static string PathFor(string folder, string entityType, string key) =>

@@ -28,13 +28,16 @@ public sealed partial class SandboxGateway : IConnectorGateway, IRecordLookup
     /// <inheritdoc />
     public ConnectorInfo Info { get; } = new("sandbox", "Sandbox", "1.0.0")
     {
-        // The fault script, failure rates and source settings are JSON structures; they are read but are not form fields.
         Settings =
         [
             new("latencyMs", "Latency (ms)") { Kind = SettingKind.Number, Help = "How long each simulated call takes.", Default = "0" },
             new("retryAfterSeconds", "Retry-After (seconds)") { Kind = SettingKind.Number, Help = "What a simulated 429 asks SyncHub to wait.", Default = "30" },
             new("lookup", "Answer look-ups") { Kind = SettingKind.Boolean, Help = "Off makes look-ups unsupported.", Default = "true" },
             new("seed", "Random seed") { Kind = SettingKind.Number, Help = "Optional: makes simulated failure rates repeatable." },
+            new("failureRates", "Failure rates") { Kind = SettingKind.Json, Help = "Optional: share of calls per fault, e.g. {\"503\": 0.1, \"timeout\": 0.05}." },
+            new("script", "Fault script") { Kind = SettingKind.Json, Help = "Optional: one answer per call, e.g. [\"503\", \"ok\"]." },
+            new("refresh", "Credential refresh") { Help = "Optional: \"fail\" makes credential refresh fail." },
+            new("source", "Source") { Kind = SettingKind.Json, Help = "Optional: the simulated source, e.g. {\"records\": 100, \"everyMinutes\": 60}." },
         ],
     };
 

@@ -24,7 +24,6 @@ public sealed partial class WebhookGateway : IConnectorGateway
     /// <inheritdoc />
     public ConnectorInfo Info { get; } = new("webhook", "Webhook", "1.0.0")
     {
-        // Extra request headers (setting "headers", a JSON object) are read too, but are not a form field.
         Settings =
         [
             new("url", "Delivery URL") { Kind = SettingKind.Url, Required = true, Help = "Each record is POSTed here as JSON." },
@@ -34,6 +33,12 @@ public sealed partial class WebhookGateway : IConnectorGateway
                 Help = "Optional: where to ask whether a record arrived; {idempotencyKey}, {sourceId} and {entityType} are filled in.",
             },
             new("sourceUrl", "Source feed URL") { Kind = SettingKind.Url, Help = "Optional: a JSON feed of records that sync runs read from." },
+            new(WebhookRequestBuilder.HeadersSetting, "Extra headers")
+            {
+                Kind = SettingKind.Json,
+                Secret = true,
+                Help = "Optional: request headers as a JSON object, e.g. {\"Authorization\": \"Bearer …\"}. Write-only: every value is treated as a credential.",
+            },
         ],
     };
 

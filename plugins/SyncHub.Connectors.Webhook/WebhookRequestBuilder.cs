@@ -8,6 +8,9 @@ namespace SyncHub.Connectors.Webhook;
 /// <summary>Turns a delivery request and the integration's settings into the HTTP POST to send.</summary>
 internal static class WebhookRequestBuilder
 {
+    /// <summary>The setting with extra request headers, a JSON object of names and values.</summary>
+    public const string HeadersSetting = "headers";
+
     private const string IdempotencyKeyHeader = "Idempotency-Key";
 
     // Headers the connector owns: letting settings replace them would break idempotency or the framing.
@@ -54,7 +57,7 @@ internal static class WebhookRequestBuilder
 
     private static void AddHeaders(HttpRequestMessage message, ConnectorSettings settings)
     {
-        if (settings.TryGet("headers", out var headers) && headers.ValueKind == JsonValueKind.Object)
+        if (settings.TryGet(HeadersSetting, out var headers) && headers.ValueKind == JsonValueKind.Object)
         {
             foreach (var header in headers.EnumerateObject())
             {

@@ -74,6 +74,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<IntegrationService>();
         services.AddSingleton<IntegrationRemoval>();
         services.AddSingleton<ConnectionTester>();
+        services.AddSingleton<Redaction.StoredTextRedaction>();
         services.AddSingleton<IntegrationStatusQuery>();
         services.AddSingleton<Dashboard.ErrorTrendQuery>();
         services.AddSingleton<Dashboard.RecentErrorsQuery>();

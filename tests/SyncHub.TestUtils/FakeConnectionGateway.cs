@@ -33,6 +33,9 @@ public sealed class FakeConnectionGateway : IConnectorGateway, IConnectionTest
     /// <summary>While set, a connection test waits until it is cancelled.</summary>
     public bool Hang { get; set; }
 
+    /// <summary>A refusal quotes the secret it was given, as a careless provider does.</summary>
+    public bool EchoSecret { get; set; }
+
     public Task<DeliveryOutcome> DeliverAsync(DeliveryRequest request, CancellationToken cancellationToken) =>
         Task.FromResult(DeliveryOutcome.Delivered("EXT-" + request.SourceId, 201));
 
@@ -46,6 +49,8 @@ public sealed class FakeConnectionGateway : IConnectorGateway, IConnectionTest
 
         return settings.GetString("clientSecret") == GoodSecret
             ? ConnectionTestResult.Ok("Connected to <b>Demo Org</b>")
-            : ConnectionTestResult.Failed(ErrorClass.Authentication, "invalid_client <script>alert(1)</script>");
+            : ConnectionTestResult.Failed(ErrorClass.Authentication, EchoSecret
+                ? $"invalid_client: client_secret {settings.GetString("clientSecret")} is not known"
+                : "invalid_client <script>alert(1)</script>");
     }
 }

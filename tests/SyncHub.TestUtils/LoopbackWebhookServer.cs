@@ -29,6 +29,9 @@ public sealed class LoopbackWebhookServer : IAsyncDisposable
 
     public volatile int StatusCode = 200;
 
+    /// <summary>A failure answer quotes the request's headers, as a careless destination or proxy does.</summary>
+    public volatile bool EchoHeaders;
+
     public IReadOnlyList<string> Bodies => [.. _bodies];
 
     public async ValueTask DisposeAsync()
@@ -59,7 +62,9 @@ public sealed class LoopbackWebhookServer : IAsyncDisposable
 
             var status = StatusCode;
             context.Response.StatusCode = status;
-            var answer = Encoding.UTF8.GetBytes(status == 200 ? "ok" : "<html>upstream broke</html>");
+            var answer = Encoding.UTF8.GetBytes(status == 200 ? "ok"
+                : EchoHeaders ? "Bad request. You sent: " + string.Join("; ", context.Request.Headers.AllKeys.Select(k => $"{k}: {context.Request.Headers[k]}"))
+                : "<html>upstream broke</html>");
             await context.Response.OutputStream.WriteAsync(answer);
             context.Response.Close();
         }

@@ -12,6 +12,7 @@ public static class AccountAuditActions
     public const string UserReset = "user.reset-password";
     public const string UserLock = "user.lock";
     public const string UserUnlock = "user.unlock";
+    public const string UserSignOutEverywhere = "user.sign-out-everywhere";
     public const string ApiKeyCreate = "api-key.create";
     public const string ApiKeyRevoke = "api-key.revoke";
     public const string RunStart = "run.start";

@@ -17,6 +17,7 @@ public static class AuditLabels
         [AccountAuditActions.UserReset] = "Reset a password",
         [AccountAuditActions.UserLock] = "Locked a user",
         [AccountAuditActions.UserUnlock] = "Unlocked a user",
+        [AccountAuditActions.UserSignOutEverywhere] = "Signed a user out everywhere",
         [AccountAuditActions.ApiKeyCreate] = "Created an API key",
         [AccountAuditActions.ApiKeyRevoke] = "Revoked an API key",
         [AccountAuditActions.RunStart] = "Started a run",
@@ -45,6 +46,7 @@ public static class AuditLabels
         [Notifications.NotificationAuditActions.Update] = "Changed a notification channel",
         [Notifications.NotificationAuditActions.Delete] = "Deleted a notification channel",
         [Notifications.NotificationAuditActions.Test] = "Sent a test notification",
+        [Redaction.RedactionAuditActions.StoredTextRedacted] = "Removed credentials from stored provider messages",
     };
 
     /// <summary>The human label, or the raw action for one written by a newer or older version.</summary>

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using SyncHub.Connectors;
+using SyncHub.Core.Redaction;
 using SyncHub.Core.Retries;
 
 namespace SyncHub.Core.Delivery;
@@ -24,8 +25,11 @@ public sealed partial class GatewayInvoker
 
             if (found.ErrorClass != ErrorClass.None)
             {
+                // Whatever stopped the look-up (an error status, a body it could not read, a proxy's page answering
+                // for the destination), it says nothing about the record: the attempt failed transiently and is
+                // retried with backoff. Its own class would skip the record or park it for a person.
                 LogLookupFailed(request.RecordId, request.IntegrationSlug, found.ErrorClass, found.HttpStatus);
-                return DeliveryOutcome.Failed(found.ErrorClass, found.Message ?? ErrorClassPolicy.Label(found.ErrorClass), found.HttpStatus);
+                return DeliveryOutcome.Failed(ErrorClass.Transient, found.Message ?? ErrorClassPolicy.Label(found.ErrorClass), found.HttpStatus);
             }
 
             guard.Step = LookupStep.None;
@@ -39,7 +43,7 @@ public sealed partial class GatewayInvoker
         return outcome;
     }
 
-    /// <summary>Calls the connector's look-up; a throw (other than timeouts and connection failures, which the pipeline handles) is a connector fault.</summary>
+    /// <summary>Calls the connector's look-up; a throw (other than timeouts and connection failures, which the pipeline handles) is a failed look-up.</summary>
     private async Task<LookupOutcome> LookUpAsync(IConnectorGateway gateway, IRecordLookup lookup, DeliveryRequest request, CancellationToken cancellationToken)
     {
         try
@@ -59,7 +63,8 @@ public sealed partial class GatewayInvoker
         }
         catch (Exception ex) when (ex is not OperationCanceledException and not HttpRequestException)
         {
-            LogConnectorThrewOnLookup(ex, gateway.Info.Name, request.RecordId, request.IntegrationSlug);
+            // The outcome's text is redacted with every other answer; the log gets its own redacted copy.
+            LogConnectorThrewOnLookup(new RedactedException(ex, Redactor(gateway, request)), gateway.Info.Name, request.RecordId, request.IntegrationSlug);
             return LookupOutcome.Failed(ErrorClass.ConnectorFault, $"The connector's look-up failed: {ex.GetType().Name}: {ex.Message}");
         }
     }
@@ -70,7 +75,7 @@ public sealed partial class GatewayInvoker
     [LoggerMessage(Level = LogLevel.Debug, Message = "Record {RecordId} of {Integration} was not found by look-up (look-up not supported: {NotSupported}); sending it")]
     private partial void LogNotFoundByLookup(long recordId, string integration, bool notSupported);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Look-up of record {RecordId} of {Integration} failed with {ErrorClass} (HTTP {HttpStatus}); its outcome stays unknown")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Look-up of record {RecordId} of {Integration} failed with {ErrorClass} (HTTP {HttpStatus}); its outcome stays unknown and the attempt is retried")]
     private partial void LogLookupFailed(long recordId, string integration, ErrorClass errorClass, int? httpStatus);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Connector {Connector} threw while looking up record {RecordId} of {Integration}")]

@@ -3,13 +3,16 @@ using Polly.Timeout;
 using SyncHub.Connectors;
 using SyncHub.Core.Pacing;
 using SyncHub.Core.Plugins;
+using SyncHub.Core.Redaction;
 using SyncHub.Data.Entities;
 
 namespace SyncHub.Core.Delivery;
 
 /// <summary>
 /// The boundary with plugin code: calls the gateway through the integration's pipeline and turns every
-/// exception a connector lets escape into a classified outcome, so one bad record never fails a batch.
+/// exception a connector lets escape into a classified outcome, so one bad record never fails a batch. Every text
+/// that comes back (messages, notes, field problems, candidates, exception messages) leaves here with the
+/// integration's secrets and anything shaped like a credential cut out, before it is stored, shown, logged or sent.
 /// </summary>
 public sealed partial class GatewayInvoker(
     IConnectorCatalog catalog, DeliveryPipelineProvider pipelines, RatePacer pacer, ConnectorFaults faults, TimeProvider time, ILogger<GatewayInvoker> logger)
@@ -45,7 +48,7 @@ public sealed partial class GatewayInvoker(
             }
 
             faults.Answered(integration.Connector);
-            return outcome;
+            return Redactor(gateway, request).Redact(outcome);
         }
         catch (TimeoutRejectedException ex)
         {
@@ -53,7 +56,7 @@ public sealed partial class GatewayInvoker(
         }
         catch (HttpRequestException ex)
         {
-            return DeliveryOutcome.Failed(ErrorClass.Transient, "Connection failed: " + ex.Message, (int?)ex.StatusCode);
+            return DeliveryOutcome.Failed(ErrorClass.Transient, "Connection failed: " + Redactor(gateway, request).Redact(ex.Message), (int?)ex.StatusCode);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -61,12 +64,17 @@ public sealed partial class GatewayInvoker(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            LogConnectorThrew(ex, integration.Connector, request.RecordId, integration.Slug);
-            var error = $"{ex.GetType().Name}: {ex.Message}";
+            var redactor = Redactor(gateway, request);
+            LogConnectorThrew(new RedactedException(ex, redactor), integration.Connector, request.RecordId, integration.Slug);
+            var error = $"{ex.GetType().Name}: {redactor.Redact(ex.Message)}";
             faults.Failed(integration.Connector, error);
             return DeliveryOutcome.Failed(ErrorClass.ConnectorFault, "The connector failed: " + error);
         }
     }
+
+    /// <summary>Cuts this integration's secret settings, and credential shapes, out of what the connector answered.</summary>
+    private static ProviderTextRedactor Redactor(IConnectorGateway gateway, DeliveryRequest request) =>
+        ProviderTextRedactor.For(gateway.Info.Settings, request.Settings);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Connector {Connector} threw while delivering record {RecordId} of {Integration}")]
     private partial void LogConnectorThrew(Exception exception, string connector, long recordId, string integration);

@@ -1,12 +1,14 @@
 using Microsoft.Extensions.Logging;
 using SyncHub.Connectors;
 using SyncHub.Core.Plugins;
+using SyncHub.Core.Redaction;
 
 namespace SyncHub.Core.Integrations;
 
 /// <summary>
 /// Runs a connector's connection test with unsaved settings, bounded by a timeout. A connector that throws or
-/// hangs is reported like a failed test; nothing is saved either way.
+/// hangs is reported like a failed test; nothing is saved either way. The answer's text is shown without the
+/// settings' secrets or anything shaped like a credential.
 /// </summary>
 public sealed partial class ConnectionTester(IConnectorCatalog catalog, TimeProvider time, ILogger<ConnectionTester> logger)
 {
@@ -15,10 +17,12 @@ public sealed partial class ConnectionTester(IConnectorCatalog catalog, TimeProv
 
     public async Task<ConnectionTestReport> TestAsync(string connector, string slug, ConnectorSettings settings, CancellationToken cancellationToken)
     {
-        if (catalog.Find(connector) is not IConnectionTest tester)
+        if (catalog.Find(connector) is not { } gateway || gateway is not IConnectionTest tester)
         {
             return new ConnectionTestReport(false, false, "", "This connector cannot test connections.");
         }
+
+        var redactor = ProviderTextRedactor.For(gateway.Info.Settings, settings);
 
         using var timeout = new CancellationTokenSource(Timeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellationToken);
@@ -31,7 +35,7 @@ public sealed partial class ConnectionTester(IConnectorCatalog catalog, TimeProv
             }
 
             LogTested(connector, slug, result.Succeeded, result.ErrorClass);
-            return new ConnectionTestReport(true, result.Succeeded, result.Succeeded ? "" : result.ErrorClass.ToString(), Truncate(result.Message));
+            return new ConnectionTestReport(true, result.Succeeded, result.Succeeded ? "" : result.ErrorClass.ToString(), Truncate(redactor.RedactOrNull(result.Message)));
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
@@ -40,7 +44,7 @@ public sealed partial class ConnectionTester(IConnectorCatalog catalog, TimeProv
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             LogTestThrew(connector, slug, ex.GetType().Name);
-            return Failed(ErrorClass.ConnectorFault, "The connector failed: " + ex.Message);
+            return Failed(ErrorClass.ConnectorFault, "The connector failed: " + redactor.Redact(ex.Message));
         }
     }
 

@@ -97,6 +97,7 @@ public sealed partial class IntegrationService(
         {
             var values = request.Settings is { ValueKind: JsonValueKind.Object } given ? JsonNode.Parse(given.GetRawText())!.AsObject() : [];
             SettingsRules.Validate(errors, info.Settings, values);
+            SettingsRules.RefuseUndeclared(errors, info.Settings, values);
         }
 
         AutoFixRules.Normalize(errors, request.AutoFixes);

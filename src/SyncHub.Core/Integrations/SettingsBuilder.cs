@@ -36,6 +36,12 @@ public static class SettingsBuilder
                 continue;
             }
 
+            if (field.Kind == SettingKind.Json && !string.IsNullOrEmpty(text) && ParseJson(text) is null)
+            {
+                errors.Add(SettingsRules.Key(field.Name), $"{field.Label} must be a JSON object or array, for example {{\"name\": \"value\"}}.");
+                continue;
+            }
+
             var value = ToNode(field, text);
             if (stored is not null && !stored.ContainsKey(field.Name) && JsonNode.DeepEquals(value, DefaultOf(field)))
             {
@@ -60,10 +66,23 @@ public static class SettingsBuilder
     {
         SettingKind.Boolean => JsonValue.Create(text is "true" or "on" or "True"),
         _ when string.IsNullOrEmpty(text) => null,
+        SettingKind.Json => ParseJson(text!),
         SettingKind.Number when double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number)
             => number % 1 == 0 && Math.Abs(number) < 1e15 ? JsonValue.Create((long)number) : JsonValue.Create(number),
         _ => JsonValue.Create(text),
     };
+
+    private static JsonNode? ParseJson(string text)
+    {
+        try
+        {
+            return JsonNode.Parse(text) is { } node && node.GetValueKind() is JsonValueKind.Object or JsonValueKind.Array ? node : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
 
     private static JsonObject FromJson(string? json, JsonObject? stored, FieldErrors errors)
     {

@@ -7,7 +7,8 @@ namespace SyncHub.Core.Integrations;
 
 /// <summary>
 /// Checks settings against the fields a connector declares: required ones are present, URLs are absolute
-/// http(s), numbers are numbers and switches are booleans. Messages name the field by its label.
+/// http(s), paths are absolute without <c>..</c>, numbers are numbers, switches are booleans and JSON settings are
+/// objects or arrays. Messages name the field by its label.
 /// </summary>
 public static class SettingsRules
 {
@@ -38,19 +39,38 @@ public static class SettingsRules
         }
     }
 
+    /// <summary>
+    /// Refuses settings no field declares: a misspelt name would otherwise be stored and silently ignored. Only new
+    /// input is checked; settings an older version stored are kept as they are.
+    /// </summary>
+    public static void RefuseUndeclared(FieldErrors errors, IReadOnlyList<SettingField> fields, JsonObject settings)
+    {
+        var declared = fields.Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var (name, _) in settings)
+        {
+            if (!declared.Contains(name))
+            {
+                var shown = name.Length <= 100 ? name : name[..100] + "…";
+                errors.Add(Key(shown), $"'{shown}' is not a setting of this connector; it declares {string.Join(", ", declared.Order(StringComparer.Ordinal))}.");
+            }
+        }
+    }
+
     private static bool IsBlank(JsonNode? value) =>
         value is null || (value is JsonValue text && text.TryGetValue<string>(out var s) && string.IsNullOrWhiteSpace(s));
 
     private static string? Check(SettingField field, JsonNode value)
     {
-        if (field.Kind == SettingKind.Boolean)
+        switch (field.Kind)
         {
-            return value.GetValueKind() is JsonValueKind.True or JsonValueKind.False ? null : "must be on or off (true or false).";
-        }
-
-        if (field.Kind == SettingKind.Number)
-        {
-            return value.GetValueKind() == JsonValueKind.Number ? null : "must be a number.";
+            case SettingKind.Boolean:
+                return value.GetValueKind() is JsonValueKind.True or JsonValueKind.False ? null : "must be on or off (true or false).";
+            case SettingKind.Number:
+                return value.GetValueKind() == JsonValueKind.Number ? null : "must be a number.";
+            case SettingKind.Json:
+                return value.GetValueKind() is JsonValueKind.Object or JsonValueKind.Array
+                    ? value.ToJsonString().Length <= MaxValueLength ? null : $"must be at most {MaxValueLength} characters of JSON."
+                    : "must be a JSON object or array.";
         }
 
         if (value is not JsonValue v || !v.TryGetValue<string>(out var textValue))
@@ -63,9 +83,18 @@ public static class SettingsRules
             return $"must be at most {MaxValueLength} characters.";
         }
 
-        return field.Kind == SettingKind.Url && !IsHttpUrl(textValue) ? "must be an absolute http:// or https:// URL." : null;
+        return field.Kind switch
+        {
+            SettingKind.Url when !IsHttpUrl(textValue) => "must be an absolute http:// or https:// URL.",
+            SettingKind.AbsolutePath when !IsAbsolutePath(textValue) => "must be an absolute path, such as /var/lib/synchub/drop, without '..'.",
+            _ => null,
+        };
     }
 
     private static bool IsHttpUrl(string text) =>
         Uri.TryCreate(text.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+
+    // A relative path would depend on the working directory, and '..' could climb out of the folder an administrator means.
+    private static bool IsAbsolutePath(string text) =>
+        Path.IsPathFullyQualified(text.Trim()) && !text.Split('/', '\\').Any(segment => segment.Trim() == "..") && !text.Contains('\0', StringComparison.Ordinal);
 }

@@ -25,8 +25,9 @@ internal static class StatusCountsReader
             (int)rows.Where(r => r.Status == status && r.Archived == archived).Sum(r => r.Count);
         int Total(RecordStatus status) => Count(status, archived: false) + Count(status, archived: true);
 
-        // Failed, dead letters and reviews are the active queues: archived records left them. Archived counts the
-        // archive whatever the status; the other statuses count every record, as they always have.
+        // Failed, dead letters, reviews, skipped, blocked and dismissed count the active records: archived ones left
+        // them for the archive, which counts them whatever the status. Pending, in flight and delivered count every
+        // record, as they always have.
         return new StatusCounts(
             Total(RecordStatus.Pending),
             Total(RecordStatus.InFlight),
@@ -36,6 +37,9 @@ internal static class StatusCountsReader
             (int)rows.Where(r => r.Archived).Sum(r => r.Count))
         {
             NeedsReview = Count(RecordStatus.NeedsReview, archived: false),
+            Skipped = Count(RecordStatus.Skipped, archived: false),
+            Blocked = Count(RecordStatus.Blocked, archived: false),
+            Dismissed = Count(RecordStatus.Dismissed, archived: false),
         };
     }
 }

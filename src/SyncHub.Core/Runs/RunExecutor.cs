@@ -120,7 +120,7 @@ public sealed partial class RunExecutor(
 
         var integration = await db.Integrations.AsNoTracking().SingleAsync(i => i.Id == run.IntegrationId, cancellationToken);
         var gateway = catalog.Find(integration.Connector);
-        if (gateway is not IConnectorSource source)
+        if (gateway is not IConnectorSource)
         {
             await FinishAsync(new RunContext(run, integration, null!, null, ConnectorSettings.Empty),
                 RunEnd.Failed($"The '{integration.Connector}' connector is not loaded or cannot read from a source."), cancellationToken);
@@ -128,7 +128,9 @@ public sealed partial class RunExecutor(
         }
 
         var (from, to) = Window(run, integration);
-        return new RunContext(run, integration, source, gateway as ICredentialRefresh, settingsProtector.Read(integration.SettingsJson))
+        var settings = settingsProtector.Read(integration.SettingsJson);
+        var (guarded, refresher) = Redaction.RedactingSource.Guard(gateway, settings, logger);
+        return new RunContext(run, integration, guarded, refresher, settings)
         {
             WindowFrom = from,
             WindowTo = to,

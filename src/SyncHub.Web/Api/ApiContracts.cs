@@ -5,7 +5,8 @@ using SyncHub.Data.Entities;
 namespace SyncHub.Web.Api;
 
 // The JSON shapes of the public API, one small record each; enums serialize as camelCase strings.
-public sealed record CountsResponse(int Pending, int InFlight, int Delivered, int Failed, int DeadLetter, int Archived, int NeedsReview);
+public sealed record CountsResponse(
+    int Pending, int InFlight, int Delivered, int Failed, int DeadLetter, int Archived, int NeedsReview, int Skipped, int Blocked, int Dismissed);
 
 public sealed record IntegrationResponse(
     string Slug, string Name, string Connector, bool ConnectorLoaded, CountsResponse Counts, BreakerResponse Breaker, BreakerResponse ConnectorBreaker,

@@ -10,7 +10,8 @@ internal static class ApiMapping
     public static IntegrationResponse ToResponse(IntegrationStatus status) => new(
         status.Slug, status.Name, status.Connector, status.ConnectorLoaded,
         new CountsResponse(
-            status.Counts.Pending, status.Counts.InFlight, status.Counts.Delivered, status.Counts.Failed, status.Counts.DeadLetter, status.Counts.Archived, status.Counts.NeedsReview),
+            status.Counts.Pending, status.Counts.InFlight, status.Counts.Delivered, status.Counts.Failed, status.Counts.DeadLetter, status.Counts.Archived,
+            status.Counts.NeedsReview, status.Counts.Skipped, status.Counts.Blocked, status.Counts.Dismissed),
         ToResponse((status.Breakers ?? IntegrationBreakers.AllClosed).Integration),
         ToResponse((status.Breakers ?? IntegrationBreakers.AllClosed).Connector),
         status.Connection, status.ConnectionNote, status.LastRun?.Id, status.LastRun?.Status, status.ConnectorProblem);

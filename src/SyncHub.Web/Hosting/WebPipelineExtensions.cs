@@ -33,10 +33,14 @@ internal static class WebPipelineExtensions
             app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
         }
 
+        // Every cookie, the ones SyncHub sets and any a library adds, is Secure on an HTTPS request (direct or at a
+        // trusted proxy, whose X-Forwarded-Proto the middleware above has applied); HSTS goes with every HTTPS answer,
+        // except to localhost, where a browser would remember it for every local app.
+        app.UseCookiePolicy(new CookiePolicyOptions { Secure = CookieSecurePolicy.SameAsRequest });
+        app.UseHsts();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error");
-            app.UseHsts();
             if (ServesHttps(app.Configuration))
             {
                 app.UseHttpsRedirection();

@@ -31,6 +31,8 @@ internal static class SecurityServiceCollectionExtensions
                 options.Password.RequireLowercase = true;
                 options.Password.RequireUppercase = false;
                 options.Password.RequireNonAlphanumeric = false;
+                // Identity's lockout is the administrator's Lock button only; failed passwords are limited per account
+                // and client address by SignInThrottle, so nobody can lock someone else out from anywhere.
                 options.Lockout.AllowedForNewUsers = true;
                 options.Lockout.MaxFailedAccessAttempts = security.MaxFailedSignIns;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(security.LockoutMinutes);
@@ -46,6 +48,7 @@ internal static class SecurityServiceCollectionExtensions
             options.Cookie.Name = "synchub.auth";
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             options.LoginPath = "/account/sign-in";
             options.LogoutPath = "/account/sign-out";
             options.AccessDeniedPath = "/account/denied";
@@ -79,9 +82,13 @@ internal static class SecurityServiceCollectionExtensions
         {
             options.HeaderName = "RequestVerificationToken";
             options.Cookie.Name = "synchub.antiforgery";
+
+            // Secure whenever the request is HTTPS, directly or at a trusted proxy (the default never marks it Secure).
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
         services.AddDataProtection().SetApplicationName("SyncHub").PersistKeysToDbContext<SyncHubDbContext>();
         services.AddRateLimiter(options => ConfigureRateLimits(options, security));
+        services.AddSingleton<SignInThrottle>();
         services.AddHostedService<AccountBootstrapper>();
         return services;
     }
@@ -96,13 +103,17 @@ internal static class SecurityServiceCollectionExtensions
             await Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests",
                 detail: $"Slow down; try again in {Math.Ceiling(retryAfter.TotalSeconds)} s.").ExecuteAsync(context.HttpContext);
         };
-        options.AddPolicy(SignInRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
-            ClientAddress(context),
-            _ => new FixedWindowRateLimiterOptions { PermitLimit = security.SignInAttemptsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+        // Only attempts count: loading the form (or reloading it after a refusal) costs nothing.
+        options.AddPolicy(SignInRateLimit, context => HttpMethods.IsPost(context.Request.Method)
+            ? RateLimitPartition.GetFixedWindowLimiter(
+                ClientAddress(context),
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = security.SignInAttemptsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+            : RateLimitPartition.GetNoLimiter("page"));
         options.AddPolicy(ApiRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
             context.Request.Headers[ApiKeyAuthenticationHandler.HeaderName].ToString() is { Length: > 0 } key ? "key:" + ApiKeyHasher.Hash(key) : ClientAddress(context),
             _ => new FixedWindowRateLimiterOptions { PermitLimit = security.ApiRequestsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
     }
 
-    private static string ClientAddress(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+    /// <summary>The client's address (the proxy's view of it when forwarded headers are trusted).</summary>
+    public static string ClientAddress(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 }

@@ -2,6 +2,7 @@ using Shouldly;
 using SyncHub.Connectors;
 using SyncHub.Core.Delivery;
 using SyncHub.Core.Operations;
+using SyncHub.Core.Queries;
 using SyncHub.Data.Entities;
 using SyncHub.TestUtils;
 
@@ -62,7 +63,7 @@ public sealed class LookupBeforeResendTests
     }
 
     [Fact]
-    public async Task Retry_LookupFails_RecordedAsFailedWithItsClassAndRetriedLaterWithoutSending()
+    public async Task Retry_LookupFails_TransientFailureRetriedLaterWithoutSending()
     {
         await using var engine = await StartAsync();
         var destination = engine.LookupGateway;
@@ -77,10 +78,10 @@ public sealed class LookupBeforeResendTests
         var failed = await engine.RecordAsync(id);
         failed.Status.ShouldBe(RecordStatus.Failed);
         failed.OutcomeUnknown.ShouldBeTrue();
-        failed.LastErrorClass.ShouldBe(ErrorClass.ServerError);
+        failed.LastErrorClass.ShouldBe(ErrorClass.Transient);
         failed.NextAttemptAt.ShouldNotBeNull();
         var attempt = (await engine.AttemptsAsync(id))[1];
-        attempt.ErrorClass.ShouldBe(ErrorClass.ServerError);
+        attempt.ErrorClass.ShouldBe(ErrorClass.Transient);
         attempt.HttpStatus.ShouldBe(500);
         attempt.Message.ShouldBe("Look-up before sending again failed: HTTP 500 Internal Server Error");
         destination.Requests.Count.ShouldBe(1);
@@ -95,8 +96,46 @@ public sealed class LookupBeforeResendTests
         destination.CreatedFor(record.IdempotencyKey).Count.ShouldBe(1);
     }
 
+    [Theory]
+    [InlineData(ErrorClass.SchemaMismatch, 200)]
+    [InlineData(ErrorClass.Duplicate, 200)]
+    [InlineData(ErrorClass.Validation, 400)]
+    [InlineData(ErrorClass.Authentication, 401)]
+    [InlineData(ErrorClass.NotFound, 404)]
+    public async Task Retry_LookupAnswerUnusable_TransientFailureCountedListedAndRetried(ErrorClass lookupClass, int httpStatus)
+    {
+        // A proxy or maintenance page answering every GET with 200 {"records":[]}: the look-up cannot read it.
+        await using var engine = await StartAsync();
+        var destination = engine.LookupGateway;
+        var id = await engine.IngestAsync(Slug, "INV-9");
+        destination.ThenLoseResponse();
+        await engine.Orchestrator.DeliverDueAsync(CancellationToken.None);
+        destination.ThenLookup(LookupOutcome.Failed(lookupClass, "The answer has no Contacts array.", httpStatus));
+
+        engine.Time.Advance(TimeSpan.FromHours(1));
+        await engine.Orchestrator.RetryDueAsync(CancellationToken.None);
+
+        var failed = await engine.RecordAsync(id);
+        failed.Status.ShouldBe(RecordStatus.Failed);
+        failed.LastErrorClass.ShouldBe(ErrorClass.Transient);
+        failed.LastErrorMessage.ShouldBe("Look-up before sending again failed: The answer has no Contacts array.");
+        failed.OutcomeUnknown.ShouldBeTrue();
+        failed.NextAttemptAt.ShouldNotBeNull();
+        (await engine.Get<IntegrationStatusQuery>().CountsAsync(failed.IntegrationId, CancellationToken.None)).Failed.ShouldBe(1);
+        (await engine.Get<FailedRecordsQuery>().PageAsync(failed.IntegrationId, null, 50, CancellationToken.None)).Items.ShouldHaveSingleItem().Id.ShouldBe(id);
+        destination.Requests.Count.ShouldBe(1);
+
+        engine.Time.Advance(TimeSpan.FromHours(1));
+        await engine.Orchestrator.RetryDueAsync(CancellationToken.None);
+
+        var record = await engine.RecordAsync(id);
+        record.Status.ShouldBe(RecordStatus.Delivered);
+        record.ReconciledAt.ShouldNotBeNull();
+        destination.CreatedFor(record.IdempotencyKey).Count.ShouldBe(1);
+    }
+
     [Fact]
-    public async Task Retry_LookupThrows_ConnectorFaultKeepsTheOutcomeUnknownForTheManualRetry()
+    public async Task Retry_LookupThrows_TransientFailureKeepsTheOutcomeUnknownAndIsRetriedAutomatically()
     {
         await using var engine = await StartAsync();
         var destination = engine.LookupGateway;
@@ -109,13 +148,14 @@ public sealed class LookupBeforeResendTests
         await engine.Orchestrator.RetryDueAsync(CancellationToken.None);
 
         var failed = await engine.RecordAsync(id);
-        failed.LastErrorClass.ShouldBe(ErrorClass.ConnectorFault);
+        failed.LastErrorClass.ShouldBe(ErrorClass.Transient);
         failed.LastErrorMessage.ShouldBe("Look-up before sending again failed: The connector's look-up failed: InvalidOperationException: look-up bug");
         failed.OutcomeUnknown.ShouldBeTrue();
-        failed.NextAttemptAt.ShouldBeNull();
+        failed.NextAttemptAt.ShouldNotBeNull();
         destination.Requests.Count.ShouldBe(1);
 
-        await engine.Operations.RunNowAsync(RetryScope.Selected([id]), CancellationToken.None);
+        engine.Time.Advance(TimeSpan.FromHours(1));
+        await engine.Orchestrator.RetryDueAsync(CancellationToken.None);
 
         var record = await engine.RecordAsync(id);
         record.Status.ShouldBe(RecordStatus.Delivered);

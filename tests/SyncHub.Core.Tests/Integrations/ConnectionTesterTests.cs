@@ -34,6 +34,18 @@ public sealed class ConnectionTesterTests
     }
 
     [Fact]
+    public async Task Test_RefusalQuotesTheSecret_ReportOmitsIt()
+    {
+        _secure.EchoSecret = true;
+        var tester = new ConnectionTester(new Catalog(_secure), _time, NullLogger<ConnectionTester>.Instance);
+
+        var report = await tester.TestAsync(FakeConnectionGateway.Name, "books", ConnectorSettings.Parse("""{"clientSecret": "wrong-secret-9z8y"}"""), CancellationToken.None);
+
+        report.Succeeded.ShouldBeFalse();
+        report.Message.ShouldBe("invalid_client: client_secret [redacted] is not known");
+    }
+
+    [Fact]
     public async Task Test_ConnectorWithoutConnectionTest_SaysItCannot()
     {
         var tester = new ConnectionTester(new Catalog(new FakeGateway()), _time, NullLogger<ConnectionTester>.Instance);

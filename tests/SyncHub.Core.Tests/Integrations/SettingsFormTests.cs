@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Shouldly;
+using SyncHub.Connectors;
 using SyncHub.Core.Integrations;
 using SyncHub.Core.Validation;
 using SyncHub.TestUtils;
@@ -74,6 +75,56 @@ public sealed class SettingsFormTests
         SettingsRules.Validate(errors, Connector.Info.Settings, JsonNode.Parse("""{"apiUrl": "https://a.example", "clientId": "i", "clientSecret": "s", "sandboxMode": "yes"}""")!.AsObject());
 
         errors.ToDictionary()["settings.sandboxMode"].ShouldBe(["Sandbox mode must be on or off (true or false)."]);
+    }
+
+    [Theory]
+    [InlineData("relative/dir")]
+    [InlineData("../../../../etc")]
+    [InlineData("/var/drop/../../etc")]
+    [InlineData("./drop")]
+    public void Validate_PathNotAbsoluteOrClimbing_IsRefusedByLabel(string folder)
+    {
+        var errors = new FieldErrors();
+        SettingField[] fields = [new("folder", "Folder") { Kind = SettingKind.AbsolutePath, Required = true }];
+
+        SettingsRules.Validate(errors, fields, new JsonObject { ["folder"] = folder });
+
+        errors.ToDictionary()["settings.folder"].ShouldBe(["Folder must be an absolute path, such as /var/lib/synchub/drop, without '..'."]);
+    }
+
+    [Fact]
+    public void Validate_AbsolutePath_IsAccepted()
+    {
+        var errors = new FieldErrors();
+        SettingField[] fields = [new("folder", "Folder") { Kind = SettingKind.AbsolutePath, Required = true }];
+
+        SettingsRules.Validate(errors, fields, new JsonObject { ["folder"] = "/var/lib/synchub/drop..old" });
+
+        errors.IsEmpty.ShouldBeTrue();
+    }
+
+    [Fact]
+    public void Build_JsonSettingFromTheForm_StoredAsJsonAndBadJsonRefused()
+    {
+        SettingField[] fields = [new("headers", "Extra headers") { Kind = SettingKind.Json, Secret = true }];
+        var errors = new FieldErrors();
+
+        var built = SettingsBuilder.Build(fields, Input(("headers", """{"Authorization": "Bearer t0ken"}""")), null, errors);
+        SettingsBuilder.Build(fields, Input(("headers", "Bearer t0ken")), null, errors);
+
+        built["headers"]!["Authorization"]!.GetValue<string>().ShouldBe("Bearer t0ken");
+        errors.ToDictionary()["settings.headers"].ShouldBe(["Extra headers must be a JSON object or array, for example {\"name\": \"value\"}."]);
+    }
+
+    [Fact]
+    public void RefuseUndeclared_UnknownName_NamesItAndTheDeclaredOnes()
+    {
+        var errors = new FieldErrors();
+
+        SettingsRules.RefuseUndeclared(errors, Connector.Info.Settings, JsonNode.Parse("""{"apiUrl": "https://a.example", "apiURL": "x"}""")!.AsObject());
+
+        errors.ToDictionary().Keys.ShouldBe(["settings.apiURL"]);
+        errors.ToDictionary()["settings.apiURL"].Single().ShouldStartWith("'apiURL' is not a setting of this connector; it declares apiUrl, ");
     }
 
     [Fact]

@@ -1,9 +1,11 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Shouldly;
 using SyncHub.Connectors;
 using SyncHub.Core.Failures;
 using SyncHub.Core.Operations;
 using SyncHub.Core.Queries;
+using SyncHub.Core.Records;
 using SyncHub.Data;
 using SyncHub.Data.Bookkeeping;
 using SyncHub.Data.Entities;
@@ -101,6 +103,34 @@ public sealed class RecordCountsTests
         (await engine.Get<IntegrationStatusQuery>().TotalsAsync(CancellationToken.None)).ShouldBe(counts);
     }
 
+    [Fact]
+    public async Task Counts_SkippedBlockedAndDismissedRecords_EachShowInTheIntegrationsCounts()
+    {
+        await using var engine = await EngineHarness.StartAsync();
+        var books = await engine.CreateIntegrationAsync("books");
+        var skipped = await engine.IngestAsync("books", "S-1");
+        engine.Gateway.FailNextFor("S-1", ErrorClass.SchemaMismatch, "unexpected structure");
+        var parent = (await engine.FailedRecordsAsync("books", 2, ErrorClass.Validation, 422))[0];
+        var parentRecord = await engine.RecordAsync(parent);
+        using var payload = JsonDocument.Parse("""{"amount": 10}""");
+        await engine.Get<IngestService>().IngestAsync(
+            "books", new IngestRequest("invoice", "CHILD-1", payload.RootElement.Clone(), new IngestParent(parentRecord.EntityType, parentRecord.SourceId)), CancellationToken.None);
+        while ((await engine.Orchestrator.DeliverDueAsync(CancellationToken.None)).Attempted > 0)
+        {
+        }
+
+        var failed = await engine.Get<FailedRecordsQuery>().PageAsync(books.Id, null, 10, CancellationToken.None);
+        await engine.Get<RecordActionService>().DismissAsync([failed.Items.First(r => r.Id != parent).Id], "not needed", "ada", null, CancellationToken.None);
+
+        (await engine.RecordAsync(skipped)).Status.ShouldBe(RecordStatus.Skipped);
+        var counts = await engine.Get<IntegrationStatusQuery>().CountsAsync(books.Id, CancellationToken.None);
+        counts.Skipped.ShouldBe(1);
+        counts.Blocked.ShouldBe(1);
+        counts.Dismissed.ShouldBe(1);
+        counts.Failed.ShouldBe(1);
+        await MatchAsync(engine);
+    }
+
     /// <summary>The stored counts equal a GROUP BY over the records, and the page counts equal the old way of counting.</summary>
     private static async Task MatchAsync(EngineHarness engine)
     {
@@ -151,6 +181,9 @@ public sealed class RecordCountsTests
             Active(RecordStatus.Failed), Active(RecordStatus.DeadLetter), archived.Values.Sum())
         {
             NeedsReview = Active(RecordStatus.NeedsReview),
+            Skipped = Active(RecordStatus.Skipped),
+            Blocked = Active(RecordStatus.Blocked),
+            Dismissed = Active(RecordStatus.Dismissed),
         };
     }
 

@@ -13,6 +13,7 @@ public sealed class CreateIntegrationTests(SyncHubWebFactory factory) : IClassFi
     [Theory]
     [InlineData("fake", "null")]
     [InlineData("webhook", """{"url": "http://127.0.0.1:9/hook"}""")]
+    [InlineData("file-drop", """{"folder": "/var/lib/synchub/drop"}""")]
     public async Task Create_ValidRequest_Returns201WithLocationAndBody(string connector, string settings)
     {
         using var api = factory.CreateApiClient();
@@ -55,6 +56,11 @@ public sealed class CreateIntegrationTests(SyncHubWebFactory factory) : IClassFi
     [InlineData("""{"slug": "settings-string", "name": "x", "connector": "fake", "settings": "url"}""", "settings")]
     [InlineData("""{"slug": "bad-template", "name": "x", "connector": "fake", "mapping": "{{ if }}"}""", "mapping")]
     [InlineData("""{"slug": "bad-factor", "name": "x", "connector": "fake", "retry": {"factor": 100}}""", "retry.factor")]
+    [InlineData("""{"slug": "fd-relative", "name": "x", "connector": "file-drop", "settings": {"folder": "relative/dir"}}""", "settings.folder")]
+    [InlineData("""{"slug": "fd-climb", "name": "x", "connector": "file-drop", "settings": {"folder": "../../../../etc"}}""", "settings.folder")]
+    [InlineData("""{"slug": "fd-climb-abs", "name": "x", "connector": "file-drop", "settings": {"folder": "/var/drop/../../etc"}}""", "settings.folder")]
+    [InlineData("""{"slug": "hook-unknown", "name": "x", "connector": "webhook", "settings": {"url": "http://127.0.0.1:9/hook", "colour": "blue"}}""", "settings.colour")]
+    [InlineData("""{"slug": "hook-headers", "name": "x", "connector": "webhook", "settings": {"url": "http://127.0.0.1:9/hook", "headers": "Bearer x"}}""", "settings.headers")]
     public async Task Create_InvalidField_Returns400NamingTheField(string json, string field)
     {
         using var api = factory.CreateApiClient();
@@ -62,6 +68,19 @@ public sealed class CreateIntegrationTests(SyncHubWebFactory factory) : IClassFi
         using var response = await api.PostJsonAsync(Url, json);
 
         await response.ShouldBeValidationProblemAsync(field);
+    }
+
+    [Fact]
+    public async Task Create_UndeclaredSetting_MessageNamesTheSettingAndTheDeclaredOnes()
+    {
+        using var api = factory.CreateApiClient();
+
+        using var response = await api.PostJsonAsync(Url, """{"slug": "hook-typo", "name": "x", "connector": "webhook", "settings": {"url": "http://127.0.0.1:9/hook", "lookupURL": "http://127.0.0.1:9/find"}}""");
+
+        await response.ShouldBeValidationProblemAsync("settings.lookupURL");
+        var message = (await response.ReadJsonAsync()).GetProperty("errors").GetProperty("settings.lookupURL")[0].GetString();
+        message.ShouldBe("'lookupURL' is not a setting of this connector; it declares headers, lookupUrl, sourceUrl, url.");
+        (await api.GetAsync(Url + "/hook-typo")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
     [Theory]

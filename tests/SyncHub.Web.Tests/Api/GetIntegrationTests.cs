@@ -33,6 +33,23 @@ public sealed class GetIntegrationTests(SyncHubWebFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task Get_SkippedRecord_CountedAsSkipped()
+    {
+        using var api = factory.CreateApiClient();
+        await api.CreateIntegrationAsync("skipping");
+        factory.Gateway.FailNextFor("SKIP-1", ErrorClass.SchemaMismatch, "unexpected structure");
+        await api.IngestAsync("skipping", "SKIP-1");
+        await factory.DeliverPendingAsync();
+
+        var counts = (await api.GetJsonAsync("/api/v1/integrations/skipping")).GetProperty("counts");
+
+        counts.GetProperty("skipped").GetInt32().ShouldBe(1);
+        counts.GetProperty("blocked").GetInt32().ShouldBe(0);
+        counts.GetProperty("dismissed").GetInt32().ShouldBe(0);
+        counts.GetProperty("failed").GetInt32().ShouldBe(0);
+    }
+
+    [Fact]
     public async Task Get_UnknownSlug_Returns404Problem()
     {
         using var api = factory.CreateApiClient();

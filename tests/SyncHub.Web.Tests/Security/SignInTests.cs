@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
@@ -55,33 +56,62 @@ public sealed class SignInTests(SyncHubWebFactory factory) : IClassFixture<SyncH
     }
 
     [Fact]
-    public async Task SignIn_AsManyWrongPasswordsAsTheLockoutThreshold_LocksTheAccountAndRefusesTheRightPassword()
+    public async Task SignIn_AsManyWrongPasswordsAsTheLockoutThreshold_LocksThatAddressOutAndRefusesTheRightPasswordFromIt()
     {
         const string email = "lock-me@test.local";
         await CreateUserAsync(email);
         var threshold = new SecurityOptions().MaxFailedSignIns;
-        using var browser = Browser.Anonymous(factory);
+        var attacker = IPAddress.Parse("203.0.113.50");
 
         var errors = new List<string>();
         for (var attempt = 1; attempt <= threshold; attempt++)
         {
-            using var wrong = await SubmitSignInAsync(browser, email, "wrong-password-" + attempt);
-            errors.Add(Html.Parse(await wrong.Content.ReadAsStringAsync()).Single("#sign-in-error").TextContent);
+            var (_, wrong) = await AddressedSignIn.PostAsync(factory, attacker, email, "wrong-password-" + attempt);
+            errors.Add(Html.Parse(wrong).Single("#sign-in-error").TextContent);
         }
 
-        using var right = await SubmitSignInAsync(browser, email, SyncHubWebFactory.Password);
+        var (status, right) = await AddressedSignIn.PostAsync(factory, attacker, email, SyncHubWebFactory.Password);
 
         threshold.ShouldBe(5);
         errors.Take(threshold - 1).ShouldAllBe(e => e.Contains("not right"));
         errors[^1].ShouldContain("locked");
-        var html = await right.Content.ReadAsStringAsync();
-        right.StatusCode.ShouldBe(HttpStatusCode.OK, html);
-        Html.Parse(html).Single("#sign-in-error").TextContent.ShouldContain("This account is locked after too many failed attempts.");
-        SetCookies(right).ShouldNotContain(c => c.StartsWith(AuthCookie + "=", StringComparison.Ordinal));
-        await ShouldBeSignedOutAsync(browser);
+        status.ShouldBe(StatusCodes.Status200OK, right);
+        Html.Parse(right).Single("#sign-in-error").TextContent.ShouldStartWith("Sign-in to this account from your address is locked after too many failed attempts. Try again in 15 minutes");
         await using var scope = factory.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<SyncHubUser>>();
-        (await users.IsLockedOutAsync((await users.FindByEmailAsync(email))!)).ShouldBeTrue();
+        (await users.IsLockedOutAsync((await users.FindByEmailAsync(email))!)).ShouldBeFalse("nobody can lock the account itself from one address");
+    }
+
+    [Fact]
+    public async Task SignIn_AnotherAddressLockedOutOfTheAccount_OwnerStillSignsIn()
+    {
+        const string email = "owner@test.local";
+        await CreateUserAsync(email);
+        for (var attempt = 0; attempt < new SecurityOptions().MaxFailedSignIns + 3; attempt++)
+        {
+            await AddressedSignIn.PostAsync(factory, IPAddress.Parse("203.0.113.60"), email, "guess-" + attempt);
+        }
+
+        var (status, body) = await AddressedSignIn.PostAsync(factory, IPAddress.Parse("192.0.2.10"), email, SyncHubWebFactory.Password);
+
+        status.ShouldBe(StatusCodes.Status302Found, body);
+    }
+
+    [Fact]
+    public async Task SignIn_AccountLockedByAnAdministrator_RefusedFromEveryAddress()
+    {
+        const string email = "locked-by-admin@test.local";
+        await CreateUserAsync(email);
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<SyncHubUser>>();
+            await users.SetLockoutEndDateAsync((await users.FindByEmailAsync(email))!, DateTimeOffset.MaxValue);
+        }
+
+        var (status, body) = await AddressedSignIn.PostAsync(factory, IPAddress.Parse("192.0.2.11"), email, SyncHubWebFactory.Password);
+
+        status.ShouldBe(StatusCodes.Status200OK);
+        Html.Parse(body).Single("#sign-in-error").TextContent.ShouldBe("This account is locked. Ask an administrator.");
     }
 
     [Fact]

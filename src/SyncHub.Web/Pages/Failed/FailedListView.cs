@@ -23,7 +23,8 @@ public sealed record FailedListView(
     ErrorClass? ErrorClass = null,
     FailedFilters? Filters = null,
     IReadOnlyList<FailureGroup>? Groups = null,
-    string GroupQueue = FailedTabs.Failed)
+    string GroupQueue = FailedTabs.Failed,
+    RecordStatus ListedStatus = RecordStatus.Skipped)
 {
     /// <summary>The groups tab shows the dead-letter queue's groups rather than the failed queue's.</summary>
     public bool DeadLetterGroups => GroupQueue == FailedTabs.DeadLetter;
@@ -41,6 +42,7 @@ public sealed record FailedListView(
     public string ListId => Tab switch
     {
         FailedTabs.DeadLetter => "dead-letter-list",
+        FailedTabs.ByStatus => "status-list",
         FailedTabs.Archived => "archived-list",
         FailedTabs.Groups => "failure-groups",
         _ => "failed-list",
@@ -49,15 +51,16 @@ public sealed record FailedListView(
     public string PartialName => Tab switch
     {
         FailedTabs.DeadLetter => "Partials/_DeadLetterList",
+        FailedTabs.ByStatus => "Partials/_StatusList",
         FailedTabs.Archived => "Partials/_ArchivedList",
         FailedTabs.Groups => "Partials/_FailureGroups",
         _ => "Partials/_FailedList",
     };
 
-    /// <summary>The count in a tab's label; the groups tab has none.</summary>
+    /// <summary>The count in a tab's label; the groups tab and the status tab (its list names its own) have none.</summary>
     public int? CountOf(string tab) => tab switch
     {
-        FailedTabs.Groups => null,
+        FailedTabs.Groups or FailedTabs.ByStatus => null,
         FailedTabs.DeadLetter => Counts.DeadLetter,
         FailedTabs.Archived => Counts.Archived,
         _ => Counts.Failed,
@@ -88,6 +91,11 @@ public sealed record FailedListView(
         if (tab == FailedTabs.Groups && DeadLetterGroups)
         {
             parameters.Add("queue=" + FailedTabs.DeadLetter);
+        }
+
+        if (tab == FailedTabs.ByStatus)
+        {
+            parameters.Add("status=" + ListedStatuses.Value(ListedStatus));
         }
 
         if (FailedTabs.IsFiltered(tab))

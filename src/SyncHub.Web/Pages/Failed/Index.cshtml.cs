@@ -13,8 +13,9 @@ using SyncHub.Data.Entities;
 namespace SyncHub.Web.Pages.Failed;
 
 /// <summary>
-/// The records that need a person, in three tabs: Failed (Retry Selected, Retry All, Archive Selected), Dead letter
-/// (Retry, Dismiss with a reason) and Archived (Restore). Every tab also works as a plain page: /failed?tab=dead-letter.
+/// The records that need a person, in tabs: Failed (Retry Selected, Retry All, Archive Selected), Dead letter
+/// (Retry, Dismiss with a reason), Skipped and other statuses (every other status, one at a time), Archived (Restore)
+/// and Failure groups. Every tab also works as a plain page: /failed?tab=dead-letter.
 /// </summary>
 [OperatorActions]
 public sealed partial class IndexModel(
@@ -68,6 +69,10 @@ public sealed partial class IndexModel(
     /// <summary>The groups tab's queue: the failed queue, or <c>dead-letter</c> for the dead letters grouped by cause.</summary>
     [BindProperty(SupportsGet = true)]
     public string? Queue { get; set; }
+
+    /// <summary>The status the "Skipped and other statuses" tab lists (<c>skipped</c> unless told).</summary>
+    [BindProperty(SupportsGet = true, Name = "status")]
+    public string? StatusFilter { get; set; }
 
     /// <summary>A Retry All started without JavaScript: the page shows its progress.</summary>
     [BindProperty(SupportsGet = true)]
@@ -162,6 +167,7 @@ public sealed partial class IndexModel(
         var page = Tab switch
         {
             FailedTabs.DeadLetter => await failed.PageAsync(RecordStatus.DeadLetter, filter, Before, PageSize, cancellationToken),
+            FailedTabs.ByStatus => await failed.PageAsync(ListedStatuses.Parse(StatusFilter), filter, Before, PageSize, cancellationToken),
             FailedTabs.Archived => await failed.ArchivedPageAsync(selected?.Id, Before, PageSize, cancellationToken),
             FailedTabs.Groups => new FailedRecordPage([], null),
             _ => await failed.PageAsync(RecordStatus.Failed, filter, Before, PageSize, cancellationToken),
@@ -170,6 +176,7 @@ public sealed partial class IndexModel(
         var failureGroups = Tab == FailedTabs.Groups ? await groups.ListAsync(selected?.Id, GroupQueue, cancellationToken) : null;
         var counts = await status.CountsAsync(selected?.Id, cancellationToken);
         return new FailedListView(
-            page, all, Integration, Before, counts, time.GetUtcNow(), message, Tab: Tab, ErrorClass: SelectedErrorClass, Filters: Filters, Groups: failureGroups, GroupQueue: Queue);
+            page, all, Integration, Before, counts, time.GetUtcNow(), message, Tab: Tab, ErrorClass: SelectedErrorClass, Filters: Filters, Groups: failureGroups, GroupQueue: Queue,
+            ListedStatus: ListedStatuses.Parse(StatusFilter));
     }
 }

@@ -8,7 +8,7 @@ using SyncHub.Web.Security;
 
 namespace SyncHub.Web.Pages.Users;
 
-/// <summary>Administrators add people with a role, change roles, reset passwords and lock accounts.</summary>
+/// <summary>Administrators add people with a role, change roles, reset passwords, lock accounts and sign users out everywhere.</summary>
 public sealed class IndexModel(UserManager<SyncHubUser> users, IAuditLog audit, TimeProvider time) : PageModel
 {
     [BindProperty(Name = "Form")]
@@ -101,6 +101,22 @@ public sealed class IndexModel(UserManager<SyncHubUser> users, IAuditLog audit, 
         await users.UpdateSecurityStampAsync(user);
         await AuditAsync(locked ? AccountAuditActions.UserLock : AccountAuditActions.UserUnlock, user, null);
         return await DoneAsync(locked ? $"{user.Email} is locked out." : $"{user.Email} can sign in again.");
+    }
+
+    /// <summary>Ends every session of the user, on every device: their security stamp changes, so every cookie they hold stops working.</summary>
+    public async Task<IActionResult> OnPostSignOutEverywhereAsync(string id)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null)
+        {
+            return await DoneAsync("Nothing changed: unknown user.");
+        }
+
+        await users.UpdateSecurityStampAsync(user);
+        await AuditAsync(AccountAuditActions.UserSignOutEverywhere, user, null);
+        return await DoneAsync(user.UserName == User.Identity?.Name
+            ? "You are signed out everywhere, here too on your next click."
+            : $"{user.Email} is signed out everywhere.");
     }
 
     // Never the one-time password: the entry says a reset happened, not what it was.
