@@ -7,8 +7,8 @@ namespace SyncHub.TestUtils;
 
 /// <summary>
 /// An in-process connector named "fake-destination" whose destination is a dictionary a test can read and damage: every
-/// delivery stores the body's top-level fields under the record's source id (a second delivery replaces them, as an
-/// upsert does), and reconciliation lists or looks them up. Tests remove copies (an outage lost them), change fields
+/// delivery stores the body's top-level fields under the integration and the record's source id (a second delivery
+/// replaces them, as an upsert does), and reconciliation lists or looks them up per integration. Tests remove copies (an outage lost them), change fields
 /// (someone edited them at the destination), add records nobody sent, and script listing failures. It is also a source
 /// (empty unless a test adds records), so reconciliation's source read is exercised too.
 /// </summary>
@@ -16,12 +16,14 @@ public sealed class FakeDestinationGateway : IConnectorGateway, IDestinationRead
 {
     public const string Name = "fake-destination";
 
+    // Keyed "integration\nsource id"; a foreign record added without an integration is listed for every integration.
     private readonly ConcurrentDictionary<string, Dictionary<string, string?>> _held = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<Func<DestinationPage>> _listFailures = new();
     private readonly ConcurrentQueue<(string Reference, Dictionary<string, string?> Fields)> _copies = new();
     private readonly ConcurrentQueue<DestinationFetch> _fetchScript = new();
 
     private readonly ConcurrentDictionary<string, SourceRecord> _source = new(StringComparer.Ordinal);
+    private volatile TaskCompletionSource? _fetchGate;
 
     public ConnectorInfo Info { get; } = new(Name, "Fake destination", "1.0.0") { EntityTypes = ["invoice"] };
 
@@ -37,24 +39,34 @@ public sealed class FakeDestinationGateway : IConnectorGateway, IDestinationRead
 
     public ConcurrentQueue<DestinationSubject> Fetches { get; } = new();
 
-    public IReadOnlyCollection<string> Held => [.. _held.Keys];
+    /// <summary>The source ids the destination holds, of every integration.</summary>
+    public IReadOnlyCollection<string> Held => [.. _held.Keys.Select(SourceIdOf)];
 
+    /// <summary>An outage lost the record (of every integration holding that source id).</summary>
     public FakeDestinationGateway Lose(string sourceId)
     {
-        _held.TryRemove(sourceId, out _);
+        foreach (var key in _held.Keys.Where(k => SourceIdOf(k) == sourceId))
+        {
+            _held.TryRemove(key, out _);
+        }
+
         return this;
     }
 
     public FakeDestinationGateway Change(string sourceId, string field, string? value)
     {
-        _held[sourceId][field] = value;
+        foreach (var key in _held.Keys.Where(k => SourceIdOf(k) == sourceId))
+        {
+            _held[key][field] = value;
+        }
+
         return this;
     }
 
-    /// <summary>A record someone created at the destination directly.</summary>
-    public FakeDestinationGateway AddForeign(string reference, string json)
+    /// <summary>A record someone created at the destination directly, for one integration or (null) every one.</summary>
+    public FakeDestinationGateway AddForeign(string reference, string json, string? integration = null)
     {
-        _held[reference] = Fields(json);
+        _held[Key(integration ?? "*", reference)] = Fields(json);
         return this;
     }
 
@@ -88,8 +100,16 @@ public sealed class FakeDestinationGateway : IConnectorGateway, IDestinationRead
     /// <summary>A second copy of a delivered record, as a double post leaves it; only a listing shows it.</summary>
     public FakeDestinationGateway AddCopy(string sourceId)
     {
-        _copies.Enqueue((sourceId, new Dictionary<string, string?>(_held[sourceId])));
+        _copies.Enqueue((sourceId, new Dictionary<string, string?>(_held.Single(h => SourceIdOf(h.Key) == sourceId).Value)));
         return this;
+    }
+
+    /// <summary>Look-ups wait until the test completes the returned source (or the call is cancelled): a slow destination.</summary>
+    public TaskCompletionSource HoldFetches()
+    {
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _fetchGate = gate;
+        return gate;
     }
 
     public FakeDestinationGateway ThenFetch(DestinationFetch answer)
@@ -101,7 +121,7 @@ public sealed class FakeDestinationGateway : IConnectorGateway, IDestinationRead
     public Task<DeliveryOutcome> DeliverAsync(DeliveryRequest request, CancellationToken cancellationToken)
     {
         Deliveries.Enqueue(request);
-        _held[request.SourceId] = Fields(request.Body);
+        _held[Key(request.IntegrationSlug, request.SourceId)] = Fields(request.Body);
         return Task.FromResult(DeliveryOutcome.Delivered("D-" + request.SourceId, 201));
     }
 
@@ -120,7 +140,8 @@ public sealed class FakeDestinationGateway : IConnectorGateway, IDestinationRead
             return Task.FromResult(failure());
         }
 
-        var all = _held.OrderBy(h => h.Key, StringComparer.Ordinal).Select(h => Record(h.Key, h.Value))
+        var all = _held.Where(h => IntegrationOf(h.Key) is "*" || IntegrationOf(h.Key) == query.IntegrationSlug)
+            .OrderBy(h => SourceIdOf(h.Key), StringComparer.Ordinal).Select(h => Record(SourceIdOf(h.Key), h.Value))
             .Concat(_copies.Select(c => Record(c.Reference, c.Fields) with { ExternalId = "D2-" + c.Reference })).ToList();
         var offset = query.Cursor is null ? 0 : int.Parse(query.Cursor, CultureInfo.InvariantCulture);
         var page = all.Skip(offset).Take(query.PageSize).ToList();
@@ -128,16 +149,29 @@ public sealed class FakeDestinationGateway : IConnectorGateway, IDestinationRead
         return Task.FromResult(DestinationPage.Of(page, next));
     }
 
-    public Task<DestinationFetch> FetchAsync(DestinationSubject subject, CancellationToken cancellationToken)
+    public async Task<DestinationFetch> FetchAsync(DestinationSubject subject, CancellationToken cancellationToken)
     {
         Fetches.Enqueue(subject);
-        if (_fetchScript.TryDequeue(out var scripted))
+        if (_fetchGate is { } gate)
         {
-            return Task.FromResult(scripted);
+            await gate.Task.WaitAsync(cancellationToken);
         }
 
-        return Task.FromResult(_held.TryGetValue(subject.SourceId, out var fields) ? DestinationFetch.Found(Record(subject.SourceId, fields)) : DestinationFetch.NotFound());
+        if (_fetchScript.TryDequeue(out var scripted))
+        {
+            return scripted;
+        }
+
+        return _held.TryGetValue(Key(subject.IntegrationSlug, subject.SourceId), out var fields)
+            ? DestinationFetch.Found(Record(subject.SourceId, fields))
+            : DestinationFetch.NotFound();
     }
+
+    private static string Key(string integration, string sourceId) => integration + "\n" + sourceId;
+
+    private static string IntegrationOf(string key) => key[..key.IndexOf('\n', StringComparison.Ordinal)];
+
+    private static string SourceIdOf(string key) => key[(key.IndexOf('\n', StringComparison.Ordinal) + 1)..];
 
     private static DestinationRecord Record(string reference, Dictionary<string, string?> fields) =>
         new("invoice", reference) { ExternalId = "D-" + reference, Label = "held " + reference, Fields = new Dictionary<string, string?>(fields) };

@@ -63,6 +63,13 @@ public sealed class ReconcileQuery(IDbContextFactory<SyncHubDbContext> dbFactory
             DifferenceRows.Fields(d.FieldsJson), d.Note, d.Resyncable, d.Resync, d.ResyncNote))];
     }
 
+    /// <summary>How many of its differences "Resync missing and different" would take.</summary>
+    public async Task<int> ResyncableCountAsync(long runId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.ReconcileDifferences.CountAsync(d => d.RunId == runId && d.Resyncable, cancellationToken);
+    }
+
     /// <summary>The resync's counts, and the statuses now of the records it queued.</summary>
     public async Task<ResyncProgress> ProgressAsync(ReconcileRun run, CancellationToken cancellationToken)
     {

@@ -9,8 +9,9 @@ namespace SyncHub.Core.Reconciliation;
 
 /// <summary>
 /// The source side of a range: the records SyncHub holds for the integration whose source change time (else arrival
-/// time) falls in it, and, when the connector is also a source, what a source read of the range returns; a record in
-/// both is compared with the source's payload. At most <see cref="ReconcileOptions.MaxRecords"/> records.
+/// time) falls in it, and, for an integration read by sync runs (its connector is a source and it has runs or a
+/// schedule), what a source read of the range returns; a record in both is compared with the source's payload. At most
+/// <see cref="ReconcileOptions.MaxRecords"/> records.
 /// </summary>
 internal sealed class ReconcileSourceReader(IDbContextFactory<SyncHubDbContext> dbFactory, ReconcileCalls calls, IOptions<ReconcileOptions> options)
 {
@@ -26,7 +27,7 @@ internal sealed class ReconcileSourceReader(IDbContextFactory<SyncHubDbContext> 
             context.Truncated = true;
         }
 
-        if (context.Access.Gateway is IConnectorSource source)
+        if (context.Access.Gateway is IConnectorSource source && await IsReadByRunsAsync(context, token))
         {
             var failure = await MergeSourceAsync(context, source, items, max, token);
             if (failure is not null)
@@ -37,6 +38,19 @@ internal sealed class ReconcileSourceReader(IDbContextFactory<SyncHubDbContext> 
 
         context.SourceRecords = items.Count;
         return (items, null);
+    }
+
+    // A connector that can be a source is not one for every integration (a webhook without a feed URL): only runs say so.
+    private async Task<bool> IsReadByRunsAsync(ReconcileContext context, CancellationToken token)
+    {
+        if (context.Integration.Runs.ScheduleEnabled)
+        {
+            return true;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(token);
+        var id = context.Integration.Id;
+        return await db.Runs.AnyAsync(r => r.IntegrationId == id, token);
     }
 
     private async Task<List<SourceItem>> HeldAsync(ReconcileContext context, int max, CancellationToken token)

@@ -34,6 +34,7 @@ internal static class ApiServiceCollectionExtensions
             .MapOperationsApi()
             .MapFailureGroupsApi()
             .MapRunsApi()
+            .MapReconcileApi()
             .MapPauseApi();
         return endpoints;
     }

@@ -216,6 +216,7 @@ public sealed class ReconcileExecutorTests
         await using var harness = await EngineHarness.StartAsync();
         var integration = await harness.DeliveredAsync("recon-source", 1);
         harness.Destination.AddSource("NEW-1", Reconciling.Day.AddHours(3), """{"amount": 5}""");
+        await harness.ReadByRunsAsync(integration);
 
         var run = await harness.ReconcileAsync(integration);
 
@@ -225,6 +226,18 @@ public sealed class ReconcileExecutorTests
         missing.Note.ShouldBe("Not in SyncHub yet: the source read found it.");
         await using var db = await harness.Get<IDbContextFactory<SyncHubDbContext>>().CreateDbContextAsync();
         (await db.ReconcileDifferences.SingleAsync(d => d.RunId == run.Id)).SourcePayload.ShouldBe("""{"amount": 5}""");
+    }
+
+    [Fact]
+    public async Task Compare_IntegrationNoRunReads_TheSourceIsNotRead()
+    {
+        await using var harness = await EngineHarness.StartAsync();
+        var integration = await harness.DeliveredAsync("recon-no-runs", 1);
+        harness.Destination.AddSource("NEW-1", Reconciling.Day.AddHours(3), """{"amount": 5}""");
+
+        var run = await harness.ReconcileAsync(integration);
+
+        (run.SourceRecords, run.Missing, run.Matching).ShouldBe((1, 0, 1));
     }
 
     [Fact]

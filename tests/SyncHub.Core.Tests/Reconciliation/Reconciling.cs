@@ -54,6 +54,14 @@ internal static class Reconciling
         await db.SaveChangesAsync();
     }
 
+    /// <summary>Makes the integration one sync runs read (a schedule), so a reconciliation reads its source too.</summary>
+    public static Task ReadByRunsAsync(this EngineHarness harness, Integration integration) =>
+        harness.UpdateIntegrationAsync(integration.Id, i =>
+        {
+            i.Runs.Schedule = "01:00:00";
+            i.Runs.ScheduleEnabled = true;
+        });
+
     /// <summary>Test set-up: hands a reconciliation to another node, as if that node had started it.</summary>
     public static async Task SetOwnerAsync(this EngineHarness harness, long runId, string node)
     {

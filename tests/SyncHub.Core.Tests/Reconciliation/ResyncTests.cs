@@ -45,6 +45,7 @@ public sealed class ResyncTests
         await using var harness = await EngineHarness.StartAsync();
         var integration = await harness.DeliveredAsync("resync-create", 1);
         harness.Destination.AddSource("NEW-1", Reconciling.Day.AddHours(3), """{"amount": 5}""");
+        await harness.ReadByRunsAsync(integration);
         var run = await harness.ReconcileAsync(integration);
 
         await harness.ResyncAsync(run.Id);
