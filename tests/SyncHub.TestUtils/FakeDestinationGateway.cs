@@ -32,6 +32,9 @@ public sealed class FakeDestinationGateway : IConnectorGateway, IDestinationRead
 
     public bool Replaces { get; set; } = true;
 
+    /// <summary>Makes <see cref="ReadMode"/> throw, as a plugin bug would.</summary>
+    public bool ReadModeThrows { get; set; }
+
     /// <summary>Every delivery, by source id, in order.</summary>
     public ConcurrentQueue<DeliveryRequest> Deliveries { get; } = new();
 
@@ -125,7 +128,8 @@ public sealed class FakeDestinationGateway : IConnectorGateway, IDestinationRead
         return Task.FromResult(DeliveryOutcome.Delivered("D-" + request.SourceId, 201));
     }
 
-    public DestinationReadMode ReadMode(ConnectorSettings settings) => Mode;
+    public DestinationReadMode ReadMode(ConnectorSettings settings) =>
+        ReadModeThrows ? throw new InvalidOperationException("plugin bug") : Mode;
 
     public bool ResendReplaces(string entityType) => Replaces;
 

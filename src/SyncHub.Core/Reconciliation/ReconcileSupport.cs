@@ -37,7 +37,18 @@ public sealed class ReconcileSupport(IConnectorCatalog catalog, SettingsProtecto
                 "The integration's settings cannot be decrypted: the Data Protection keys they were saved with are missing. Save the settings again.");
         }
 
-        var mode = ((IDestinationReader)gateway!).ReadMode(read);
+        DestinationReadMode mode;
+        try
+        {
+            mode = ((IDestinationReader)gateway!).ReadMode(read);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A plugin bug must not take the page down; it only makes the integration one that cannot be reconciled now.
+            return new ReconcileAccess(integration, gateway, read, DestinationReadMode.None,
+                $"The '{integration.Connector}' connector failed to say how it reads its destination: {ex.GetType().Name}.");
+        }
+
         return mode == DestinationReadMode.None
             ? new ReconcileAccess(integration, gateway, read, mode,
                 $"With these settings the '{integration.Connector}' connector cannot read the destination (a webhook needs a look-up URL).")

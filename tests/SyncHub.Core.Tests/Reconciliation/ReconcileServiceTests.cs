@@ -30,6 +30,18 @@ public sealed class ReconcileServiceTests
         result.Errors!.ToDictionary()["integration"].Single().ShouldContain("cannot read the destination");
     }
 
+    [Fact]
+    public async Task Start_ConnectorThrowsSayingHowItReads_RefusedInsteadOfFailing()
+    {
+        await using var harness = await EngineHarness.StartAsync();
+        harness.Destination.ReadModeThrows = true;
+        var integration = await harness.CreateIntegrationAsync("recon-throws", connector: FakeDestinationGateway.Name);
+
+        var result = await Start(harness, integration.Id, Reconciling.Day, Reconciling.Day.AddDays(1));
+
+        result.Errors!.ToDictionary()["integration"].ShouldBe(["The 'fake-destination' connector failed to say how it reads its destination: InvalidOperationException."]);
+    }
+
     [Theory]
     [InlineData(0, "must be after 'from'.")]
     [InlineData(367, "must be at most 366 days after 'from'; reconcile a long period in parts.")]
