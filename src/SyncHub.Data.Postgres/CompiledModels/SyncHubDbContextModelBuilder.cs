@@ -12,7 +12,7 @@ namespace SyncHub.Data.Postgres.CompiledModels
     public partial class SyncHubDbContextModel
     {
         private SyncHubDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("f9415344-f623-4954-854b-af8770d39d4d"), entityTypeCount: 25)
+            : base(skipDetectChanges: false, modelId: new Guid("ef9d5fad-7a86-4ab1-8338-7c53d1d238d0"), entityTypeCount: 27)
         {
         }
 
@@ -33,6 +33,8 @@ namespace SyncHub.Data.Postgres.CompiledModels
             var integration = IntegrationEntityType.Create(this);
             var notification = NotificationEntityType.Create(this);
             var notificationChannel = NotificationChannelEntityType.Create(this);
+            var reconcileDifference = ReconcileDifferenceEntityType.Create(this);
+            var reconcileRun = ReconcileRunEntityType.Create(this);
             var recordChange = RecordChangeEntityType.Create(this);
             var recordCount = RecordCountEntityType.Create(this);
             var retryOperation = RetryOperationEntityType.Create(this);
@@ -51,6 +53,8 @@ namespace SyncHub.Data.Postgres.CompiledModels
             IdentityUserRoleEntityType.CreateForeignKey2(identityUserRole, syncHubUser);
             IdentityUserTokenEntityType.CreateForeignKey1(identityUserToken, syncHubUser);
             NotificationEntityType.CreateForeignKey1(notification, notificationChannel);
+            ReconcileDifferenceEntityType.CreateForeignKey1(reconcileDifference, reconcileRun);
+            ReconcileRunEntityType.CreateForeignKey1(reconcileRun, integration);
             RetryPolicyEntityType.CreateForeignKey1(retryPolicy, integration);
             RunPolicyEntityType.CreateForeignKey1(runPolicy, integration);
             SyncAttemptEntityType.CreateForeignKey1(syncAttempt, syncRecord);
@@ -72,6 +76,8 @@ namespace SyncHub.Data.Postgres.CompiledModels
             IntegrationEntityType.CreateAnnotations(integration);
             NotificationEntityType.CreateAnnotations(notification);
             NotificationChannelEntityType.CreateAnnotations(notificationChannel);
+            ReconcileDifferenceEntityType.CreateAnnotations(reconcileDifference);
+            ReconcileRunEntityType.CreateAnnotations(reconcileRun);
             RecordChangeEntityType.CreateAnnotations(recordChange);
             RecordCountEntityType.CreateAnnotations(recordCount);
             RetryOperationEntityType.CreateAnnotations(retryOperation);

@@ -11,7 +11,7 @@ namespace SyncHub.Data.CompiledModels
     public partial class SyncHubDbContextModel
     {
         private SyncHubDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("20b23dc9-5238-4096-96ae-41c98339b99e"), entityTypeCount: 25)
+            : base(skipDetectChanges: false, modelId: new Guid("d1e05c63-5e40-48c2-9b4f-ca707ebb17db"), entityTypeCount: 27)
         {
         }
 
@@ -32,6 +32,8 @@ namespace SyncHub.Data.CompiledModels
             var integration = IntegrationEntityType.Create(this);
             var notification = NotificationEntityType.Create(this);
             var notificationChannel = NotificationChannelEntityType.Create(this);
+            var reconcileDifference = ReconcileDifferenceEntityType.Create(this);
+            var reconcileRun = ReconcileRunEntityType.Create(this);
             var recordChange = RecordChangeEntityType.Create(this);
             var recordCount = RecordCountEntityType.Create(this);
             var retryOperation = RetryOperationEntityType.Create(this);
@@ -50,6 +52,8 @@ namespace SyncHub.Data.CompiledModels
             IdentityUserRoleEntityType.CreateForeignKey2(identityUserRole, syncHubUser);
             IdentityUserTokenEntityType.CreateForeignKey1(identityUserToken, syncHubUser);
             NotificationEntityType.CreateForeignKey1(notification, notificationChannel);
+            ReconcileDifferenceEntityType.CreateForeignKey1(reconcileDifference, reconcileRun);
+            ReconcileRunEntityType.CreateForeignKey1(reconcileRun, integration);
             RetryPolicyEntityType.CreateForeignKey1(retryPolicy, integration);
             RunPolicyEntityType.CreateForeignKey1(runPolicy, integration);
             SyncAttemptEntityType.CreateForeignKey1(syncAttempt, syncRecord);
@@ -71,6 +75,8 @@ namespace SyncHub.Data.CompiledModels
             IntegrationEntityType.CreateAnnotations(integration);
             NotificationEntityType.CreateAnnotations(notification);
             NotificationChannelEntityType.CreateAnnotations(notificationChannel);
+            ReconcileDifferenceEntityType.CreateAnnotations(reconcileDifference);
+            ReconcileRunEntityType.CreateAnnotations(reconcileRun);
             RecordChangeEntityType.CreateAnnotations(recordChange);
             RecordCountEntityType.CreateAnnotations(recordCount);
             RetryOperationEntityType.CreateAnnotations(retryOperation);
