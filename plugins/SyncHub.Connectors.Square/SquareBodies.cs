@@ -19,6 +19,26 @@ internal static class SquareBodies
         ["limit"] = SearchLimit,
     };
 
+    /// <summary>Customers updated at or after <paramref name="from"/>, oldest first, a page at a time.</summary>
+    public static JsonObject UpdatedSince(DateTimeOffset from, string? cursor, int limit)
+    {
+        var body = new JsonObject
+        {
+            ["query"] = new JsonObject
+            {
+                ["filter"] = new JsonObject { ["updated_at"] = new JsonObject { ["start_at"] = from.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture) } },
+                ["sort"] = new JsonObject { ["field"] = "CREATED_AT", ["order"] = "ASC" },
+            },
+            ["limit"] = limit,
+        };
+        if (cursor is not null)
+        {
+            body["cursor"] = cursor;
+        }
+
+        return body;
+    }
+
     public static JsonObject Create(Member member, string idempotencyKey)
     {
         var body = Fields(member);

@@ -15,6 +15,10 @@ internal sealed class SquareClient(HttpClient http, TimeProvider time, SquareSet
     public Task<SquareResponse> SearchAsync(string field, string exact, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Post, "/v2/customers/search", SquareBodies.Search(field, exact), cancellationToken);
 
+    /// <summary>SearchCustomers for the customers updated since a time, oldest first, by cursor.</summary>
+    public Task<SquareResponse> SearchUpdatedSinceAsync(DateTimeOffset from, string? cursor, int limit, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Post, "/v2/customers/search", SquareBodies.UpdatedSince(from, cursor, limit), cancellationToken);
+
     /// <summary>CreateCustomer, idempotent on the record's key.</summary>
     public Task<SquareResponse> CreateAsync(Member member, string idempotencyKey, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Post, "/v2/customers", SquareBodies.Create(member, idempotencyKey), cancellationToken);

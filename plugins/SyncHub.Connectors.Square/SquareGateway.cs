@@ -8,12 +8,14 @@ namespace SyncHub.Connectors.Square;
 /// <c>reference_id</c>) is updated; otherwise one customer with the same email is linked, several are reported as
 /// possible duplicates for an administrator, and none means the customer is created (idempotently on the record's key).
 /// A member's points are then kept on the customer's loyalty account through the Loyalty API.
+/// For reconciliation it lists the customers updated since a time, or looks one member up by its reference.
 /// Connection failures and cancellation are left to SyncHub.
 /// </summary>
-public sealed partial class SquareGateway : IConnectorGateway
+public sealed partial class SquareGateway : IConnectorGateway, IDestinationReader
 {
     private readonly ConnectorServices _services;
     private readonly ILogger _logger;
+    private readonly SquareDestination _destination;
 
     /// <summary>Creates the gateway; SyncHub calls this once when the plugin loads.</summary>
     public SquareGateway(ConnectorServices services)
@@ -21,6 +23,7 @@ public sealed partial class SquareGateway : IConnectorGateway
         ArgumentNullException.ThrowIfNull(services);
         _services = services;
         _logger = services.Logging.CreateLogger<SquareGateway>();
+        _destination = new SquareDestination(services, _logger);
     }
 
     /// <inheritdoc />
@@ -87,6 +90,33 @@ public sealed partial class SquareGateway : IConnectorGateway
         }
 
         return await CreateAsync(request, client, member, cancellationToken);
+    }
+
+    /// <summary>Square is read by searching its customers.</summary>
+    public DestinationReadMode ReadMode(ConnectorSettings settings) => DestinationReadMode.List;
+
+    /// <summary>True: delivery finds the customer by its <c>reference_id</c> and updates it.</summary>
+    public bool ResendReplaces(string entityType) => true;
+
+    /// <inheritdoc />
+    public DestinationRecord? Expect(DestinationSubject subject)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        return SquareDestination.Expect(subject);
+    }
+
+    /// <summary>One page of the customers updated since the query's time that carry a <c>reference_id</c>.</summary>
+    public Task<DestinationPage> ListAsync(DestinationQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return _destination.ListAsync(query, cancellationToken);
+    }
+
+    /// <summary>The customer whose <c>reference_id</c> is the member's, as delivery's own search finds it.</summary>
+    public Task<DestinationFetch> FetchAsync(DestinationSubject subject, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        return _destination.FetchAsync(subject, cancellationToken);
     }
 
     /// <summary>

@@ -11,6 +11,9 @@ internal sealed record SquareResponse(int Status, JsonNode? Json, string Text, T
     public IReadOnlyList<SquareCustomer> Customers =>
         Json?["customers"] is JsonArray customers ? [.. customers.Select(SquareCustomer.From).OfType<SquareCustomer>()] : [];
 
+    /// <summary>The cursor of a search answer's next page; null on the last page.</summary>
+    public string? Cursor => Json?["cursor"] is JsonValue value && value.TryGetValue<string>(out var cursor) && cursor.Length > 0 ? cursor : null;
+
     /// <summary>The customer of a create, retrieve or update answer.</summary>
     public SquareCustomer? Customer => SquareCustomer.From(Json?["customer"]);
 }

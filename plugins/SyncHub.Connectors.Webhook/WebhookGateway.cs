@@ -6,12 +6,14 @@ namespace SyncHub.Connectors.Webhook;
 /// <summary>
 /// Delivers each record as a JSON POST to the integration's <c>url</c>, with an <c>Idempotency-Key</c> header
 /// and any extra <c>headers</c> from the settings. Connection failures and cancellation are left to SyncHub.
-/// With a <c>lookupUrl</c> it can also tell whether the destination already holds a record (see <see cref="LookupAsync"/>).
+/// With a <c>lookupUrl</c> it can also tell whether the destination already holds a record (see <see cref="LookupAsync"/>),
+/// which also lets SyncHub reconcile the integration record by record (see <see cref="FetchAsync"/>).
 /// </summary>
-public sealed partial class WebhookGateway : IConnectorGateway
+public sealed partial class WebhookGateway : IConnectorGateway, IDestinationReader
 {
     private readonly ConnectorServices _services;
     private readonly ILogger _logger;
+    private readonly WebhookDestination _destination;
 
     /// <summary>Creates the gateway; SyncHub calls this once when the plugin loads.</summary>
     public WebhookGateway(ConnectorServices services)
@@ -19,6 +21,7 @@ public sealed partial class WebhookGateway : IConnectorGateway
         ArgumentNullException.ThrowIfNull(services);
         _services = services;
         _logger = services.Logging.CreateLogger<WebhookGateway>();
+        _destination = new WebhookDestination(services, _logger);
     }
 
     /// <inheritdoc />
@@ -75,4 +78,31 @@ public sealed partial class WebhookGateway : IConnectorGateway
         LogRefused(request.RecordId, request.IntegrationSlug, status, outcome.ErrorClass);
         return outcome;
     }
+
+    /// <summary>Records are looked up one by one through the <c>lookupUrl</c>; without one the destination cannot be read.</summary>
+    public DestinationReadMode ReadMode(ConnectorSettings settings) => WebhookDestination.ReadMode(settings);
+
+    /// <summary>
+    /// True: a record sent again carries a new idempotency key and the whole mapped body, which a receiver keyed on the
+    /// record's source id applies as an update.
+    /// </summary>
+    public bool ResendReplaces(string entityType) => true;
+
+    /// <inheritdoc />
+    public DestinationRecord? Expect(DestinationSubject subject)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        return WebhookDestination.Expect(subject);
+    }
+
+    /// <summary>A webhook has no listing: its integrations reconcile by look-up (<see cref="FetchAsync"/>).</summary>
+    public Task<DestinationPage> ListAsync(DestinationQuery query, CancellationToken cancellationToken) =>
+        Task.FromResult(DestinationPage.Failed(ErrorClass.ConnectorFault, "A webhook cannot list what its receiver holds; records are looked up one by one."));
+
+    /// <summary>
+    /// GETs the <c>lookupUrl</c> for the record: 2xx holds it (a JSON object body is compared field by field with the body
+    /// SyncHub would send), 404 does not, anything else is classified like a delivery.
+    /// </summary>
+    public Task<DestinationFetch> FetchAsync(DestinationSubject subject, CancellationToken cancellationToken) =>
+        _destination.FetchAsync(subject, cancellationToken);
 }

@@ -23,7 +23,10 @@ internal static class WebhookLookupUrl
     /// <summary>Whether a configured template is usable, checked before any record is sent.</summary>
     public static bool IsValid(string template) => Resolve(template, "key", "source", "entity") is not null;
 
-    private static Uri? Resolve(string template, string idempotencyKey, string sourceId, string entityType)
+    /// <summary>Whether the template names the record by the key it was sent with.</summary>
+    public static bool UsesIdempotencyKey(string template) => template.Contains("{idempotencyKey}", StringComparison.OrdinalIgnoreCase);
+
+    public static Uri? Resolve(string template, string idempotencyKey, string sourceId, string entityType)
     {
         var url = template
             .Replace("{idempotencyKey}", Uri.EscapeDataString(idempotencyKey), StringComparison.OrdinalIgnoreCase)

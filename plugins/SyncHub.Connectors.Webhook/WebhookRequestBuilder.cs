@@ -38,12 +38,19 @@ internal static class WebhookRequestBuilder
     }
 
     /// <summary>The GET that asks whether the destination holds a record, with the same extra headers (credentials).</summary>
-    public static HttpRequestMessage BuildLookup(LookupRequest request, Uri target)
+    public static HttpRequestMessage BuildLookup(LookupRequest request, Uri target) => BuildLookup(request.Settings, request.IdempotencyKey, target);
+
+    /// <summary>The same GET for reconciliation; a record SyncHub has never sent has no key to send.</summary>
+    public static HttpRequestMessage BuildLookup(ConnectorSettings settings, string? idempotencyKey, Uri target)
     {
         var message = new HttpRequestMessage(HttpMethod.Get, target);
         message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        AddHeaders(message, request.Settings);
-        message.Headers.TryAddWithoutValidation(IdempotencyKeyHeader, request.IdempotencyKey);
+        AddHeaders(message, settings);
+        if (idempotencyKey is not null)
+        {
+            message.Headers.TryAddWithoutValidation(IdempotencyKeyHeader, idempotencyKey);
+        }
+
         return message;
     }
 

@@ -7,6 +7,7 @@ using SyncHub.Connectors.Xero.Auth;
 using SyncHub.Connectors.Xero.Faults;
 using SyncHub.Connectors.Xero.Http;
 using SyncHub.Connectors.Xero.Payloads;
+using SyncHub.Connectors.Xero.Reconcile;
 
 namespace SyncHub.Connectors.Xero;
 
@@ -15,9 +16,10 @@ namespace SyncHub.Connectors.Xero;
 /// create (PUT) operations, an <c>Idempotency-Key</c> per record and SyncHub's reference stamped into the
 /// item so <see cref="LookupAsync"/> can find it again. OAuth 2.0 tokens are refreshed per integration ahead
 /// of expiry and on a 401; rotated tokens are saved through <see cref="ConnectorServices.Credentials"/>.
+/// For reconciliation it lists a collection changed since a time, or looks one record up, by that same reference.
 /// Connection failures and cancellation are left to SyncHub.
 /// </summary>
-public sealed partial class XeroGateway : IConnectorGateway
+public sealed partial class XeroGateway : IConnectorGateway, IDestinationReader
 {
     private const int MaxIdempotencyKeyChars = 128;
     private const int MaxExternalIdChars = 200;
@@ -26,6 +28,7 @@ public sealed partial class XeroGateway : IConnectorGateway
     private readonly ILogger _logger;
     private readonly XeroTokens _tokens;
     private readonly XeroApi _api;
+    private readonly XeroDestination _destination;
 
     /// <summary>Creates the gateway; SyncHub calls this once when the plugin loads.</summary>
     public XeroGateway(ConnectorServices services)
@@ -35,6 +38,7 @@ public sealed partial class XeroGateway : IConnectorGateway
         _logger = services.Logging.CreateLogger<XeroGateway>();
         _tokens = new XeroTokens(services, _logger);
         _api = new XeroApi(services, _tokens);
+        _destination = new XeroDestination(services, _api, _logger);
     }
 
     /// <inheritdoc />
@@ -78,6 +82,36 @@ public sealed partial class XeroGateway : IConnectorGateway
         }
 
         return outcome;
+    }
+
+    /// <summary>Xero is read by listing its collections.</summary>
+    public DestinationReadMode ReadMode(ConnectorSettings settings) => DestinationReadMode.List;
+
+    /// <summary>
+    /// False: delivery creates (PUT), so a record sent again would become a second invoice, bill, contact or payment. A
+    /// different record is left to be corrected in Xero; one deleted or voided there counts as missing and is resynced.
+    /// </summary>
+    public bool ResendReplaces(string entityType) => false;
+
+    /// <inheritdoc />
+    public DestinationRecord? Expect(DestinationSubject subject)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        return XeroDestination.Expect(subject);
+    }
+
+    /// <summary>One page of invoices, bills, contacts or payments changed since the query's time, with line items.</summary>
+    public Task<DestinationPage> ListAsync(DestinationQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return _destination.ListAsync(query, cancellationToken);
+    }
+
+    /// <summary>The record carrying SyncHub's reference, as <see cref="LookupAsync"/> finds it, with its fields.</summary>
+    public Task<DestinationFetch> FetchAsync(DestinationSubject subject, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        return _destination.FetchAsync(subject, cancellationToken);
     }
 
     private static HttpRequestMessage CreateRequest(Uri url, string json, string idempotencyKey)

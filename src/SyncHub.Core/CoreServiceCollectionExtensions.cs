@@ -16,6 +16,7 @@ using SyncHub.Core.Notifications;
 using SyncHub.Core.Operations;
 using SyncHub.Core.Plugins;
 using SyncHub.Core.Queries;
+using SyncHub.Core.Reconciliation;
 using SyncHub.Core.Records;
 using SyncHub.Core.Recovery;
 using SyncHub.Core.Retries;
@@ -37,6 +38,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSyncHubAudit();
         services.AddSyncHubMetrics();
         services.AddSyncHubNotifications();
+        services.AddSyncHubReconciliation();
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
 
         services.AddSingleton(TimeProvider.System);

@@ -43,6 +43,12 @@ public sealed class SyncHubDbContext(DbContextOptions<SyncHubDbContext> options)
 
     public DbSet<Notification> Notifications => Set<Notification>();
 
+    /// <summary>Reconciliations: an integration's records of a date range compared with the destination's.</summary>
+    public DbSet<ReconcileRun> ReconcileRuns => Set<ReconcileRun>();
+
+    /// <summary>What each reconciliation found missing, different or extra.</summary>
+    public DbSet<ReconcileDifference> ReconcileDifferences => Set<ReconcileDifference>();
+
     /// <summary>The processes sharing a PostgreSQL store, with their heartbeats (their claim leases).</summary>
     public DbSet<SyncHubNode> Nodes => Set<SyncHubNode>();
 

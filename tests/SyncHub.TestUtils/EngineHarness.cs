@@ -56,6 +56,7 @@ public sealed class EngineHarness : IAsyncDisposable
         Source = new FakeSource(Gateway);
         services.AddSingleton<IConnectorGateway>(Source);
         services.AddSingleton<IConnectorGateway>(LookupGateway);
+        services.AddSingleton<IConnectorGateway>(Destination);
         if (postgres is null)
         {
             _sqlite = new TempSqliteFile();
@@ -84,6 +85,9 @@ public sealed class EngineHarness : IAsyncDisposable
     public FakeSource Source { get; }
     /// <summary>A second fake connector that can look records up; integrations use it when created with its name.</summary>
     public FakeLookupGateway LookupGateway { get; } = new();
+
+    /// <summary>A connector whose destination reconciliation can read and tests can damage.</summary>
+    public FakeDestinationGateway Destination { get; } = new();
 
     public CapturedLogs Logs { get; } = new();
 

@@ -34,6 +34,9 @@ public class SyncHubWebFactory : WebApplicationFactory<Program>
     /// <summary>A connector that declares settings (one secret) and tests connections: <c>fake-secure</c>.</summary>
     public FakeConnectionGateway Secure { get; } = new();
 
+    /// <summary>A connector whose destination can be reconciled (<c>fake-destination</c>) and damaged by tests.</summary>
+    public FakeDestinationGateway Destination { get; } = new();
+
     /// <summary>Every log line the app writes.</summary>
     public CapturedLogs Logs { get; } = new();
 
@@ -150,6 +153,7 @@ public class SyncHubWebFactory : WebApplicationFactory<Program>
             services.AddSingleton<IConnectorGateway>(Gateway);
             services.AddSingleton<IConnectorGateway>(Source);
             services.AddSingleton<IConnectorGateway>(Secure);
+            services.AddSingleton<IConnectorGateway>(Destination);
             services.AddSingleton<ILoggerProvider>(Logs);
         });
     }

@@ -12,7 +12,7 @@ namespace SyncHub.Data.Postgres.CompiledModels
     public partial class SyncHubDbContextModel
     {
         private SyncHubDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("996b898d-09ae-4c84-beef-529b7c406f51"), entityTypeCount: 26)
+            : base(skipDetectChanges: false, modelId: new Guid("a2713c1e-c4e0-49f5-b7e6-a7af6850aa07"), entityTypeCount: 28)
         {
         }
 
@@ -34,6 +34,8 @@ namespace SyncHub.Data.Postgres.CompiledModels
             var notification = NotificationEntityType.Create(this);
             var notificationChannel = NotificationChannelEntityType.Create(this);
             var queuedWork = QueuedWorkEntityType.Create(this);
+            var reconcileDifference = ReconcileDifferenceEntityType.Create(this);
+            var reconcileRun = ReconcileRunEntityType.Create(this);
             var recordChange = RecordChangeEntityType.Create(this);
             var recordCount = RecordCountEntityType.Create(this);
             var retryOperation = RetryOperationEntityType.Create(this);
@@ -53,6 +55,8 @@ namespace SyncHub.Data.Postgres.CompiledModels
             IdentityUserTokenEntityType.CreateForeignKey1(identityUserToken, syncHubUser);
             NotificationEntityType.CreateForeignKey1(notification, notificationChannel);
             QueuedWorkEntityType.CreateForeignKey1(queuedWork, syncRecord);
+            ReconcileDifferenceEntityType.CreateForeignKey1(reconcileDifference, reconcileRun);
+            ReconcileRunEntityType.CreateForeignKey1(reconcileRun, integration);
             RetryPolicyEntityType.CreateForeignKey1(retryPolicy, integration);
             RunPolicyEntityType.CreateForeignKey1(runPolicy, integration);
             SyncAttemptEntityType.CreateForeignKey1(syncAttempt, syncRecord);
@@ -75,6 +79,8 @@ namespace SyncHub.Data.Postgres.CompiledModels
             NotificationEntityType.CreateAnnotations(notification);
             NotificationChannelEntityType.CreateAnnotations(notificationChannel);
             QueuedWorkEntityType.CreateAnnotations(queuedWork);
+            ReconcileDifferenceEntityType.CreateAnnotations(reconcileDifference);
+            ReconcileRunEntityType.CreateAnnotations(reconcileRun);
             RecordChangeEntityType.CreateAnnotations(recordChange);
             RecordCountEntityType.CreateAnnotations(recordCount);
             RetryOperationEntityType.CreateAnnotations(retryOperation);

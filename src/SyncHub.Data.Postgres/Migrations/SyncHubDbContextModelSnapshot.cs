@@ -667,6 +667,199 @@ namespace SyncHub.Data.Postgres.Migrations
                     b.ToTable("WorkQueue", (string)null);
                 });
 
+            modelBuilder.Entity("SyncHub.Data.Entities.ReconcileDifference", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("EntityType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("FieldsJson")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Label")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("ParentEntityType")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ParentSourceId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("PayloadVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("RecordId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("RecordStatus")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("Resync")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("ResyncAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ResyncNote")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<bool>("Resyncable")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("RunId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("SourceChangedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("SourceId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("SourcePayload")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RunId", "Kind", "Id");
+
+                    b.HasIndex("RunId", "Resync", "Id");
+
+                    b.ToTable("ReconcileDifferences", (string)null);
+                });
+
+            modelBuilder.Entity("SyncHub.Data.Entities.ReconcileRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("DestinationRecords")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Different")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Extra")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("IntegrationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Matching")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Missing")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Mode")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("NotCompared")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("OwnerNode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Phase")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("RangeFrom")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("RangeTo")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("ResyncFinishedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("ResyncLeft")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ResyncNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("ResyncQueued")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("ResyncStartedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ResyncStartedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("ResyncStatus")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResyncTotal")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SourceRecords")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("StartedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Truncated")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IntegrationId", "Id");
+
+                    b.HasIndex("Status", "ResyncStatus");
+
+                    b.ToTable("ReconcileRuns", (string)null);
+                });
+
             modelBuilder.Entity("SyncHub.Data.Entities.RecordChange", b =>
                 {
                     b.Property<long>("Id")
@@ -1341,6 +1534,24 @@ namespace SyncHub.Data.Postgres.Migrations
                     b.HasOne("SyncHub.Data.Entities.SyncRecord", null)
                         .WithMany()
                         .HasForeignKey("RecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SyncHub.Data.Entities.ReconcileDifference", b =>
+                {
+                    b.HasOne("SyncHub.Data.Entities.ReconcileRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SyncHub.Data.Entities.ReconcileRun", b =>
+                {
+                    b.HasOne("SyncHub.Data.Entities.Integration", null)
+                        .WithMany()
+                        .HasForeignKey("IntegrationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -11,7 +11,7 @@ namespace SyncHub.Data.CompiledModels
     public partial class SyncHubDbContextModel
     {
         private SyncHubDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("1aac580c-fd1b-460d-aaaa-96a6fffb0273"), entityTypeCount: 26)
+            : base(skipDetectChanges: false, modelId: new Guid("db72a79a-fe2a-417c-89d1-18db48b31612"), entityTypeCount: 28)
         {
         }
 
@@ -33,6 +33,8 @@ namespace SyncHub.Data.CompiledModels
             var notification = NotificationEntityType.Create(this);
             var notificationChannel = NotificationChannelEntityType.Create(this);
             var queuedWork = QueuedWorkEntityType.Create(this);
+            var reconcileDifference = ReconcileDifferenceEntityType.Create(this);
+            var reconcileRun = ReconcileRunEntityType.Create(this);
             var recordChange = RecordChangeEntityType.Create(this);
             var recordCount = RecordCountEntityType.Create(this);
             var retryOperation = RetryOperationEntityType.Create(this);
@@ -52,6 +54,8 @@ namespace SyncHub.Data.CompiledModels
             IdentityUserTokenEntityType.CreateForeignKey1(identityUserToken, syncHubUser);
             NotificationEntityType.CreateForeignKey1(notification, notificationChannel);
             QueuedWorkEntityType.CreateForeignKey1(queuedWork, syncRecord);
+            ReconcileDifferenceEntityType.CreateForeignKey1(reconcileDifference, reconcileRun);
+            ReconcileRunEntityType.CreateForeignKey1(reconcileRun, integration);
             RetryPolicyEntityType.CreateForeignKey1(retryPolicy, integration);
             RunPolicyEntityType.CreateForeignKey1(runPolicy, integration);
             SyncAttemptEntityType.CreateForeignKey1(syncAttempt, syncRecord);
@@ -74,6 +78,8 @@ namespace SyncHub.Data.CompiledModels
             NotificationEntityType.CreateAnnotations(notification);
             NotificationChannelEntityType.CreateAnnotations(notificationChannel);
             QueuedWorkEntityType.CreateAnnotations(queuedWork);
+            ReconcileDifferenceEntityType.CreateAnnotations(reconcileDifference);
+            ReconcileRunEntityType.CreateAnnotations(reconcileRun);
             RecordChangeEntityType.CreateAnnotations(recordChange);
             RecordCountEntityType.CreateAnnotations(recordCount);
             RetryOperationEntityType.CreateAnnotations(retryOperation);

@@ -1,6 +1,6 @@
 namespace SyncHub.Data.Entities;
 
-/// <summary>One change to a record after it arrived, kept in its history: edits, automatic fixes, links, merges.</summary>
+/// <summary>One change to a record after it arrived, kept in its history: edits, automatic fixes, links, merges, resyncs.</summary>
 public sealed class RecordChange
 {
     public long Id { get; set; }

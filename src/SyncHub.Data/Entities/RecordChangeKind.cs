@@ -17,4 +17,7 @@ public enum RecordChangeKind
 
     /// <summary>A duplicate review decided the candidates are different records.</summary>
     KeptApart = 4,
+
+    /// <summary>A reconciliation found it missing or different at the destination and queued it again (a new payload version).</summary>
+    Resync = 5,
 }

@@ -642,6 +642,195 @@ namespace SyncHub.Data.Migrations
                     b.ToTable("WorkQueue", (string)null);
                 });
 
+            modelBuilder.Entity("SyncHub.Data.Entities.ReconcileDifference", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EntityType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FieldsJson")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Label")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ParentEntityType")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ParentSourceId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PayloadVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RecordId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RecordStatus")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Resync")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ResyncAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ResyncNote")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Resyncable")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SourceChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SourceId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourcePayload")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RunId", "Kind", "Id");
+
+                    b.HasIndex("RunId", "Resync", "Id");
+
+                    b.ToTable("ReconcileDifferences", (string)null);
+                });
+
+            modelBuilder.Entity("SyncHub.Data.Entities.ReconcileRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DestinationRecords")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Different")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Extra")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IntegrationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Matching")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Missing")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Mode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NotCompared")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerNode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phase")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RangeFrom")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RangeTo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ResyncFinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResyncLeft")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ResyncNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ResyncQueued")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ResyncStartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ResyncStartedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ResyncStatus")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResyncTotal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SourceRecords")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StartedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Truncated")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IntegrationId", "Id");
+
+                    b.HasIndex("Status", "ResyncStatus");
+
+                    b.ToTable("ReconcileRuns", (string)null);
+                });
+
             modelBuilder.Entity("SyncHub.Data.Entities.RecordChange", b =>
                 {
                     b.Property<long>("Id")
@@ -1308,6 +1497,24 @@ namespace SyncHub.Data.Migrations
                     b.HasOne("SyncHub.Data.Entities.SyncRecord", null)
                         .WithMany()
                         .HasForeignKey("RecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SyncHub.Data.Entities.ReconcileDifference", b =>
+                {
+                    b.HasOne("SyncHub.Data.Entities.ReconcileRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SyncHub.Data.Entities.ReconcileRun", b =>
+                {
+                    b.HasOne("SyncHub.Data.Entities.Integration", null)
+                        .WithMany()
+                        .HasForeignKey("IntegrationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -44,6 +44,7 @@ internal static class ApiServiceCollectionExtensions
             .MapFailureGroupsApi()
             .MapRunsApi()
             .MapPauseApi()
+            .MapReconcileApi()
             .MapIntegrationChangesApi()
             .MapReviewsApi()
             .MapAlertsApi()

@@ -16,7 +16,7 @@ internal static class JobsServiceCollectionExtensions
     /// <summary>
     /// Quartz polls for due deliveries and automatic retries (its clock is the container's TimeProvider);
     /// Quartz also starts scheduled runs and run retries when due; background workers run manual retry
-    /// operations and sync runs. Jobs read their on/off switches when they fire.
+    /// operations, sync runs and reconciliations. Jobs read their on/off switches when they fire.
     /// On PostgreSQL Quartz runs clustered on its tables in the same database, so the once-per-cluster jobs (run
     /// scheduler, alerts, demo traffic, stale claims) fire on one node at a time; delivery and automatic retries
     /// poll on every node instead, and every node renews its claim lease.
@@ -26,6 +26,7 @@ internal static class JobsServiceCollectionExtensions
         var database = DatabaseSettings.Read(configuration);
         services.AddHostedService<OperationWorker>();
         services.AddHostedService<RunWorker>();
+        services.AddHostedService<ReconcileWorker>();
         if (database.IsPostgres)
         {
             services.AddHostedService<NodeHeartbeatWorker>();

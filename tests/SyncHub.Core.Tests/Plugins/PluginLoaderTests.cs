@@ -56,6 +56,28 @@ public sealed class PluginLoaderTests : IDisposable
     }
 
     [Fact]
+    public void LoadAll_PluginBuiltAgainstTheOlderSdk12_LoadsWithItsCapabilitiesAndNoDestinationReader()
+    {
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
+        var built = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "TestPlugins", "SyncHub.Connectors.Sdk12", "bin", configuration, "net10.0"));
+        var target = Directory.CreateDirectory(Path.Combine(_folder, "SyncHub.Connectors.Sdk12"));
+        foreach (var file in Directory.GetFiles(built))
+        {
+            File.Copy(file, Path.Combine(target.FullName, Path.GetFileName(file)));
+        }
+
+        var result = Load(_folder);
+
+        result.Errors.ShouldBeEmpty();
+        var gateway = result.Gateways.ShouldHaveSingleItem();
+        gateway.Info.Name.ShouldBe("sdk12");
+        gateway.ShouldBeAssignableTo<IRecordLookup>();
+        gateway.ShouldNotBeAssignableTo<IDestinationReader>();
+        SdkReference.Of(gateway.GetType().Assembly).ShouldBe(new Version(1, 2, 0, 0));
+        typeof(IDestinationReader).Assembly.GetName().Version.ShouldBe(new Version(1, 3, 0, 0));
+    }
+
+    [Fact]
     public void LoadAll_NoPluginFolder_LoadsNothingWithoutError() =>
         Load(Path.Combine(_folder, "missing")).Gateways.ShouldBeEmpty();
 

@@ -28,5 +28,7 @@ public sealed class PluginsPageTests(SyncHubWebFactory factory) : IClassFixture<
         sandbox.Single(".capabilities").TextContent.ShouldContain("source");
         sandbox.Single(".settings").TextContent.ShouldContain("latencyMs");
         page.Single("#plugin-webhook .settings").TextContent.ShouldContain("url (required)");
+        page.Single("#plugin-xero .capabilities").TextContent.ShouldContain("reconcile");
+        sandbox.Single(".capabilities").TextContent.ShouldNotContain("reconcile");
     }
 }

@@ -14,6 +14,7 @@ public sealed record PluginRow(ConnectorInfo Info, string SdkVersion, IReadOnlyL
         Add(capabilities, gateway is IConnectionTest, "connection test");
         Add(capabilities, gateway is IDuplicateResolver, "duplicate resolver");
         Add(capabilities, gateway is IMergeTransfer, "merge transfer");
+        Add(capabilities, gateway is IDestinationReader, "reconcile");
         Add(capabilities, gateway is Core.Plugins.Isolation.IsolatedGateway, "own process");
         return new PluginRow(gateway.Info, sdk is null ? "unknown" : $"{sdk.Major}.{sdk.Minor}", capabilities);
     }
