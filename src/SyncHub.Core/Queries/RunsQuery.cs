@@ -44,7 +44,7 @@ public sealed class RunsQuery(IDbContextFactory<SyncHubDbContext> dbFactory)
             .Where(a => a.RunId == runId && a.ErrorClass != null)
             .OrderByDescending(a => a.Id).Take(limit)
             .Join(db.Records, a => a.RecordId, r => r.Id, (a, r) => new RunLogEntry(
-                a.Id, r.Id, r.EntityType, r.SourceId, a.Status, a.ErrorClass, a.Message, a.FinishedAt ?? a.StartedAt))
+                a.Id, r.Id, r.EntityType, r.SourceId, a.Status, a.ErrorClass, a.Message, a.FinishedAt ?? a.StartedAt, r.Status, r.FailedRuns))
             .ToListAsync(cancellationToken);
     }
 

@@ -70,9 +70,11 @@ public sealed partial class RunExecutor
     private static bool? Take(RunContext context, SyncRecord record, SourceRecord source, DateTimeOffset now)
     {
         var changed = record.Payload != source.Payload;
-        if (!changed && (record.Status is not RecordStatus.Pending || record.ArchivedAt is not null))
+        if (!changed && (record.Status is not (RecordStatus.Pending or RecordStatus.Failed) || record.ArchivedAt is not null || record.RetryOperationId is not null))
         {
-            // Already delivered, skipped, queued for retry or dead-lettered with this very data: never post it twice.
+            // Already delivered, skipped, in review, queued by a retry operation or dead-lettered with this very data: never
+            // post it twice, and a dead letter stays out of runs. A failed record is tried again by each run that reads it,
+            // so its failed runs are counted (OutcomePlanner.RunFailureLimit).
             return null;
         }
 

@@ -12,7 +12,7 @@ namespace SyncHub.Data.Postgres.CompiledModels
     public partial class SyncHubDbContextModel
     {
         private SyncHubDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("a2713c1e-c4e0-49f5-b7e6-a7af6850aa07"), entityTypeCount: 28)
+            : base(skipDetectChanges: false, modelId: new Guid("35d9206d-66cd-469b-b58f-2c14ae9443a0"), entityTypeCount: 28)
         {
         }
 

@@ -23,7 +23,7 @@ namespace SyncHub.Data.Postgres.CompiledModels
                 "SyncHub.Data.Entities.SyncRecord",
                 typeof(SyncRecord),
                 baseEntityType,
-                propertyCount: 41,
+                propertyCount: 42,
                 navigationCount: 1,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 4,
@@ -169,6 +169,14 @@ namespace SyncHub.Data.Postgres.CompiledModels
                 nullable: true,
                 maxLength: 200);
             externalId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var failedRuns = runtimeEntityType.AddProperty(
+                "FailedRuns",
+                typeof(int),
+                propertyInfo: typeof(SyncRecord).GetProperty("FailedRuns", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(SyncRecord).GetField("<FailedRuns>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0);
+            failedRuns.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var fieldProblemsJson = runtimeEntityType.AddProperty(
                 "FieldProblemsJson",

@@ -1202,6 +1202,9 @@ namespace SyncHub.Data.Postgres.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<int>("FailedRuns")
+                        .HasColumnType("integer");
+
                     b.Property<string>("FieldProblemsJson")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");

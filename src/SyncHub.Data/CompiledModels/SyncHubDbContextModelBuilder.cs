@@ -11,7 +11,7 @@ namespace SyncHub.Data.CompiledModels
     public partial class SyncHubDbContextModel
     {
         private SyncHubDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("db72a79a-fe2a-417c-89d1-18db48b31612"), entityTypeCount: 28)
+            : base(skipDetectChanges: false, modelId: new Guid("35e85789-ec77-48c8-bb6b-9a6fafbdb42d"), entityTypeCount: 28)
         {
         }
 

@@ -22,7 +22,7 @@ namespace SyncHub.Data.CompiledModels
                 "SyncHub.Data.Entities.SyncRecord",
                 typeof(SyncRecord),
                 baseEntityType,
-                propertyCount: 41,
+                propertyCount: 42,
                 navigationCount: 1,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 4,
@@ -152,6 +152,13 @@ namespace SyncHub.Data.CompiledModels
                 fieldInfo: typeof(SyncRecord).GetField("<ExternalId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true,
                 maxLength: 200);
+
+            var failedRuns = runtimeEntityType.AddProperty(
+                "FailedRuns",
+                typeof(int),
+                propertyInfo: typeof(SyncRecord).GetProperty("FailedRuns", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(SyncRecord).GetField("<FailedRuns>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0);
 
             var fieldProblemsJson = runtimeEntityType.AddProperty(
                 "FieldProblemsJson",

@@ -34,6 +34,9 @@ public sealed class SyncRecord
 
     public bool AutomaticRetriesExhausted { get; set; }
 
+    /// <summary>Sync runs whose attempt at the record failed since it was last delivered; the third makes it a dead letter.</summary>
+    public int FailedRuns { get; set; }
+
     /// <summary>When a pending record is due, or when a failed record's next automatic retry runs.</summary>
     public DateTimeOffset? NextAttemptAt { get; set; }
 

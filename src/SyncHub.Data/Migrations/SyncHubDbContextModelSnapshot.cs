@@ -1167,6 +1167,9 @@ namespace SyncHub.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("FailedRuns")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("FieldProblemsJson")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");

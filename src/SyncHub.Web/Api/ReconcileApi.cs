@@ -11,12 +11,43 @@ internal static class ReconcileApi
 {
     public static RouteGroupBuilder MapReconcileApi(this RouteGroupBuilder api)
     {
-        api.MapPost("/integrations/{slug}/reconciliations", StartAsync).RequireAuthorization(Policies.ApiFull);
-        api.MapGet("/integrations/{slug}/reconciliations", ListAsync).RequireAuthorization(Policies.ApiFull);
-        api.MapGet("/reconciliations/{id:long}", GetAsync).RequireAuthorization(Policies.ApiFull);
-        api.MapGet("/reconciliations/{id:long}/differences", DifferencesAsync).RequireAuthorization(Policies.ApiFull);
-        api.MapPost("/reconciliations/{id:long}/resync", ResyncAsync).RequireAuthorization(Policies.ApiFull);
-        api.MapPost("/reconciliations/{id:long}/cancel", CancelAsync).RequireAuthorization(Policies.ApiFull);
+        api.MapPost("/integrations/{slug}/reconciliations", StartAsync).RequireAuthorization(Policies.ApiFull)
+            .WithName("StartReconciliation").WithTags("Reconciliations")
+            .WithSummary("Compare an integration's records of a date range with its destination (runs in the background)")
+            .Accepts<StartReconcileRequest>("application/json")
+            .Produces<ReconcileResponse>(StatusCodes.Status202Accepted)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapGet("/integrations/{slug}/reconciliations", ListAsync).RequireAuthorization(Policies.ApiFull)
+            .WithName("ListReconciliations").WithTags("Reconciliations")
+            .WithSummary("An integration's reconciliations, newest first, keyset-paged")
+            .Produces<ReconcileListResponse>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/reconciliations/{id:long}", GetAsync).RequireAuthorization(Policies.ApiFull)
+            .WithName("GetReconciliation").WithTags("Reconciliations")
+            .WithSummary("A reconciliation with its counts and its resync's progress")
+            .Produces<ReconcileResponse>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/reconciliations/{id:long}/differences", DifferencesAsync).RequireAuthorization(Policies.ApiFull)
+            .WithName("ListReconciliationDifferences").WithTags("Reconciliations")
+            .WithSummary("The records that differ (missing, different, extra, not compared), with what differs, keyset-paged")
+            .Produces<DifferenceListResponse>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPost("/reconciliations/{id:long}/resync", ResyncAsync).RequireAuthorization(Policies.ApiFull)
+            .WithName("ResyncReconciliation").WithTags("Reconciliations")
+            .WithSummary("Resync only the missing and different records of a completed reconciliation")
+            .Produces<ReconcileResponse>(StatusCodes.Status202Accepted)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapPost("/reconciliations/{id:long}/cancel", CancelAsync).RequireAuthorization(Policies.ApiFull)
+            .WithName("CancelReconciliation").WithTags("Reconciliations")
+            .WithSummary("Stop a comparison or a resync that is running")
+            .Produces<ReconcileResponse>(StatusCodes.Status202Accepted)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         return api;
     }
 

@@ -13,7 +13,9 @@ public sealed record RunResponse(
     DateTimeOffset StartedAt, DateTimeOffset? FinishedAt, double? DurationSeconds, string? Note,
     DateTimeOffset? RangeFrom, DateTimeOffset? RangeTo, long? RetryOf, int RetryNumber, DateTimeOffset? NextRetryAt);
 
-public sealed record RunLogEntryResponse(long RecordId, string EntityType, string SourceId, AttemptStatus Status, ErrorClass? ErrorClass, string? Message, DateTimeOffset At);
+/// <param name="RecordStatus">Where the record stands now: <c>deadLetter</c> once it failed in three separate runs.</param>
+/// <param name="FailedRuns">Runs whose attempt at the record failed since it was last delivered.</param>
+public sealed record RunLogEntryResponse(long RecordId, string EntityType, string SourceId, AttemptStatus Status, ErrorClass? ErrorClass, string? Message, DateTimeOffset At, RecordStatus RecordStatus, int FailedRuns);
 
 public sealed record RunDetailsResponse(RunResponse Run, IReadOnlyList<RunLogEntryResponse> ErrorLog);
 

@@ -113,7 +113,7 @@ internal static class RunsApi
 
         var log = await query.ErrorLogAsync(id, MaxLimit, cancellationToken);
         return Results.Ok(new RunDetailsResponse(ToResponse(row),
-            [.. log.Select(e => new RunLogEntryResponse(e.RecordId, e.EntityType, e.SourceId, e.Status, e.ErrorClass, e.Message, e.At))]));
+            [.. log.Select(e => new RunLogEntryResponse(e.RecordId, e.EntityType, e.SourceId, e.Status, e.ErrorClass, e.Message, e.At, e.RecordStatus, e.FailedRuns))]));
     }
 
     private static async Task<IResult> CancelAsync(long id, HttpContext context, RunService runs, RunsQuery query, CancellationToken cancellationToken)

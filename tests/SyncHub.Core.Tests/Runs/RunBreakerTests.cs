@@ -72,6 +72,6 @@ public sealed class RunBreakerTests
         tripped.Processed.ShouldBe(20);
         tripped.Status.ShouldBe(RunStatus.Failed);
         next.Status.ShouldBe(RunStatus.Succeeded);
-        next.Created.ShouldBe(10);
+        next.Created.ShouldBe(30); // the 20 that failed are tried again by the next run, with the 10 never reached
     }
 }

@@ -19,6 +19,9 @@ internal sealed class ContractState
     public const string Slug = "demo-accounting";
     public const string SourceSlug = "demo-shop";
 
+    /// <summary>An integration whose destination can be read, for the reconciliation operations.</summary>
+    public const string ReconcileSlug = "demo-ledger";
+
     private static readonly DuplicateCandidate[] Candidates =
     [
         new("CUST-1", "Ann Lee") { Fields = new Dictionary<string, string> { ["email"] = "ann@example.com" } },
@@ -41,6 +44,7 @@ internal sealed class ContractState
     {
         await api.CreateIntegrationAsync(Slug);
         await api.CreateIntegrationAsync(SourceSlug, FakeSource.Name);
+        await api.CreateIntegrationAsync(ReconcileSlug, FakeDestinationGateway.Name);
         (await api.IngestAsync(Slug, "INV-1")).ShouldBe(1, "the examples name record 1");
         factory.Gateway.FailNextFor("INV-1", ErrorClass.Validation, "Customer is missing", 422);
         await api.IngestAsync(Slug, "INV-2");

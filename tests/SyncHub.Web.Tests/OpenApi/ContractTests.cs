@@ -24,6 +24,8 @@ public sealed class ContractTests(SyncHubWebFactory factory, ITestOutputHelper o
         ("EditAndRetryRecord", [200]), ("DismissRecords", [200]), ("ArchiveRecords", [200]), ("RestoreRecords", [200]),
         ("RetryRecords", [202]), ("GetOperation", [200]), ("CancelOperation", [202, 409]),
         ("StartRun", [202]), ("ListRuns", [200]), ("GetRun", [200]), ("CancelRun", [202, 409]),
+        ("StartReconciliation", [202]), ("ListReconciliations", [200]), ("GetReconciliation", [200]), ("ListReconciliationDifferences", [200]),
+        ("ResyncReconciliation", [202, 409]), ("CancelReconciliation", [202, 409]),
         ("ListReviews", [200]), ("GetReview", [200]), ("MergeReview", [200]), ("KeepReviewApart", [200]),
         ("ListAlerts", [200]), ("AcknowledgeAlert", [200]), ("ListAuditEntries", [200]),
         ("CreateNotificationChannel", [201]), ("ListNotificationChannels", [200]), ("GetNotificationChannel", [200]),
@@ -110,6 +112,8 @@ public sealed class ContractTests(SyncHubWebFactory factory, ITestOutputHelper o
         "GetOperation" or "CancelOperation" => new() { ["id"] = values["operation"] },
         "StartRun" or "ListRuns" => new() { ["slug"] = ContractState.SourceSlug },
         "GetRun" or "CancelRun" => new() { ["id"] = values["run"] },
+        "StartReconciliation" or "ListReconciliations" => new() { ["slug"] = ContractState.ReconcileSlug },
+        "GetReconciliation" or "ListReconciliationDifferences" or "ResyncReconciliation" or "CancelReconciliation" => new() { ["id"] = values["reconciliation"] },
         "GetReview" or "MergeReview" => new() { ["id"] = state.MergeReviewId.ToString(System.Globalization.CultureInfo.InvariantCulture) },
         "KeepReviewApart" => new() { ["id"] = state.KeepApartReviewId.ToString(System.Globalization.CultureInfo.InvariantCulture) },
         "AcknowledgeAlert" => new() { ["id"] = state.AlertId.ToString(System.Globalization.CultureInfo.InvariantCulture) },
@@ -120,7 +124,7 @@ public sealed class ContractTests(SyncHubWebFactory factory, ITestOutputHelper o
 
     private static void Remember(string name, string body, Dictionary<string, string> values)
     {
-        var key = name switch { "RetryRecords" => "operation", "StartRun" => "run", "CreateNotificationChannel" => "channel", _ => null };
+        var key = name switch { "RetryRecords" => "operation", "StartRun" => "run", "StartReconciliation" => "reconciliation", "CreateNotificationChannel" => "channel", _ => null };
         if (key is null || body.Length == 0)
         {
             return;

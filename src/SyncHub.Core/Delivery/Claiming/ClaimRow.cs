@@ -28,6 +28,8 @@ internal sealed class ClaimRow
 
     public bool AutomaticRetriesExhausted { get; set; }
 
+    public int FailedRuns { get; set; }
+
     public bool OutcomeUnknown { get; set; }
 
     public bool HasDeadLettered { get; set; }

@@ -14,7 +14,7 @@ internal static class ClaimStatements
 {
     private const string Columns = """
         r."Id", r."IntegrationId", r."EntityType", r."SourceId", r."Payload", r."PayloadVersion", r."IdempotencyBase", r."Status",
-        r."RetryCount", r."AutomaticRetryCount", r."AutomaticRetriesExhausted", r."OutcomeUnknown", r."DeadLetteredAt" IS NOT NULL AS "HasDeadLettered",
+        r."RetryCount", r."AutomaticRetryCount", r."AutomaticRetriesExhausted", r."FailedRuns", r."OutcomeUnknown", r."DeadLetteredAt" IS NOT NULL AS "HasDeadLettered",
         r."FirstFailedAt" IS NOT NULL AS "HasFailed", r."LastAttemptId", r."ArchivedAt" IS NOT NULL AS "Archived", r."RetryOperationId",
         r."ParentEntityType", r."ParentSourceId"
         """;

@@ -15,7 +15,7 @@ internal static class CompletionStatements
     private static readonly RowSetColumn[] RecordColumns =
     [
         new("jId", SqlType.Long), new("jToken", SqlType.Guid), new("jVersion", SqlType.Int), new("jOk", SqlType.Bool), new("jStatus", SqlType.Int),
-        new("jNext", SqlType.Long), new("jRetry", SqlType.Int), new("jAuto", SqlType.Int), new("jExhausted", SqlType.Bool), new("jUnknown", SqlType.Bool),
+        new("jNext", SqlType.Long), new("jRetry", SqlType.Int), new("jAuto", SqlType.Int), new("jExhausted", SqlType.Bool), new("jRuns", SqlType.Int), new("jUnknown", SqlType.Bool),
         new("jDead", SqlType.Int), new("jFingerprint", SqlType.Text), new("jProblems", SqlType.Text), new("jExternal", SqlType.Text),
         new("jReconciled", SqlType.Bool), new("jErrorClass", SqlType.Int), new("jHttp", SqlType.Int), new("jMessage", SqlType.Text),
     ];
@@ -45,7 +45,7 @@ internal static class CompletionStatements
             var work = completion.Work;
             rows.Row().Long("jId", work.Record.Id).Guid("jToken", work.ClaimToken).Int("jVersion", work.Record.PayloadVersion).Bool("jOk", plan.Delivered)
                 .Int("jStatus", (int)plan.Status).Time("jNext", plan.NextAttemptAt).Int("jRetry", plan.RetryCount).Int("jAuto", plan.AutomaticRetryCount)
-                .Bool("jExhausted", plan.AutomaticRetriesExhausted).Bool("jUnknown", plan.OutcomeUnknown).Int("jDead", (int)plan.DeadLetter)
+                .Bool("jExhausted", plan.AutomaticRetriesExhausted).Int("jRuns", plan.FailedRuns).Bool("jUnknown", plan.OutcomeUnknown).Int("jDead", (int)plan.DeadLetter)
                 .Text("jFingerprint", plan.ErrorFingerprint).Text("jProblems", plan.FieldProblemsJson).Text("jExternal", plan.ExternalId)
                 .Bool("jReconciled", plan.Reconciled).Int("jErrorClass", (int?)plan.ErrorClass).Int("jHttp", plan.HttpStatus).Text("jMessage", plan.ErrorMessage);
         }
@@ -59,7 +59,7 @@ internal static class CompletionStatements
                 "Status" = CASE WHEN {superseded} THEN {(int)RecordStatus.Pending} ELSE v."jStatus" END,
                 "NextAttemptAt" = CASE WHEN {superseded} THEN {at} ELSE v."jNext" END,
                 "ClaimToken" = NULL, "ClaimedBy" = NULL, "UpdatedAt" = {at},
-                "RetryCount" = v."jRetry", "AutomaticRetryCount" = v."jAuto", "AutomaticRetriesExhausted" = v."jExhausted",
+                "RetryCount" = v."jRetry", "AutomaticRetryCount" = v."jAuto", "AutomaticRetriesExhausted" = v."jExhausted", "FailedRuns" = v."jRuns",
                 "OutcomeUnknown" = v."jUnknown", "ErrorFingerprint" = v."jFingerprint", "FieldProblemsJson" = v."jProblems",
                 "DeadLetteredAt" = CASE v."jDead" WHEN 0 THEN NULL WHEN 1 THEN COALESCE("Records"."DeadLetteredAt", {at}) ELSE "Records"."DeadLetteredAt" END,
                 "DeliveredAt" = CASE WHEN v."jOk" THEN {at} ELSE "Records"."DeliveredAt" END,

@@ -13,12 +13,16 @@ namespace SyncHub.Core.Delivery.Completing;
 /// Decides what an answered attempt does to its record, from the claim's snapshot and the answer alone: delivered; or
 /// failed, with the error class's treatment (backoff retry within the integration's budget, a fixed delay, none, or the
 /// dead-letter queue once the budget is spent); skipped (schema mismatch, or a duplicate with duplicate detection on); or
-/// waiting for a duplicate review. A manual retry restarts the backoff timer, an automatic one moves it one step on.
+/// waiting for a duplicate review. A record fed by sync runs also becomes a dead letter once it failed in
+/// <see cref="RunFailureLimit"/> separate runs, whatever its class. A manual retry restarts the backoff timer, an automatic one moves it one step on.
 /// </summary>
 internal sealed class OutcomePlanner(BackoffCalculator backoff)
 {
     public const string ReconciledMessage = "Found at the destination by look-up; not sent again (reconciled).";
     public const int MaxMessageLength = 2000;
+
+    /// <summary>Separate sync runs a record may fail in before it becomes a dead letter.</summary>
+    public const int RunFailureLimit = 3;
     private const string LookupFailedPrefix = "Look-up before sending again failed: ";
     private const int MaxFieldProblems = 20;
     private const int MaxNoteLength = 2000;
@@ -57,6 +61,7 @@ internal sealed class OutcomePlanner(BackoffCalculator backoff)
             RetryCount = retryCount,
             AutomaticRetryCount = 0,
             AutomaticRetriesExhausted = false,
+            FailedRuns = 0,
             OutcomeUnknown = false,
             DeadLetter = DeadLetterChange.Clear,
             ExternalId = Clip(outcome.ExternalId, 200),
@@ -83,6 +88,7 @@ internal sealed class OutcomePlanner(BackoffCalculator backoff)
             RetryCount = retryCount,
             AutomaticRetryCount = record.AutomaticRetryCount,
             AutomaticRetriesExhausted = record.AutomaticRetriesExhausted,
+            FailedRuns = record.FailedRuns,
             OutcomeUnknown = guard.OutcomeUnknown,
             DeadLetter = DeadLetterChange.Keep,
             ErrorFingerprint = ErrorFingerprint.For(record.IntegrationId, outcome.ErrorClass, message),
@@ -97,6 +103,18 @@ internal sealed class OutcomePlanner(BackoffCalculator backoff)
         if (outcome.DuplicateCandidates.Count == 0 && IsSkipped(outcome.ErrorClass, integration))
         {
             return failed with { Status = RecordStatus.Skipped, AttemptStatus = AttemptStatus.Skipped };
+        }
+
+        if (work.Trigger == AttemptTrigger.Run && outcome.DuplicateCandidates.Count == 0 && record.FailedRuns + 1 >= RunFailureLimit)
+        {
+            // A record fed by sync runs that failed in this many separate runs is a dead letter whatever the class:
+            // runs leave it alone until someone retries, edits or dismisses it.
+            return failed with { Status = RecordStatus.DeadLetter, FailedRuns = record.FailedRuns + 1, AutomaticRetriesExhausted = true, DeadLetter = DeadLetterChange.Set };
+        }
+
+        if (work.Trigger == AttemptTrigger.Run)
+        {
+            failed = failed with { FailedRuns = record.FailedRuns + 1 };
         }
 
         var automaticRetries = work.Trigger switch

@@ -22,6 +22,8 @@ internal sealed record PlannedRecord
 
     public required bool AutomaticRetriesExhausted { get; init; }
 
+    public required int FailedRuns { get; init; }
+
     public required bool OutcomeUnknown { get; init; }
 
     public required DeadLetterChange DeadLetter { get; init; }

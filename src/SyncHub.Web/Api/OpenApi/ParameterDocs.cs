@@ -38,6 +38,7 @@ internal static class ParameterDocs
         ["target"] = new("Entries whose target (for example `record 42` or `integration erp-books`) contains this text.", "integration " + ExampleSlug),
         ["from"] = new("Entries at or after this time (ISO 8601; a date alone is midnight UTC).", "2025-01-01") { Format = "date-time" },
         ["to"] = new("Entries before this time (exclusive; ISO 8601).", "2025-02-01") { Format = "date-time" },
+        ["kind"] = new("Only differences of this kind; every kind when left out.", "missing") { Enum = ["missing", "different", "extra", "notCompared"] },
     };
 
     private static readonly Dictionary<string, ParameterDoc> Ids = new(StringComparer.Ordinal)
@@ -48,6 +49,7 @@ internal static class ParameterDocs
         ["reviews"] = new("The duplicate review's id, from the reviews list.", "1"),
         ["alerts"] = new("The alert's id, from the alerts list.", "1"),
         ["notification-channels"] = new("The notification channel's id.", "1"),
+        ["reconciliations"] = new("The reconciliation's id, as starting it returned it.", "1"),
     };
 
     /// <summary>The entry for a parameter of the operation at <paramref name="path"/>; null when there is none.</summary>

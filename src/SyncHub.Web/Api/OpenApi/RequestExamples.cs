@@ -32,6 +32,7 @@ internal static class RequestExamples
         ["RetryRecords"] = """{"all": true}""",
         ["DismissFailureGroup"] = """{"reason": "Test data, not needed at the destination"}""",
         ["StartRun"] = """{"mode": "incremental"}""",
+        ["StartReconciliation"] = """{"from": "2026-01-01T00:00:00Z", "to": "2026-02-01T00:00:00Z"}""",
         ["MergeReview"] = """{"survivor": "CUST-1"}""",
         ["AcknowledgeAlert"] = """{"note": "Looking into it with the provider"}""",
         ["CreateNotificationChannel"] = """
