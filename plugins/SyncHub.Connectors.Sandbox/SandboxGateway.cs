@@ -64,7 +64,7 @@ public sealed partial class SandboxGateway : IConnectorGateway, IRecordLookup
         var entry = _scripts.Next(request.IntegrationSlug, settings) ?? _dice.Roll(request.IntegrationSlug, settings);
         if (entry is not null && SandboxFaults.IsDuplicate(entry))
         {
-            // After a review decided "keep apart", the record is simply created.
+            // After a review decided "keep apart", or with duplicate detection off, the record is simply created.
             if (!request.SkipDuplicateCheck)
             {
                 LogSimulatedFault(entry, ErrorClass.Duplicate, request.RecordId, request.IntegrationSlug);

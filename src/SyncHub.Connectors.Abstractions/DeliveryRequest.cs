@@ -28,8 +28,9 @@ public sealed record DeliveryRequest
     public required ConnectorSettings Settings { get; init; }
 
     /// <summary>
-    /// True when an administrator reviewed the destination's possible duplicates and decided this record is new:
-    /// create it without searching for a match again.
+    /// Create the record without searching the destination for a match, and without reporting one already there as a
+    /// duplicate: true when an administrator reviewed the possible duplicates and decided this record is new, and for
+    /// every record of an integration whose duplicate detection is off.
     /// </summary>
     public bool SkipDuplicateCheck { get; init; }
 

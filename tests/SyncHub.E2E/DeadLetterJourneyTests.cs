@@ -32,7 +32,8 @@ public sealed class DeadLetterJourneyTests(BrowserFixture browser)
         await Assertions.Expect(rows).ToHaveCountAsync(2);
         var first = rows.Filter(new() { HasText = "INV-1" });
         await Assertions.Expect(first).ToContainTextAsync("Books is down");
-        await Assertions.Expect(first).ToContainTextAsync("Intermittent 5xx errors");
+        // Both attempts failed with 503 and nothing was delivered between them: the diagnosis says so, not "intermittent".
+        await Assertions.Expect(first).ToContainTextAsync("2 of the last 2 attempts to Test Books (100 %) failed with Transient");
 
         await first.GetByRole(AriaRole.Button, new() { Name = "Retry", Exact = true }).ClickAsync();
 

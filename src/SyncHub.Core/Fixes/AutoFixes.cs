@@ -19,19 +19,19 @@ internal static partial class AutoFixes
     private const int MaxDetailLength = 20_000;
 
     /// <summary>Runs inside the transaction that completes the attempt, on the tracked record, after its failure is applied.</summary>
-    public static async Task TryApplyAsync(
+    public static async Task<bool> TryApplyAsync(
         SyncHubDbContext db, SyncRecord record, DeliveryOutcome outcome, AttemptTrigger trigger, DateTimeOffset now, ILogger logger, CancellationToken cancellationToken)
     {
         // A record the source has meanwhile replaced is already pending with the newer payload: nothing to fix.
         if (outcome.ErrorClass != ErrorClass.Validation || record.Status is not (RecordStatus.Failed or RecordStatus.DeadLetter))
         {
-            return;
+            return false;
         }
 
         var fixers = FieldFixers.Enabled(record.Integration!.AutoFixes);
         if (fixers.Count == 0)
         {
-            return;
+            return false;
         }
 
         var earlier = await db.RecordChanges.Where(c => c.RecordId == record.Id && c.Kind == RecordChangeKind.AutoFix)
@@ -39,14 +39,14 @@ internal static partial class AutoFixes
         if (earlier.Count >= MaxRounds || earlier.Contains(record.PayloadVersion))
         {
             LogGaveUp(logger, record.Id, record.PayloadVersion, earlier.Count);
-            return;
+            return false;
         }
 
         var result = PayloadFixer.Fix(record.Payload, outcome.FieldProblems, fixers);
         if (result.Payload is null)
         {
             LogNothingToFix(logger, record.Id, FieldNames(outcome));
-            return;
+            return false;
         }
 
         var detail = string.Join('\n', result.Fixes);
@@ -71,6 +71,7 @@ internal static partial class AutoFixes
         record.AutomaticRetriesExhausted = false;
         record.DeadLetteredAt = null;
         LogFixed(logger, record.Id, record.Integration.Slug, result.Fixes.Count, string.Join(", ", result.Fixes.Select(f => f.Kind + " " + f.Path)));
+        return true;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Record {RecordId} of {Integration}: {Count} values fixed automatically after a validation error ({Fields}); retrying")]

@@ -12,6 +12,17 @@ public static class EngineNotifications
             IntegrationId = integration.Id, Integration = integration.Slug, Link = $"/failed?tab=dead-letter&integration={integration.Slug}",
         };
 
+    /// <summary>
+    /// Grouped per integration: the destination refused a record's data (or its mapping failed) and no automatic fix
+    /// applied. Names the record and the fields; the link opens the record, where Edit and retry is.
+    /// </summary>
+    public static NotificationEvent DataFormatError(Integration integration, long recordId, string entityType, string sourceId, IReadOnlyList<string> fields, string? message) =>
+        new(NotificationEventKinds.DataFormatError, "Records need their data corrected",
+            $"{entityType} {sourceId} (record {recordId}): " + (fields.Count > 0 ? $"{string.Join(", ", fields.Take(10))}: " : "") + (message ?? "refused by the destination."))
+        {
+            IntegrationId = integration.Id, Integration = integration.Slug, Link = $"/records/{recordId}#edit-retry",
+        };
+
     public static NotificationEvent CredentialsExpired(int integrationId, string slug, string? note) =>
         new(NotificationEventKinds.CredentialsExpired, "Credentials expired", note ?? "The destination refused the credentials.")
         {

@@ -9,6 +9,7 @@ public static class EventNames
     [
         NotificationEventKinds.AlertOpened, NotificationEventKinds.AlertResolved, NotificationEventKinds.RunFailed,
         NotificationEventKinds.RunBreakerTripped, NotificationEventKinds.CredentialsExpired, NotificationEventKinds.DeadLettered,
+        NotificationEventKinds.DataFormatError,
     ];
 
     public static string For(NotificationEventKinds kind) => kind switch
@@ -19,6 +20,7 @@ public static class EventNames
         NotificationEventKinds.RunBreakerTripped => "run-breaker-tripped",
         NotificationEventKinds.CredentialsExpired => "credentials-expired",
         NotificationEventKinds.DeadLettered => "dead-lettered",
+        NotificationEventKinds.DataFormatError => "data-format-error",
         NotificationEventKinds.Test => "test",
         _ => "unknown",
     };
@@ -31,6 +33,7 @@ public static class EventNames
         NotificationEventKinds.RunBreakerTripped => "Run breaker tripped",
         NotificationEventKinds.CredentialsExpired => "Credentials expired",
         NotificationEventKinds.DeadLettered => "Records became dead letters",
+        NotificationEventKinds.DataFormatError => "Records need their data corrected",
         NotificationEventKinds.Test => "Test message",
         _ => kind.ToString(),
     };

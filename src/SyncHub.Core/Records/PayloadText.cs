@@ -5,7 +5,7 @@ namespace SyncHub.Core.Records;
 
 /// <summary>
 /// Checks a pushed payload before it is stored: nesting depth, and text that can be written back out
-/// (no invalid UTF-8, no unpaired surrogate escapes), so what is accepted can always be shown and sent.
+/// (no invalid UTF-8, no unpaired surrogate escapes, no NUL), so what is accepted can always be stored, shown and sent.
 /// </summary>
 internal static class PayloadText
 {
@@ -62,6 +62,12 @@ internal static class PayloadText
 
     private static string? CheckText(string text)
     {
+        // SQLite would keep it, PostgreSQL's jsonb refuses it: refused on both, so a payload means the same everywhere.
+        if (text.Contains('\0', StringComparison.Ordinal))
+        {
+            return "contains the NUL character (\\u0000), which not every store can keep; remove it.";
+        }
+
         try
         {
             StrictUtf8.GetByteCount(text);

@@ -12,8 +12,11 @@ public enum NotificationEventKinds
     CredentialsExpired = 16,
     DeadLettered = 32,
 
+    /// <summary>A record's data was refused (validation or mapping) and no automatic fix applied: a person must correct it.</summary>
+    DataFormatError = 128,
+
     /// <summary>A message sent from the channel's "Send test" button; never filtered out.</summary>
     Test = 64,
 
-    All = AlertOpened | AlertResolved | RunFailed | RunBreakerTripped | CredentialsExpired | DeadLettered,
+    All = AlertOpened | AlertResolved | RunFailed | RunBreakerTripped | CredentialsExpired | DeadLettered | DataFormatError,
 }

@@ -78,7 +78,33 @@ public sealed class ErrorClassReactionTests
     }
 
     [Fact]
-    public async Task Duplicate_WithoutDuplicateDetection_Fails()
+    public async Task WithoutDuplicateDetection_TheConnectorIsAskedToCreateTheRecord()
+    {
+        await using var engine = await EngineHarness.StartAsync();
+        var integration = await engine.CreateIntegrationAsync();
+        await engine.UpdateIntegrationAsync(integration.Id, i => i.DuplicateDetection = false);
+        var id = await engine.IngestAsync("books", "A");
+
+        await engine.Orchestrator.DeliverDueAsync(CancellationToken.None);
+
+        engine.Gateway.RequestsFor(id).ShouldHaveSingleItem().SkipDuplicateCheck.ShouldBeTrue();
+        (await engine.RecordAsync(id)).Status.ShouldBe(RecordStatus.Delivered);
+    }
+
+    [Fact]
+    public async Task WithDuplicateDetection_TheConnectorMaySearchForAMatch()
+    {
+        await using var engine = await EngineHarness.StartAsync();
+        await engine.CreateIntegrationAsync();
+        var id = await engine.IngestAsync("books", "A");
+
+        await engine.Orchestrator.DeliverDueAsync(CancellationToken.None);
+
+        engine.Gateway.RequestsFor(id).ShouldHaveSingleItem().SkipDuplicateCheck.ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Duplicate_WithoutDuplicateDetection_DestinationStillRefusingACopy_Fails()
     {
         await using var engine = await EngineHarness.StartAsync();
         var integration = await engine.CreateIntegrationAsync();

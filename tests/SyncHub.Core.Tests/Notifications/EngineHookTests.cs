@@ -55,6 +55,45 @@ public sealed class EngineHookTests
     }
 
     [Fact]
+    public async Task DataRefusedWithNoFixApplying_IsNotifiedNamingTheFieldAndTheRecord()
+    {
+        await using var harness = await EngineHarness.StartAsync(concurrency: 1);
+        await harness.AddChannelAsync(NotificationChannelKind.InApp);
+        await harness.CreateIntegrationAsync("books");
+        var first = await harness.IngestAsync("books", "C-1", """{"email":"ann at example"}""", "contact");
+        var second = await harness.IngestAsync("books", "C-2", """{"email":"bob at example"}""", "contact");
+        harness.Gateway.AnswerNextFor("C-1", Fixes.AutoFixDeliveryTests.RefusedEmail()).AnswerNextFor("C-2", Fixes.AutoFixDeliveryTests.RefusedEmail());
+
+        await harness.Orchestrator.DeliverDueAsync(CancellationToken.None);
+        await harness.RunNotificationsAsync();
+
+        var row = (await harness.NotificationsAsync()).ShouldHaveSingleItem("grouped per integration");
+        (row.EventKind, row.Count, row.Integration).ShouldBe((NotificationEventKinds.DataFormatError, 2, "books"));
+        row.Body.ShouldContain($"contact C-2 (record {second}): Contact.EmailAddress: Email address must be valid");
+        row.Body.ShouldContain($"/records/{second}#edit-retry");
+        row.Body.ShouldNotContain("bob at example", Case.Insensitive, "the payload's values stay out of messages");
+        first.ShouldBeLessThan(second);
+    }
+
+    [Fact]
+    public async Task DataFixedAutomatically_IsNotNotified()
+    {
+        await using var harness = await EngineHarness.StartAsync();
+        await harness.AddChannelAsync(NotificationChannelKind.InApp);
+        await harness.CreateIntegrationAsync("books");
+        var id = await harness.IngestAsync("books", "C-1", """{"name":"Ann","email":" Ann@Example.COM "}""", "contact");
+        harness.Gateway.AnswerNextFor("C-1", Fixes.AutoFixDeliveryTests.RefusedEmail());
+
+        while ((await harness.Orchestrator.DeliverDueAsync(CancellationToken.None)).Attempted > 0)
+        {
+        }
+
+        await harness.RunNotificationsAsync();
+        (await harness.RecordAsync(id)).Status.ShouldBe(RecordStatus.Delivered);
+        (await harness.NotificationsAsync()).ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task CredentialsRefusedOnDelivery_AreNotifiedOnce()
     {
         await using var harness = await EngineHarness.StartAsync();

@@ -11,7 +11,16 @@ namespace SyncHub.Core.Tests.Storage;
 /// </summary>
 public sealed partial class RecordWriteRulesTests
 {
-    private static readonly string[] SetBasedWriters = ["src/SyncHub.Data/Bookkeeping/RecordWrites.cs"];
+    private static readonly string[] SetBasedWriters =
+    [
+        "src/SyncHub.Data/Bookkeeping/RecordWrites.cs",
+
+        // Rewrites stored texts only (messages, field problems, notes, the failure group that follows the message), never
+        // a status, due time or archive mark, so neither the queue nor the counts move; checked below.
+        "src/SyncHub.Core/Redaction/StoredTextPasses.cs",
+    ];
+
+    private static readonly string[] TextColumns = ["LastErrorMessage", "FieldProblemsJson", "ResolutionNote", "ErrorFingerprint"];
 
     private static readonly string[] HandWrittenWriters =
     [
@@ -26,6 +35,16 @@ public sealed partial class RecordWriteRulesTests
         var offenders = Sources().Where(f => !SetBasedWriters.Contains(f.Path) && LinqBulkWrite().IsMatch(f.Text)).Select(f => f.Path).ToList();
 
         offenders.ShouldBeEmpty("use RecordWrites (or tracked entities), so the work queue and the counts follow");
+    }
+
+    [Fact]
+    public void TheStoredTextPass_SetsTextColumnsOnly()
+    {
+        var text = Sources().Single(f => f.Path == "src/SyncHub.Core/Redaction/StoredTextPasses.cs").Text;
+        var set = SetProperty().Matches(text).Select(m => m.Groups[1].Value).Distinct().ToList();
+
+        set.ShouldNotBeEmpty();
+        set.ShouldBeSubsetOf(TextColumns);
     }
 
     [Fact]
@@ -56,6 +75,9 @@ public sealed partial class RecordWriteRulesTests
     // A LINQ statement on the records set that ends in a bulk update or delete (within one statement, across lines).
     [GeneratedRegex(@"\.Records\b[^;]*?\.Execute(Update|Delete)Async", RegexOptions.Singleline)]
     private static partial Regex LinqBulkWrite();
+
+    [GeneratedRegex(@"SetProperty\(\w+ => \w+\.(\w+)")]
+    private static partial Regex SetProperty();
 
     [GeneratedRegex("""(UPDATE|DELETE FROM|INSERT INTO)\s+\\?"Records\\?"(?!\w)""")]
     private static partial Regex SqlWrite();

@@ -10,13 +10,15 @@ namespace SyncHub.Core.Delivery.Completing;
 /// <summary>
 /// What follows a committed completion, never before it: one log line per attempt (failures with their error text at
 /// Information, deliveries at Debug), the delivery metrics, and the notices an administrator is told about (a record that just became a
-/// dead letter, credentials that just expired), each under the attempt's own trace.
+/// dead letter, credentials that just expired, data a person must correct because no automatic fix applied), each under
+/// the attempt's own trace.
 /// </summary>
 internal sealed partial class CompletionReport(DeliveryMetrics metrics, INotifier notifier, ILogger<CompletionReport> logger)
 {
     private const int MaxLoggedMessage = 500;
 
-    public void Written(IReadOnlyList<AnsweredAttempt> answered, IReadOnlyList<(IntegrationSnapshotRef Integration, string Note)> expired)
+    /// <param name="fixedAutomatically">Records an automatic data-format fix queued again: nobody needs to be told about them.</param>
+    public void Written(IReadOnlyList<AnsweredAttempt> answered, IReadOnlyList<(IntegrationSnapshotRef Integration, string Note)> expired, IReadOnlySet<long> fixedAutomatically)
     {
         foreach (var answer in answered)
         {
@@ -41,6 +43,13 @@ internal sealed partial class CompletionReport(DeliveryMetrics metrics, INotifie
             if (answer.WrittenStatus == RecordStatus.DeadLetter && !work.Record.HasDeadLettered && work.Record.Status != (int)RecordStatus.DeadLetter)
             {
                 notifier.Notify(EngineNotifications.DeadLettered(work.Integration.Entity, plan.ErrorMessage));
+            }
+
+            if (outcome.ErrorClass is ErrorClass.Validation or ErrorClass.Transform && answer.WrittenStatus is RecordStatus.Failed or RecordStatus.DeadLetter
+                && !fixedAutomatically.Contains(work.Record.Id))
+            {
+                notifier.Notify(EngineNotifications.DataFormatError(work.Integration.Entity, work.Record.Id, work.Record.EntityType, work.Record.SourceId,
+                    [.. outcome.FieldProblems.Select(p => Clip(p.Field, 100)!)], Clip(plan.ErrorMessage, MaxLoggedMessage)));
             }
         }
 

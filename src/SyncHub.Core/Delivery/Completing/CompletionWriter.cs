@@ -27,6 +27,7 @@ internal sealed class CompletionWriter(
         var handedBack = group.Where(c => c.HandedBack).ToList();
         List<AnsweredAttempt> answered;
         List<(IntegrationSnapshotRef Integration, string Note)> expired;
+        IReadOnlySet<long> fixedAutomatically;
         await using (var lease = await store.EnterAsync(cancellationToken))
         {
             var db = lease.Db;
@@ -50,7 +51,7 @@ internal sealed class CompletionWriter(
             await WriteProgressAsync(db, answered, cancellationToken);
             expired = await ConnectionStateChanges.ApplyAsync(db, answered, cancellationToken);
             await ChildRelease.ReleaseAsync(db, answered, now, cancellationToken);
-            await followUps.ApplyAsync(db, answered, now, cancellationToken);
+            fixedAutomatically = await followUps.ApplyAsync(db, answered, now, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 
@@ -60,7 +61,7 @@ internal sealed class CompletionWriter(
             report.ClaimLost(completion);
         }
 
-        report.Written(answered, expired);
+        report.Written(answered, expired, fixedAutomatically);
         return [.. group.Select(c => applied.TryGetValue(c, out var a) ? a.Plan.Delivered : (bool?)null)];
     }
 

@@ -16,12 +16,14 @@ namespace SyncHub.Core.Delivery.Completing;
 /// </summary>
 internal sealed class TrackedFollowUps(ILogger<TrackedFollowUps> logger)
 {
-    public async Task ApplyAsync(SyncHubDbContext db, IReadOnlyList<AnsweredAttempt> answered, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <returns>The records an automatic fix queued again.</returns>
+    public async Task<IReadOnlySet<long>> ApplyAsync(SyncHubDbContext db, IReadOnlyList<AnsweredAttempt> answered, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var needed = answered.Where(Needs).ToList();
+        var fixedAutomatically = new HashSet<long>();
         if (needed.Count == 0)
         {
-            return;
+            return fixedAutomatically;
         }
 
         var ids = needed.Select(a => a.Completion.Work.Record.Id).ToList();
@@ -46,10 +48,14 @@ internal sealed class TrackedFollowUps(ILogger<TrackedFollowUps> logger)
                 await DuplicateReviewWriter.OpenAsync(db, record, outcome, now, cancellationToken);
             }
 
-            await AutoFixes.TryApplyAsync(db, record, outcome, work.Trigger, now, logger, cancellationToken);
+            if (await AutoFixes.TryApplyAsync(db, record, outcome, work.Trigger, now, logger, cancellationToken))
+            {
+                fixedAutomatically.Add(record.Id);
+            }
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        return fixedAutomatically;
     }
 
     private static bool Needs(AnsweredAttempt answer)

@@ -78,6 +78,7 @@ internal sealed class AttemptSender(
         Body = body,
         Settings = settings,
         AttemptNumber = work.Record.RetryCount + 1,
-        SkipDuplicateCheck = work.Decision is not null,
+        // Duplicate detection off: the destination is asked to create the record even when one like it exists.
+        SkipDuplicateCheck = work.Decision is not null || !work.Integration.Entity.DuplicateDetection,
     };
 }
