@@ -12,6 +12,9 @@ namespace SyncHub.Data.Bookkeeping;
 /// </summary>
 public static class RecordWrites
 {
+    /// <summary>Records changed per statement; a larger set is changed in parts, all in the caller's transaction.</summary>
+    internal const int ChunkSize = 25_000;
+
     /// <summary>Updates the records <paramref name="selection"/> picks; the selection is applied again in the UPDATE itself.</summary>
     /// <returns>The ids of the records changed.</returns>
     public static async Task<IReadOnlyList<long>> UpdateAsync(
@@ -24,11 +27,16 @@ public static class RecordWrites
             return ids;
         }
 
-        var before = await RecordCountDeltas.OfAsync(db, ids, cancellationToken);
-        await selection.Where(r => EF.Parameter(ids).Contains(r.Id)).ExecuteUpdateAsync(setters, cancellationToken);
-        var after = await RecordCountDeltas.OfAsync(db, ids, cancellationToken);
-        await RecordCountDeltas.Between(before, after).ApplyAsync(db, cancellationToken);
-        await RecordBookkeeping.RefreshQueueAsync(db, ids, cancellationToken);
+        // In parts, so a Retry All of a million records never builds one huge id parameter (memory, not speed).
+        foreach (var part in ids.Chunk(ChunkSize))
+        {
+            var before = await RecordCountDeltas.OfAsync(db, part, cancellationToken);
+            await selection.Where(r => EF.Parameter(part).Contains(r.Id)).ExecuteUpdateAsync(setters, cancellationToken);
+            var after = await RecordCountDeltas.OfAsync(db, part, cancellationToken);
+            await RecordCountDeltas.Between(before, after).ApplyAsync(db, cancellationToken);
+            await RecordBookkeeping.RefreshQueueAsync(db, part, cancellationToken);
+        }
+
         return ids;
     }
 
