@@ -1,12 +1,12 @@
 using System.Text.Json;
-using Microsoft.OpenApi.Models;
+using Microsoft.OpenApi;
 
 namespace SyncHub.Specs;
 
 /// <summary>Checks a request's body: present when required, of a declared media type, and (for JSON) of the declared schema.</summary>
 internal static class BodyValidator
 {
-    public static void Validate(ReceivedRequest request, OpenApiRequestBody? declared, SchemaValidator check)
+    public static void Validate(ReceivedRequest request, IOpenApiRequestBody? declared, SchemaValidator check)
     {
         var hasBody = request.Body.Length > 0;
         if (declared is null)
@@ -30,10 +30,11 @@ internal static class BodyValidator
         }
 
         var contentType = request.Header("Content-Type")?.Split(';')[0].Trim().ToLowerInvariant() ?? "";
-        var media = declared.Content.FirstOrDefault(c => MediaMatches(c.Key, contentType));
+        var content = declared.Content ?? new Dictionary<string, OpenApiMediaType>();
+        var media = content.FirstOrDefault(c => MediaMatches(c.Key, contentType));
         if (media.Value is null)
         {
-            check.Problems.Add($"Content-Type '{contentType}' is not one the operation accepts ({string.Join(", ", declared.Content.Keys)})");
+            check.Problems.Add($"Content-Type '{contentType}' is not one the operation accepts ({string.Join(", ", content.Keys)})");
             return;
         }
 

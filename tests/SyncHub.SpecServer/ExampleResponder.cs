@@ -1,9 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
-using Microsoft.OpenApi.Any;
-using Microsoft.OpenApi.Models;
-using Microsoft.OpenApi.Writers;
+using static SyncHub.Specs.SchemaTypes;
 
 namespace SyncHub.Specs;
 
@@ -15,21 +13,21 @@ internal static class ExampleResponder
     public static ScriptedResponse Answer(SpecOperation operation)
     {
         var (status, response) = Success(operation.Operation.Responses);
-        var media = response?.Content.FirstOrDefault(c => BodyValidator.IsJson(c.Key.Split(';')[0].Trim())).Value;
+        var media = response?.Content?.FirstOrDefault(c => BodyValidator.IsJson(c.Key.Split(';')[0].Trim())).Value;
         if (media is null)
         {
             return new ScriptedResponse(status);
         }
 
-        var example = media.Example ?? media.Examples.Values.FirstOrDefault()?.Value;
-        var body = example is not null ? Write(example) : Sample(media.Schema, 0)?.ToJsonString() ?? "{}";
+        var example = media.Example ?? media.Examples?.Values.FirstOrDefault()?.Value;
+        var body = example is not null ? example.ToJsonString() : Sample(media.Schema, 0)?.ToJsonString() ?? "{}";
         return ScriptedResponse.Json(status, body);
     }
 
     /// <summary>The lowest 2xx response, or <c>default</c> as 200.</summary>
-    internal static (int Status, OpenApiResponse? Response) Success(OpenApiResponses responses)
+    internal static (int Status, IOpenApiResponse? Response) Success(OpenApiResponses? responses)
     {
-        foreach (var (code, response) in responses.OrderBy(r => r.Key, StringComparer.Ordinal))
+        foreach (var (code, response) in (responses ?? []).OrderBy(r => r.Key, StringComparer.Ordinal))
         {
             if (code.StartsWith('2'))
             {
@@ -37,32 +35,25 @@ internal static class ExampleResponder
             }
         }
 
-        return (200, responses.TryGetValue("default", out var fallback) ? fallback : null);
+        return (200, responses is not null && responses.TryGetValue("default", out var fallback) ? fallback : null);
     }
 
-    private static string Write(IOpenApiAny example)
-    {
-        using var text = new StringWriter(CultureInfo.InvariantCulture);
-        example.Write(new OpenApiJsonWriter(text), OpenApiSpecVersion.OpenApi3_0);
-        return text.ToString();
-    }
-
-    private static JsonNode? Sample(OpenApiSchema? schema, int depth)
+    private static JsonNode? Sample(IOpenApiSchema? schema, int depth)
     {
         if (schema is null)
         {
             return null;
         }
 
-        if (schema.Example is { } example)
+        if ((schema.Examples?.FirstOrDefault() ?? SpecExample(schema)) is { } example)
         {
-            return JsonNode.Parse(Write(example));
+            return example.DeepClone();
         }
 
-        if (schema.AllOf.Count > 0)
+        if (AllOf(schema).Count > 0)
         {
             var merged = new JsonObject();
-            foreach (var part in schema.AllOf.Select(p => Sample(p, depth)).OfType<JsonObject>())
+            foreach (var part in AllOf(schema).Select(p => Sample(p, depth)).OfType<JsonObject>())
             {
                 foreach (var (name, value) in part.ToList())
                 {
@@ -74,14 +65,14 @@ internal static class ExampleResponder
             return merged;
         }
 
-        return schema.Type switch
+        return Name(schema) switch
         {
-            "object" or null when schema.Properties.Count > 0 => SampleObject(schema, depth),
+            "object" when Properties(schema).Count > 0 => SampleObject(schema, depth),
             "object" => new JsonObject(),
             "array" => new JsonArray(),
             "integer" or "number" => 0,
             "boolean" => false,
-            "string" when schema.Enum.FirstOrDefault() is OpenApiString first => first.Value,
+            "string" when schema.Enum?.FirstOrDefault() is JsonValue first && first.TryGetValue<string>(out var text) => text,
             "string" => schema.Format switch
             {
                 "uuid" => Guid.Empty.ToString(),
@@ -93,7 +84,7 @@ internal static class ExampleResponder
         };
     }
 
-    private static JsonObject SampleObject(OpenApiSchema schema, int depth)
+    private static JsonObject SampleObject(IOpenApiSchema schema, int depth)
     {
         var sample = new JsonObject();
         if (depth >= MaxDepth)
@@ -101,11 +92,16 @@ internal static class ExampleResponder
             return sample;
         }
 
-        foreach (var (name, property) in schema.Properties.Where(p => !p.Value.WriteOnly))
+        foreach (var (name, property) in Properties(schema).Where(p => !p.Value.WriteOnly))
         {
             sample[name] = Sample(property, depth + 1);
         }
 
         return sample;
     }
+
+    // OpenAPI 3.0 specs (Xero's, Square's) write a schema's single `example`, which the 3.1 model keeps apart from `examples`.
+#pragma warning disable CS0618
+    private static System.Text.Json.Nodes.JsonNode? SpecExample(IOpenApiSchema schema) => schema.Example;
+#pragma warning restore CS0618
 }

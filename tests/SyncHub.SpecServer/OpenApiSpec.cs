@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
-using Microsoft.OpenApi.Models;
-using Microsoft.OpenApi.Readers;
+using Microsoft.OpenApi;
+using Microsoft.OpenApi.Reader;
+using Microsoft.OpenApi.YamlReader;
 
 namespace SyncHub.Specs;
 
@@ -17,8 +18,8 @@ public sealed class OpenApiSpec
         Path = path;
         Document = document;
         BasePath = BasePathOf(document);
-        Operations = [.. document.Paths.SelectMany(item => item.Value.Operations.Select(op =>
-            new SpecOperation(op.Key.ToString().ToUpperInvariant(), item.Key, op.Value, item.Value.Parameters ?? [], document.SecurityRequirements ?? [])))];
+        Operations = [.. document.Paths.SelectMany(item => (item.Value.Operations ?? []).Select(op =>
+            new SpecOperation(op.Key.Method.ToUpperInvariant(), item.Key, op.Value, item.Value.Parameters ?? [], document.Security ?? [])))];
     }
 
     /// <summary>Where the spec was read from.</summary>
@@ -55,11 +56,14 @@ public sealed class OpenApiSpec
 
     private static OpenApiSpec Read(string path)
     {
-        using var stream = File.OpenRead(path);
-        var document = new OpenApiStreamReader().Read(stream, out var diagnostic);
+        var settings = new OpenApiReaderSettings();
+        settings.AddYamlReader();
+        using var stream = new MemoryStream(File.ReadAllBytes(path));
+        var format = path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? OpenApiConstants.Json : OpenApiConstants.Yaml;
+        var (document, diagnostic) = OpenApiDocument.Load(stream, format, settings);
         if (document?.Paths is null || document.Paths.Count == 0)
         {
-            var errors = string.Join("; ", diagnostic.Errors.Take(5).Select(e => e.ToString()));
+            var errors = string.Join("; ", (diagnostic?.Errors ?? []).Take(5).Select(e => e.ToString()));
             throw new InvalidOperationException($"'{path}' is not a usable OpenAPI document: {errors}");
         }
 

@@ -1,4 +1,4 @@
-using Microsoft.OpenApi.Models;
+using Microsoft.OpenApi;
 
 namespace SyncHub.Specs;
 
@@ -28,13 +28,14 @@ internal static class RequestValidator
         return check.Problems;
     }
 
-    private static void ValidateParameter(ReceivedRequest request, OpenApiParameter parameter, SchemaValidator check)
+    private static void ValidateParameter(ReceivedRequest request, IOpenApiParameter parameter, SchemaValidator check)
     {
+        var name = parameter.Name ?? "";
         var (kind, value) = parameter.In switch
         {
-            ParameterLocation.Header => ("header", request.Header(parameter.Name)),
-            ParameterLocation.Query => ("query parameter", request.QueryValues.TryGetValue(parameter.Name, out var q) ? q : null),
-            ParameterLocation.Path => ("path parameter", request.PathValues.TryGetValue(parameter.Name, out var p) ? p : null),
+            ParameterLocation.Header => ("header", request.Header(name)),
+            ParameterLocation.Query => ("query parameter", request.QueryValues.TryGetValue(name, out var q) ? q : null),
+            ParameterLocation.Path => ("path parameter", request.PathValues.TryGetValue(name, out var p) ? p : null),
             _ => ("cookie", null),
         };
         if (parameter.In == ParameterLocation.Cookie)

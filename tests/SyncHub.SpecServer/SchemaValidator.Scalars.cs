@@ -1,21 +1,22 @@
 using System.Globalization;
 using System.Text.Json;
-using Microsoft.OpenApi.Any;
-using Microsoft.OpenApi.Models;
+using System.Text.Json.Nodes;
+using Microsoft.OpenApi;
+using static SyncHub.Specs.SchemaTypes;
 
 namespace SyncHub.Specs;
 
 internal sealed partial class SchemaValidator
 {
     /// <summary>Checks a parameter's text (path, query or header value) as if it were a JSON scalar of the schema's type.</summary>
-    public void ValidateText(string text, OpenApiSchema? schema, string path)
+    public void ValidateText(string text, IOpenApiSchema? schema, string path)
     {
         if (schema is null)
         {
             return;
         }
 
-        var type = TypeOf(schema);
+        var type = Name(schema);
         if (type == "array")
         {
             foreach (var item in text.Split(','))
@@ -36,9 +37,9 @@ internal sealed partial class SchemaValidator
         ValidateScalar(document.RootElement, schema, path);
     }
 
-    private void ValidateScalar(JsonElement value, OpenApiSchema schema, string path)
+    private void ValidateScalar(JsonElement value, IOpenApiSchema schema, string path)
     {
-        var type = TypeOf(schema);
+        var type = Name(schema);
         var ok = type switch
         {
             "string" => value.ValueKind == JsonValueKind.String,
@@ -53,10 +54,11 @@ internal sealed partial class SchemaValidator
             return;
         }
 
-        if (schema.Enum.Count > 0 && !schema.Enum.Any(e => Matches(e, value)))
+        var allowedValues = schema.Enum ?? [];
+        if (allowedValues.Count > 0 && !allowedValues.Any(e => Matches(e, value)))
         {
-            var allowed = string.Join(", ", schema.Enum.Take(12).Select(EnumText));
-            Problems.Add($"{path}: {value.GetRawText()} is not one of the allowed values ({allowed}{(schema.Enum.Count > 12 ? ", …" : "")})");
+            var allowed = string.Join(", ", allowedValues.Take(12).Select(EnumText));
+            Problems.Add($"{path}: {value.GetRawText()} is not one of the allowed values ({allowed}{(allowedValues.Count > 12 ? ", …" : "")})");
         }
 
         if (value.ValueKind == JsonValueKind.String)
@@ -65,7 +67,7 @@ internal sealed partial class SchemaValidator
         }
     }
 
-    private void ValidateString(string text, OpenApiSchema schema, string path)
+    private void ValidateString(string text, IOpenApiSchema schema, string path)
     {
         if (schema.MaxLength is { } max && text.Length > max)
         {
@@ -94,7 +96,7 @@ internal sealed partial class SchemaValidator
         DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out _)
         || text.StartsWith("/Date(", StringComparison.Ordinal);
 
-    private static bool Matches(IOpenApiAny allowed, JsonElement value) => value.ValueKind switch
+    private static bool Matches(JsonNode? allowed, JsonElement value) => value.ValueKind switch
     {
         JsonValueKind.String => EnumText(allowed) == value.GetString(),
         JsonValueKind.Number => double.TryParse(EnumText(allowed), NumberStyles.Float, CultureInfo.InvariantCulture, out var n) && n == value.GetDouble(),
@@ -103,17 +105,11 @@ internal sealed partial class SchemaValidator
         _ => false,
     };
 
-    private static string EnumText(IOpenApiAny value) => value switch
+    private static string EnumText(JsonNode? value) => value switch
     {
-        OpenApiString s => s.Value,
-        OpenApiInteger i => i.Value.ToString(CultureInfo.InvariantCulture),
-        OpenApiLong l => l.Value.ToString(CultureInfo.InvariantCulture),
-        OpenApiDouble d => d.Value.ToString(CultureInfo.InvariantCulture),
-        OpenApiFloat f => f.Value.ToString(CultureInfo.InvariantCulture),
-        OpenApiBoolean b => b.Value ? "true" : "false",
-        OpenApiDate date => date.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        OpenApiDateTime at => at.Value.ToString("O", CultureInfo.InvariantCulture),
-        _ => value.ToString() ?? "",
+        null => "null",
+        JsonValue text when text.TryGetValue<string>(out var s) => s,
+        _ => value.ToJsonString(),
     };
 
     private static string Shorten(string text) => text.Length <= 80 ? text : text[..80] + "…";

@@ -1,5 +1,6 @@
 using System.Text.Json;
-using Microsoft.OpenApi.Models;
+using Microsoft.OpenApi;
+using static SyncHub.Specs.SchemaTypes;
 
 namespace SyncHub.Specs;
 
@@ -24,9 +25,9 @@ internal sealed partial class SchemaValidator
 
     public List<string> Problems { get; } = [];
 
-    public void Validate(JsonElement value, OpenApiSchema? schema, string path) => Validate(value, schema, path, 0, allowExtra: false);
+    public void Validate(JsonElement value, IOpenApiSchema? schema, string path) => Validate(value, schema, path, 0, allowExtra: false);
 
-    private void Validate(JsonElement value, OpenApiSchema? schema, string path, int depth, bool allowExtra)
+    private void Validate(JsonElement value, IOpenApiSchema? schema, string path, int depth, bool allowExtra)
     {
         if (schema is null || depth > MaxDepth)
         {
@@ -43,14 +44,14 @@ internal sealed partial class SchemaValidator
             return;
         }
 
-        foreach (var part in schema.AllOf)
+        foreach (var part in AllOf(schema))
         {
             Validate(value, part, path, depth + 1, allowExtra: true);
         }
 
-        ValidateAlternatives(value, schema.OneOf, "oneOf", path, depth);
-        ValidateAlternatives(value, schema.AnyOf, "anyOf", path, depth);
-        switch (TypeOf(schema))
+        ValidateAlternatives(value, OneOf(schema), "oneOf", path, depth);
+        ValidateAlternatives(value, AnyOf(schema), "anyOf", path, depth);
+        switch (Name(schema))
         {
             case "object":
                 ValidateObject(value, schema, path, depth, allowExtra);
@@ -64,7 +65,7 @@ internal sealed partial class SchemaValidator
         }
     }
 
-    private void ValidateObject(JsonElement value, OpenApiSchema schema, string path, int depth, bool allowExtra)
+    private void ValidateObject(JsonElement value, IOpenApiSchema schema, string path, int depth, bool allowExtra)
     {
         if (value.ValueKind != JsonValueKind.Object)
         {
@@ -72,22 +73,22 @@ internal sealed partial class SchemaValidator
             return;
         }
 
-        foreach (var name in schema.Required)
+        foreach (var name in schema.Required ?? new HashSet<string>())
         {
-            var property = schema.Properties.TryGetValue(name, out var p) ? p : null;
+            var property = Properties(schema).TryGetValue(name, out var p) ? p : null;
             if (!value.TryGetProperty(name, out _) && !Skipped(property))
             {
                 Problems.Add($"{path}: required property '{name}' is missing");
             }
         }
 
-        var declaresProperties = schema.Properties.Count > 0 || schema.AllOf.Any(a => a.Properties.Count > 0);
+        var declaresProperties = Properties(schema).Count > 0 || AllOf(schema).Any(a => Properties(a).Count > 0);
         var closed = !allowExtra
-            && (!schema.AdditionalPropertiesAllowed || schema.AllOf.Any(a => !a.AdditionalPropertiesAllowed) || (_closed && declaresProperties));
+            && (!schema.AdditionalPropertiesAllowed || AllOf(schema).Any(a => !a.AdditionalPropertiesAllowed) || (_closed && declaresProperties));
         foreach (var property in value.EnumerateObject())
         {
             var where = $"{path}.{property.Name}";
-            if (schema.Properties.TryGetValue(property.Name, out var declared))
+            if (Properties(schema).TryGetValue(property.Name, out var declared))
             {
                 if (!Skipped(declared))
                 {
@@ -98,14 +99,14 @@ internal sealed partial class SchemaValidator
             {
                 Validate(property.Value, extra, where, depth + 1, allowExtra: false);
             }
-            else if (closed && !schema.AllOf.Any(a => a.Properties.ContainsKey(property.Name)))
+            else if (closed && !AllOf(schema).Any(a => Properties(a).ContainsKey(property.Name)))
             {
                 Problems.Add($"{where}: property is not in the schema");
             }
         }
     }
 
-    private void ValidateArray(JsonElement value, OpenApiSchema schema, string path, int depth)
+    private void ValidateArray(JsonElement value, IOpenApiSchema schema, string path, int depth)
     {
         if (value.ValueKind != JsonValueKind.Array)
         {
@@ -131,7 +132,7 @@ internal sealed partial class SchemaValidator
         }
     }
 
-    private void ValidateAlternatives(JsonElement value, IList<OpenApiSchema> alternatives, string keyword, string path, int depth)
+    private void ValidateAlternatives(JsonElement value, IList<IOpenApiSchema> alternatives, string keyword, string path, int depth)
     {
         if (alternatives.Count == 0)
         {
@@ -151,13 +152,10 @@ internal sealed partial class SchemaValidator
         Problems.Add($"{path}: matches none of the {alternatives.Count} {keyword} schemas");
     }
 
-    private bool Skipped(OpenApiSchema? property) => property is not null && (_isRequest ? property.ReadOnly : property.WriteOnly);
+    private bool Skipped(IOpenApiSchema? property) => property is not null && (_isRequest ? property.ReadOnly : property.WriteOnly);
 
-    private static bool IsNullable(OpenApiSchema schema) =>
-        schema.Nullable || schema.AllOf.Any(IsNullable) || schema.OneOf.Any(IsNullable) || schema.AnyOf.Any(IsNullable);
-
-    private static string? TypeOf(OpenApiSchema schema) =>
-        schema.Type ?? (schema.Properties.Count > 0 || schema.AdditionalProperties is not null ? "object" : schema.Items is not null ? "array" : null);
+    private static bool IsNullable(IOpenApiSchema schema) =>
+        AllowsNull(schema) || AllOf(schema).Any(IsNullable) || OneOf(schema).Any(IsNullable) || AnyOf(schema).Any(IsNullable);
 
     private static string Describe(JsonElement value) => value.ValueKind switch
     {

@@ -1,4 +1,4 @@
-using Microsoft.OpenApi.Models;
+using Microsoft.OpenApi;
 
 namespace SyncHub.Specs;
 
@@ -19,14 +19,14 @@ internal static class SecurityValidator
         }
     }
 
-    private static string? Check(ReceivedRequest request, OpenApiSecurityScheme scheme)
+    private static string? Check(ReceivedRequest request, IOpenApiSecurityScheme scheme)
     {
         switch (scheme.Type)
         {
             case SecuritySchemeType.ApiKey when scheme.In == ParameterLocation.Header:
-                return request.Header(scheme.Name) is null ? $"API key header '{scheme.Name}' is missing" : null;
+                return request.Header(scheme.Name ?? "") is null ? $"API key header '{scheme.Name}' is missing" : null;
             case SecuritySchemeType.ApiKey when scheme.In == ParameterLocation.Query:
-                return request.QueryValues.ContainsKey(scheme.Name) ? null : $"API key query parameter '{scheme.Name}' is missing";
+                return request.QueryValues.ContainsKey(scheme.Name ?? "") ? null : $"API key query parameter '{scheme.Name}' is missing";
             case SecuritySchemeType.Http:
                 var expected = string.Equals(scheme.Scheme, "basic", StringComparison.OrdinalIgnoreCase) ? "Basic" : "Bearer";
                 return Authorization(request, expected);

@@ -1,4 +1,4 @@
-using Microsoft.OpenApi.Models;
+using Microsoft.OpenApi;
 
 namespace SyncHub.Specs;
 
@@ -6,7 +6,7 @@ namespace SyncHub.Specs;
 public sealed class SpecOperation
 {
     internal SpecOperation(
-        string method, string pathTemplate, OpenApiOperation operation, IList<OpenApiParameter> pathItemParameters,
+        string method, string pathTemplate, OpenApiOperation operation, IList<IOpenApiParameter> pathItemParameters,
         IList<OpenApiSecurityRequirement> documentSecurity)
     {
         Method = method;
@@ -32,7 +32,7 @@ public sealed class SpecOperation
     public OpenApiOperation Operation { get; }
 
     /// <summary>Every parameter that applies, <c>$ref</c>s resolved.</summary>
-    public IReadOnlyList<OpenApiParameter> Parameters { get; }
+    public IReadOnlyList<IOpenApiParameter> Parameters { get; }
 
     /// <summary>The credentials the operation accepts (any one requirement suffices); empty when it needs none.</summary>
     public IReadOnlyList<OpenApiSecurityRequirement> Security { get; }

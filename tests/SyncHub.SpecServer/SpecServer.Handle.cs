@@ -85,10 +85,10 @@ public sealed partial class SpecServer
             return;
         }
 
-        var declared = operation.Operation.Responses.TryGetValue(answer.Status.ToString(System.Globalization.CultureInfo.InvariantCulture), out var exact)
+        var declared = operation.Operation.Responses is { } responses && responses.TryGetValue(answer.Status.ToString(System.Globalization.CultureInfo.InvariantCulture), out var exact)
             ? exact
             : ExampleResponder.Success(operation.Operation.Responses).Response;
-        var schema = declared?.Content.FirstOrDefault(c => BodyValidator.IsJson(c.Key.Split(';')[0].Trim())).Value?.Schema;
+        var schema = declared?.Content?.FirstOrDefault(c => BodyValidator.IsJson(c.Key.Split(';')[0].Trim())).Value?.Schema;
         if (schema is null)
         {
             return;
