@@ -21,11 +21,11 @@ public sealed partial class SquareGateway : IDuplicateResolver, IMergeTransfer
         var updated = await client!.UpdateAsync(externalId, member!, version: null, cancellationToken);
         if (!updated.IsSuccess)
         {
-            return Refused(request, updated, $"update customer {SquareText.Clip(externalId, 100)}");
+            return Refused(request, updated, $"update customer {UntrustedText.OneLine(externalId, 100)}");
         }
 
         LogDelivered(request.RecordId, request.IntegrationSlug, "linked", updated.Status);
-        var linked = DeliveryOutcome.Linked(externalId, $"Linked to Square customer {SquareText.Clip(externalId, 100)} as an administrator chose", updated.Status);
+        var linked = DeliveryOutcome.Linked(externalId, $"Linked to Square customer {UntrustedText.OneLine(externalId, 100)} as an administrator chose", updated.Status);
         return await WithPointsAsync(request, client!, member!, linked, cancellationToken);
     }
 

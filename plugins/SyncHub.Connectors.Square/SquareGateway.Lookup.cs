@@ -26,6 +26,6 @@ public sealed partial class SquareGateway : IRecordLookup
         }
 
         var customer = found.Customers.FirstOrDefault(c => c.ReferenceId == request.SourceId);
-        return customer is null ? LookupOutcome.NotFound() : LookupOutcome.Found(SquareText.Clip(customer.Id, 200));
+        return customer is null ? LookupOutcome.NotFound() : LookupOutcome.Found(UntrustedText.OneLine(customer.Id, 200));
     }
 }

@@ -35,10 +35,10 @@ public sealed partial class SquareGateway
         var updated = await client.UpdateAsync(customer.Id, member, customer.Version, cancellationToken);
         if (!updated.IsSuccess)
         {
-            return Refused(request, updated, $"update customer {SquareText.Clip(customer.Id, 100)}");
+            return Refused(request, updated, $"update customer {UntrustedText.OneLine(customer.Id, 100)}");
         }
 
-        var id = SquareText.Clip(updated.Customer?.Id ?? customer.Id, MaxCandidateText);
+        var id = UntrustedText.OneLine(updated.Customer?.Id ?? customer.Id, MaxCandidateText);
         LogDelivered(request.RecordId, request.IntegrationSlug, linked ? "linked" : "updated", updated.Status);
         return linked
             ? DeliveryOutcome.Linked(id, $"Linked to existing Square customer {id} by email", updated.Status)
@@ -66,7 +66,7 @@ public sealed partial class SquareGateway
         Add(fields, "reference_id", customer.ReferenceId);
         Add(fields, "created_at", customer.CreatedAt);
         Add(fields, "note", customer.Note);
-        return new DuplicateCandidate(SquareText.Clip(customer.Id, MaxCandidateText), SquareText.Clip(customer.DisplayName, MaxCandidateText))
+        return new DuplicateCandidate(UntrustedText.OneLine(customer.Id, MaxCandidateText), UntrustedText.OneLine(customer.DisplayName, MaxCandidateText))
         {
             Fields = fields,
         };
@@ -76,7 +76,7 @@ public sealed partial class SquareGateway
     {
         if (!string.IsNullOrWhiteSpace(value))
         {
-            fields[name] = SquareText.Clip(value, MaxCandidateText);
+            fields[name] = UntrustedText.OneLine(value, MaxCandidateText);
         }
     }
 }

@@ -36,7 +36,7 @@ public sealed partial class XeroGateway : IConnectionTest, ICredentialRefresh
         }
         catch (HttpRequestException ex)
         {
-            return ConnectionTestResult.Failed(ErrorClass.Transient, $"Could not reach Xero: {XeroText.Clip(ex.Message, 200)}");
+            return ConnectionTestResult.Failed(ErrorClass.Transient, $"Could not reach Xero: {UntrustedText.OneLine(ex.Message, 200)}");
         }
     }
 

@@ -51,7 +51,7 @@ public sealed partial class XeroGateway : IConnectorGateway, IDestinationReader
         if (XeroEntities.Find(request.EntityType) is not { } entity)
         {
             return DeliveryOutcome.Failed(ErrorClass.Validation,
-                $"The Xero connector delivers invoice, bill, contact and payment records, not '{XeroText.Clip(request.EntityType, 50)}'.");
+                $"The Xero connector delivers invoice, bill, contact and payment records, not '{UntrustedText.OneLine(request.EntityType, 50)}'.");
         }
 
         if (!XeroSettings.TryRead(request.Settings, out var settings, out var problem))
