@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using SyncHub.Connectors;
 
@@ -9,20 +8,23 @@ namespace SyncHub.Connectors.Sandbox;
 /// script or at configured rates the way real providers do, and deduplicates creates by idempotency key.
 /// Look-ups answer from the same idempotency ledger, unless the setting <c>lookup</c> is <c>false</c>.
 /// </summary>
-public sealed partial class SandboxGateway : IConnectorGateway, IRecordLookup
+public sealed class SandboxGateway : IConnectorGateway, IRecordLookup, IDuplicateResolver, IConnectorSource, ICredentialRefresh
 {
-    private readonly ConnectorServices _services;
-    private readonly ILogger _logger;
-    private readonly ScriptBook _scripts = new();
-    private readonly FaultDice _dice = new();
-    private readonly IdempotencyLedger _ledger = new();
+    private readonly SandboxWriter _writer;
+    private readonly SandboxLookup _lookup;
+    private readonly SandboxSourceReader _source;
+    private readonly SandboxCredentialRefresh _credentials;
 
     /// <summary>Creates the gateway; SyncHub calls this once when the plugin loads.</summary>
     public SandboxGateway(ConnectorServices services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        _services = services;
-        _logger = services.Logging.CreateLogger<SandboxGateway>();
+        var logger = services.Logging.CreateLogger<SandboxGateway>();
+        var ledger = new IdempotencyLedger();
+        _writer = new SandboxWriter(services, ledger, logger);
+        _lookup = new SandboxLookup(services, ledger, logger);
+        _source = new SandboxSourceReader(services);
+        _credentials = new SandboxCredentialRefresh(logger);
     }
 
     /// <inheritdoc />
@@ -42,88 +44,37 @@ public sealed partial class SandboxGateway : IConnectorGateway, IRecordLookup
     };
 
     /// <inheritdoc />
-    public async Task<DeliveryOutcome> DeliverAsync(DeliveryRequest request, CancellationToken cancellationToken)
+    public Task<DeliveryOutcome> DeliverAsync(DeliveryRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (!SandboxSettings.TryParse(request.Settings, out var settings, out var error))
-        {
-            return DeliveryOutcome.Failed(ErrorClass.ConnectorFault, error);
-        }
-
-        if (!IsJsonObject(request.Body))
-        {
-            return DeliveryOutcome.Failed(ErrorClass.Validation, "Body must be a JSON object");
-        }
-
-        if (settings.Latency > TimeSpan.Zero)
-        {
-            await Task.Delay(settings.Latency, _services.Time, cancellationToken);
-        }
-
-        // The script wins while it lasts; after that the configured rates decide.
-        var entry = _scripts.Next(request.IntegrationSlug, settings) ?? _dice.Roll(request.IntegrationSlug, settings);
-        if (entry is not null && SandboxFaults.IsDuplicate(entry))
-        {
-            // After a review decided "keep apart", or with duplicate detection off, the record is simply created.
-            if (!request.SkipDuplicateCheck)
-            {
-                LogSimulatedFault(entry, ErrorClass.Duplicate, request.RecordId, request.IntegrationSlug);
-                return SandboxDuplicates.Outcome(request);
-            }
-        }
-        else if (entry is not null && !SandboxFaults.IsDelivery(entry))
-        {
-            if (SandboxFaults.IsLostResponse(entry))
-            {
-                // Saved at the "provider", answer lost on the way back: only a look-up can tell it arrived.
-                var (savedId, _) = _ledger.Accept(request.IdempotencyKey);
-                LogLostResponse(request.RecordId, request.IntegrationSlug, savedId);
-            }
-
-            var outcome = SandboxFaults.ToOutcome(entry, settings.RetryAfter);
-            LogSimulatedFault(entry, outcome.ErrorClass, request.RecordId, request.IntegrationSlug);
-            return outcome;
-        }
-
-        var (externalId, created) = _ledger.Accept(request.IdempotencyKey);
-        LogAccepted(request.RecordId, request.IntegrationSlug, externalId, created);
-        return DeliveryOutcome.Delivered(externalId, created ? 201 : 200);
+        return _writer.DeliverAsync(request, cancellationToken);
     }
 
     /// <inheritdoc />
-    public async Task<LookupOutcome> LookupAsync(LookupRequest request, CancellationToken cancellationToken)
+    public Task<DeliveryOutcome> LinkAsync(DeliveryRequest request, string externalId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (!SandboxSettings.TryParse(request.Settings, out var settings, out var error))
-        {
-            return LookupOutcome.Failed(ErrorClass.ConnectorFault, error);
-        }
-
-        if (!settings.LookupEnabled)
-        {
-            return LookupOutcome.NotSupported();
-        }
-
-        if (settings.Latency > TimeSpan.Zero)
-        {
-            await Task.Delay(settings.Latency, _services.Time, cancellationToken);
-        }
-
-        var externalId = _ledger.Find(request.IdempotencyKey);
-        LogLookedUp(request.RecordId, request.IntegrationSlug, externalId);
-        return externalId is null ? LookupOutcome.NotFound() : LookupOutcome.Found(externalId);
+        return Task.FromResult(_writer.Link(request, externalId));
     }
 
-    private static bool IsJsonObject(string body)
+    /// <inheritdoc />
+    public Task<LookupOutcome> LookupAsync(LookupRequest request, CancellationToken cancellationToken)
     {
-        try
-        {
-            using var document = JsonDocument.Parse(body);
-            return document.RootElement.ValueKind == JsonValueKind.Object;
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
+        ArgumentNullException.ThrowIfNull(request);
+        return _lookup.LookupAsync(request, cancellationToken);
+    }
+
+    /// <summary>Reads the simulated source: a deterministic stream of records that appear as time passes.</summary>
+    public Task<SourcePage> ReadAsync(SourceQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return Task.FromResult(_source.Read(query));
+    }
+
+    /// <inheritdoc />
+    public Task<bool> RefreshCredentialsAsync(string integrationSlug, ConnectorSettings settings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return Task.FromResult(_credentials.Refresh(integrationSlug, settings));
     }
 }

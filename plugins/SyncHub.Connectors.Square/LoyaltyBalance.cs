@@ -38,7 +38,7 @@ internal sealed class LoyaltyBalance(SquareClient customers)
             var customer = await customers.RetrieveAsync(customerId, cancellationToken);
             if (!customer.IsSuccess)
             {
-                return LoyaltyPlan.Cannot(SquareErrors.ToOutcome(customer, $"read customer {SquareText.Clip(customerId, 100)}"));
+                return LoyaltyPlan.Cannot(SquareErrors.ToOutcome(customer, $"read customer {UntrustedText.OneLine(customerId, 100)}"));
             }
 
             phone = customer.Customer?.Phone;

@@ -22,7 +22,7 @@ internal static class LoyaltyErrors
     /// <summary>The same failure with another message.</summary>
     public static DeliveryOutcome Reworded(DeliveryOutcome outcome, string? message)
     {
-        var text = SquareText.Clip(message, 900);
+        var text = UntrustedText.OneLine(message, 900);
         return outcome.FieldProblems.Count > 0
             ? DeliveryOutcome.Invalid(text, outcome.FieldProblems, outcome.HttpStatus)
             : DeliveryOutcome.Failed(outcome.ErrorClass, text, outcome.HttpStatus, outcome.RetryAfter);

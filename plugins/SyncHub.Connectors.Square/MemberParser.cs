@@ -43,7 +43,7 @@ internal static class MemberParser
             var points = Points(root, problems);
             foreach (var unknown in root.EnumerateObject().Select(p => p.Name).Where(n => n != PointsField && !TextFields.Contains(n)).Take(10))
             {
-                problems.Add(new FieldProblem(SquareText.Clip(unknown, 100), "Square members have no such field; map it to one of memberNumber, givenName, familyName, email, phone, note or points, or leave it out."));
+                problems.Add(new FieldProblem(UntrustedText.OneLine(unknown, 100), "Square members have no such field; map it to one of memberNumber, givenName, familyName, email, phone, note or points, or leave it out."));
             }
 
             var reference = text["memberNumber"] ?? sourceId;

@@ -68,17 +68,6 @@ internal sealed class SquareClient(HttpClient http, TimeProvider time, SquareSet
     }
 
     /// <summary>At most 1 MB of the answer: a misbehaving endpoint must not exhaust memory.</summary>
-    private static async Task<string> ReadAsync(HttpContent content, CancellationToken cancellationToken)
-    {
-        await using var stream = await content.ReadAsStreamAsync(cancellationToken);
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while (buffer.Length < MaxBodyBytes && (read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            buffer.Write(chunk, 0, read);
-        }
-
-        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)Math.Min(buffer.Length, MaxBodyBytes));
-    }
+    private static async Task<string> ReadAsync(HttpContent content, CancellationToken cancellationToken) =>
+        Encoding.UTF8.GetString(await BoundedBody.ReadAsync(content, MaxBodyBytes, cancellationToken));
 }

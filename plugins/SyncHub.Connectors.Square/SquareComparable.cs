@@ -46,7 +46,7 @@ internal static class SquareComparable
     {
         if (!string.IsNullOrWhiteSpace(value))
         {
-            fields[name] = SquareText.Clip(value.Trim(), 200);
+            fields[name] = UntrustedText.OneLine(value.Trim(), 200);
         }
     }
 }

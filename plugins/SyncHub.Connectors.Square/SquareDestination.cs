@@ -59,10 +59,10 @@ internal sealed partial class SquareDestination(ConnectorServices services, ILog
         return found.Customers.FirstOrDefault(c => c.ReferenceId == reference) is { } customer ? DestinationFetch.Found(Held(customer)) : DestinationFetch.NotFound();
     }
 
-    private static DestinationRecord Held(SquareCustomer customer) => new(EntityType, SquareText.Clip(customer.ReferenceId, 255))
+    private static DestinationRecord Held(SquareCustomer customer) => new(EntityType, UntrustedText.OneLine(customer.ReferenceId, 255))
     {
-        ExternalId = SquareText.Clip(customer.Id, 200),
-        Label = SquareText.Clip(customer.DisplayName, 200),
+        ExternalId = UntrustedText.OneLine(customer.Id, 200),
+        Label = UntrustedText.OneLine(customer.DisplayName, 200),
         Fields = SquareComparable.Of(customer),
     };
 

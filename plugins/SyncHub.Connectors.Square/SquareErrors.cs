@@ -15,7 +15,7 @@ internal static class SquareErrors
         var errors = Errors(response.Json);
         var message = Message(response, doing, errors);
         var problems = errors.Where(e => e.Field is not null)
-            .Select(e => new FieldProblem(SquareText.Clip(e.Field, 100), SquareText.Clip(e.Detail ?? e.Code ?? "Refused by Square.")))
+            .Select(e => new FieldProblem(UntrustedText.OneLine(e.Field, 100), UntrustedText.OneLine(e.Detail ?? e.Code ?? "Refused by Square.")))
             .ToList();
         return response.Status is 400 or 422 && problems.Count > 0
             ? DeliveryOutcome.Invalid(message, problems, response.Status)
@@ -30,7 +30,7 @@ internal static class SquareErrors
             ? string.Join("; ", errors.Select(e => string.Join(' ', new[] { e.Code, e.Field, e.Detail }.Where(t => !string.IsNullOrEmpty(t)))))
             : response.Text;
         var text = $"Square refused to {doing} (HTTP {response.Status})";
-        return SquareText.Clip(string.IsNullOrWhiteSpace(details) ? text : $"{text}: {details}");
+        return UntrustedText.OneLine(string.IsNullOrWhiteSpace(details) ? text : $"{text}: {details}");
     }
 
     private static List<SquareError> Errors(JsonNode? json)

@@ -11,19 +11,26 @@ namespace SyncHub.Connectors.Square;
 /// For reconciliation it lists the customers updated since a time, or looks one member up by its reference.
 /// Connection failures and cancellation are left to SyncHub.
 /// </summary>
-public sealed partial class SquareGateway : IConnectorGateway, IDestinationReader
+public sealed class SquareGateway : IConnectorGateway, IDestinationReader, IRecordLookup, IConnectionTest, IDuplicateResolver, IMergeTransfer
 {
-    private readonly ConnectorServices _services;
-    private readonly ILogger _logger;
+    private readonly SquareRequestReader _requests;
+    private readonly SquareCustomerWriter _writer;
+    private readonly SquarePoints _points;
+    private readonly SquareLookup _lookup;
+    private readonly SquareConnectionCheck _connection;
     private readonly SquareDestination _destination;
 
     /// <summary>Creates the gateway; SyncHub calls this once when the plugin loads.</summary>
     public SquareGateway(ConnectorServices services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        _services = services;
-        _logger = services.Logging.CreateLogger<SquareGateway>();
-        _destination = new SquareDestination(services, _logger);
+        var logger = services.Logging.CreateLogger<SquareGateway>();
+        _requests = new SquareRequestReader(services);
+        _writer = new SquareCustomerWriter(logger);
+        _points = new SquarePoints(logger);
+        _lookup = new SquareLookup(services, logger);
+        _connection = new SquareConnectionCheck(services, logger);
+        _destination = new SquareDestination(services, logger);
     }
 
     /// <inheritdoc />
@@ -40,56 +47,70 @@ public sealed partial class SquareGateway : IConnectorGateway, IDestinationReade
     public async Task<DeliveryOutcome> DeliverAsync(DeliveryRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var (client, member, refused) = Prepare(request);
+        var (client, member, refused) = _requests.Read(request.Settings, request.Body, request.SourceId);
         if (refused is not null)
         {
             return refused;
         }
 
-        var outcome = await DeliverCustomerAsync(request, client!, member!, cancellationToken);
-        return await WithPointsAsync(request, client!, member!, outcome, cancellationToken);
+        var outcome = await _writer.DeliverAsync(request, client!, member!, cancellationToken);
+        return await _points.KeepAsync(request, client!, member!, outcome, cancellationToken);
     }
 
-    private async Task<DeliveryOutcome> DeliverCustomerAsync(DeliveryRequest request, SquareClient client, Member member, CancellationToken cancellationToken)
+    /// <summary>
+    /// Makes <paramref name="externalId"/> the member's Square customer, as an administrator chose: writes the
+    /// member's reference and fields into it (UpdateCustomer).
+    /// </summary>
+    public async Task<DeliveryOutcome> LinkAsync(DeliveryRequest request, string externalId, CancellationToken cancellationToken)
     {
-        var byReference = await client.SearchAsync("reference_id", member.ReferenceId, cancellationToken);
-        if (!byReference.IsSuccess)
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentException.ThrowIfNullOrWhiteSpace(externalId);
+        var (client, member, refused) = _requests.Read(request.Settings, request.Body, request.SourceId);
+        if (refused is not null)
         {
-            return Refused(request, byReference, "search customers by reference");
+            return refused;
         }
 
-        var referenced = byReference.Customers.Where(c => c.ReferenceId == member.ReferenceId).ToList();
-        if (referenced.Count > 1)
-        {
-            return PotentialDuplicate(request, $"{referenced.Count} Square customers carry reference {member.ReferenceId}.", referenced);
-        }
+        var linked = await _writer.LinkAsync(request, client!, member!, externalId, cancellationToken);
+        return await _points.KeepAsync(request, client!, member!, linked, cancellationToken);
+    }
 
-        if (referenced.Count == 1)
-        {
-            return await UpdateAsync(request, client, member, referenced[0], linked: false, cancellationToken);
-        }
+    /// <summary>
+    /// Before a merge changes anything: the token may update customers (and, when the member carries points, read and
+    /// write loyalty accounts), and the survivor has a loyalty account or can be given one. Reads only.
+    /// </summary>
+    public async Task<MergeCheckResult> CheckMergeAsync(MergeRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var (client, member, refused) = _requests.Read(request.Settings, request.Body, request.SourceId);
+        return refused is not null
+            ? MergeCheckResult.Refuse(refused.ErrorClass, refused.Message ?? "The member cannot be sent to Square.")
+            : await new SquareMerge(client!).CheckAsync(request, member!, cancellationToken);
+    }
 
-        if (!request.SkipDuplicateCheck && member.Email is { } email)
-        {
-            var byEmail = await client.SearchAsync("email_address", email, cancellationToken);
-            if (!byEmail.IsSuccess)
-            {
-                return Refused(request, byEmail, "search customers by email");
-            }
+    /// <summary>The merged customers' loyalty balances set to zero: the survivor is given their sum by the link.</summary>
+    public async Task<DeliveryOutcome> TransferAsync(MergeRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var (client, member, refused) = _requests.Read(request.Settings, request.Body, request.SourceId);
+        return refused ?? await new SquareMerge(client!).TransferAsync(request, member!, cancellationToken);
+    }
 
-            var matches = SameEmail(byEmail, email);
-            if (matches.Count > 1)
-            {
-                return PotentialDuplicate(request, $"{matches.Count} Square customers have this member's email address.", matches);
-            }
+    /// <summary>
+    /// Searches Square for a customer whose <c>reference_id</c> is the record's source id. A look-up has no body, so a
+    /// mapping whose <c>memberNumber</c> differs from the source id is only found by the delivery's own search.
+    /// </summary>
+    public Task<LookupOutcome> LookupAsync(LookupRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return _lookup.LookupAsync(request, cancellationToken);
+    }
 
-            if (matches.Count == 1)
-            {
-                return await UpdateAsync(request, client, member, matches[0], linked: true, cancellationToken);
-            }
-        }
-
-        return await CreateAsync(request, client, member, cancellationToken);
+    /// <summary>Lists one customer (ListCustomers): proves the token is accepted and may read customers; changes nothing.</summary>
+    public Task<ConnectionTestResult> TestConnectionAsync(string integrationSlug, ConnectorSettings settings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return _connection.TestAsync(integrationSlug, settings, cancellationToken);
     }
 
     /// <summary>Square is read by searching its customers.</summary>
@@ -118,57 +139,4 @@ public sealed partial class SquareGateway : IConnectorGateway, IDestinationReade
         ArgumentNullException.ThrowIfNull(subject);
         return _destination.FetchAsync(subject, cancellationToken);
     }
-
-    /// <summary>
-    /// Keeps the member's points on the customer's loyalty account once the customer is written. The customer stays
-    /// written when that fails; the record fails with why, and its retry updates the customer and tries the points again.
-    /// </summary>
-    private async Task<DeliveryOutcome> WithPointsAsync(DeliveryRequest request, SquareClient client, Member member, DeliveryOutcome outcome, CancellationToken cancellationToken)
-    {
-        if (!outcome.IsDelivered || member.Points is not { } points)
-        {
-            return outcome;
-        }
-
-        if (outcome.ExternalId is not { } customerId)
-        {
-            return DeliveryOutcome.Failed(ErrorClass.SchemaMismatch, $"Square saved the customer without saying its id, so {LoyaltyErrors.MembersPoints(points)} were not set.", outcome.HttpStatus);
-        }
-
-        var balance = new LoyaltyBalance(client);
-        var plan = await balance.PlanAsync(customerId, member, points, cancellationToken);
-        var failed = await balance.ApplyAsync(plan, request.IdempotencyKey, points, $"Balance set to {points} points by SyncHub (member {member.ReferenceId})", cancellationToken);
-        if (failed is null)
-        {
-            LogPointsKept(request.RecordId, request.IntegrationSlug, points);
-            return outcome;
-        }
-
-        LogRefused(request.RecordId, request.IntegrationSlug, failed.HttpStatus ?? 0, failed.ErrorClass);
-        return LoyaltyErrors.Reworded(failed, $"Square customer {customerId} was saved, but its loyalty points were not: {failed.Message}");
-    }
-
-    private (SquareClient? Client, Member? Member, DeliveryOutcome? Refused) Prepare(DeliveryRequest request) =>
-        Prepare(request.Settings, request.Body, request.SourceId);
-
-    private (SquareClient? Client, Member? Member, DeliveryOutcome? Refused) Prepare(ConnectorSettings connection, string body, string sourceId)
-    {
-        var (settings, problem) = SquareSettings.Read(connection);
-        if (settings is null)
-        {
-            return (null, null, DeliveryOutcome.Failed(ErrorClass.ConnectorFault, problem!));
-        }
-
-        var (member, problems) = MemberParser.Parse(body, sourceId);
-        if (member is null)
-        {
-            var fields = string.Join(", ", problems.Select(p => p.Field).Distinct());
-            return (null, null, DeliveryOutcome.Invalid($"The member cannot be sent to Square: check {fields}.", problems));
-        }
-
-        return (new SquareClient(_services.Http, _services.Time, settings), member, null);
-    }
-
-    private static List<SquareCustomer> SameEmail(SquareResponse response, string email) =>
-        [.. response.Customers.Where(c => string.Equals(c.Email, email, StringComparison.OrdinalIgnoreCase))];
 }

@@ -41,7 +41,7 @@ internal sealed class SquareLoyaltyApi(SquareClient client)
         client.SendAsync(HttpMethod.Post, "/v2/loyalty/accounts/" + Uri.EscapeDataString(accountId) + "/adjust", new JsonObject
         {
             ["idempotency_key"] = idempotencyKey,
-            ["adjust_points"] = new JsonObject { ["points"] = points, ["reason"] = SquareText.Clip(reason, MaxReasonChars) },
+            ["adjust_points"] = new JsonObject { ["points"] = points, ["reason"] = UntrustedText.OneLine(reason, MaxReasonChars) },
             ["allow_negative_balance"] = allowNegative,
         }, cancellationToken);
 

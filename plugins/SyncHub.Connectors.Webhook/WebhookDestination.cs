@@ -66,8 +66,7 @@ internal sealed partial class WebhookDestination(ConnectorServices services, ILo
         };
     }
 
-    private static string? Clip(string? text) =>
-        text is null || text.Length <= MaxLabelChars ? text : text[..(char.IsHighSurrogate(text[MaxLabelChars - 1]) ? MaxLabelChars - 1 : MaxLabelChars)];
+    private static string? Clip(string? text) => text is null ? null : UntrustedText.Truncate(text, MaxLabelChars, marker: "");
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Webhook reconciliation look-up of {SourceId} of {Integration} answered HTTP {HttpStatus}")]
     private partial void LogFetched(string sourceId, string integration, int httpStatus);

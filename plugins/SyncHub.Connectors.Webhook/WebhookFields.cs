@@ -93,14 +93,5 @@ internal static class WebhookFields
         }
     }
 
-    private static string Clip(string text)
-    {
-        if (text.Length <= MaxValueChars)
-        {
-            return text;
-        }
-
-        var cut = char.IsHighSurrogate(text[MaxValueChars - 1]) ? MaxValueChars - 1 : MaxValueChars;
-        return text[..cut] + "…";
-    }
+    private static string Clip(string text) => UntrustedText.Truncate(text, MaxValueChars);
 }

@@ -9,19 +9,22 @@ namespace SyncHub.Connectors.Webhook;
 /// With a <c>lookupUrl</c> it can also tell whether the destination already holds a record (see <see cref="LookupAsync"/>),
 /// which also lets SyncHub reconcile the integration record by record (see <see cref="FetchAsync"/>).
 /// </summary>
-public sealed partial class WebhookGateway : IConnectorGateway, IDestinationReader
+public sealed class WebhookGateway : IConnectorGateway, IDestinationReader, IRecordLookup, IConnectorSource
 {
-    private readonly ConnectorServices _services;
-    private readonly ILogger _logger;
+    private readonly WebhookWriter _writer;
+    private readonly WebhookLookup _lookup;
+    private readonly WebhookSourceReader _source;
     private readonly WebhookDestination _destination;
 
     /// <summary>Creates the gateway; SyncHub calls this once when the plugin loads.</summary>
     public WebhookGateway(ConnectorServices services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        _services = services;
-        _logger = services.Logging.CreateLogger<WebhookGateway>();
-        _destination = new WebhookDestination(services, _logger);
+        var logger = services.Logging.CreateLogger<WebhookGateway>();
+        _writer = new WebhookWriter(services, logger);
+        _lookup = new WebhookLookup(services, logger);
+        _source = new WebhookSourceReader(services);
+        _destination = new WebhookDestination(services, logger);
     }
 
     /// <inheritdoc />
@@ -46,37 +49,28 @@ public sealed partial class WebhookGateway : IConnectorGateway, IDestinationRead
     };
 
     /// <inheritdoc />
-    public async Task<DeliveryOutcome> DeliverAsync(DeliveryRequest request, CancellationToken cancellationToken)
+    public Task<DeliveryOutcome> DeliverAsync(DeliveryRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var target = WebhookRequestBuilder.TargetUrl(request.Settings);
-        if (target is null)
-        {
-            return DeliveryOutcome.Failed(ErrorClass.ConnectorFault, "Webhook setting 'url' is missing or is not an absolute http(s) URL.");
-        }
+        return _writer.DeliverAsync(request, cancellationToken);
+    }
 
-        // A broken look-up URL would only show after a timeout, when it is needed most: refuse to send without it.
-        if (WebhookLookupUrl.Template(request.Settings) is { } lookup && !WebhookLookupUrl.IsValid(lookup))
-        {
-            return DeliveryOutcome.Failed(ErrorClass.ConnectorFault, "Webhook setting 'lookupUrl' is not an absolute http(s) URL.");
-        }
+    /// <summary>
+    /// GETs the integration's <c>lookupUrl</c>: a success means the destination holds the record (its id from
+    /// the JSON body's <c>id</c>, if any), 404 means it does not, anything else is classified like a delivery.
+    /// Without a <c>lookupUrl</c> the look-up is not supported and SyncHub sends as usual.
+    /// </summary>
+    public Task<LookupOutcome> LookupAsync(LookupRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return _lookup.LookupAsync(request, cancellationToken);
+    }
 
-        using var message = WebhookRequestBuilder.Build(request, target);
-        using var response = await _services.Http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-        var body = await WebhookResponseReader.ReadBodyAsync(response.Content, cancellationToken);
-        var status = (int)response.StatusCode;
-        if (response.IsSuccessStatusCode)
-        {
-            LogDelivered(request.RecordId, request.IntegrationSlug, status);
-            return DeliveryOutcome.Delivered(WebhookResponseReader.ExternalId(body), status);
-        }
-
-        var outcome = DeliveryOutcome.FromHttpStatus(
-            status,
-            WebhookResponseReader.FailureMessage(response, body),
-            WebhookResponseReader.RetryAfter(response, _services.Time.GetUtcNow()));
-        LogRefused(request.RecordId, request.IntegrationSlug, status, outcome.ErrorClass);
-        return outcome;
+    /// <summary>Reads one page of the integration's JSON feed (<c>sourceUrl</c>); see <see cref="WebhookFeed"/> for its shape.</summary>
+    public Task<SourcePage> ReadAsync(SourceQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return _source.ReadAsync(query, cancellationToken);
     }
 
     /// <summary>Records are looked up one by one through the <c>lookupUrl</c>; without one the destination cannot be read.</summary>

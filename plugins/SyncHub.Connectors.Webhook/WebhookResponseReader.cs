@@ -10,25 +10,8 @@ internal static class WebhookResponseReader
     private const int MaxMessageChars = 500;
 
     /// <summary>At most the first 64 KB (or <paramref name="maxBytes"/>) of the body: a misbehaving endpoint must not exhaust memory.</summary>
-    public static async Task<byte[]> ReadBodyAsync(HttpContent content, CancellationToken cancellationToken, int maxBytes = MaxBodyBytes)
-    {
-        await using var stream = await content.ReadAsStreamAsync(cancellationToken);
-        using var buffer = new MemoryStream();
-        var chunk = new byte[8 * 1024];
-        while (buffer.Length < maxBytes)
-        {
-            var wanted = (int)Math.Min(chunk.Length, maxBytes - buffer.Length);
-            var read = await stream.ReadAsync(chunk.AsMemory(0, wanted), cancellationToken);
-            if (read == 0)
-            {
-                break;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
-    }
+    public static Task<byte[]> ReadBodyAsync(HttpContent content, CancellationToken cancellationToken, int maxBytes = MaxBodyBytes) =>
+        BoundedBody.ReadAsync(content, maxBytes, cancellationToken);
 
     /// <summary>The <c>id</c> of a JSON object body (string or number), or null for anything else.</summary>
     public static string? ExternalId(byte[] body)
@@ -61,7 +44,7 @@ internal static class WebhookResponseReader
     {
         var status = (int)response.StatusCode;
         var reason = string.IsNullOrWhiteSpace(response.ReasonPhrase) ? response.StatusCode.ToString() : response.ReasonPhrase;
-        var text = Collapse(Encoding.UTF8.GetString(body));
+        var text = UntrustedText.OneLine(Encoding.UTF8.GetString(body), MaxMessageChars);
         return text.Length == 0 ? $"HTTP {status} {reason}" : $"HTTP {status} {reason}: {text}";
     }
 
@@ -80,18 +63,5 @@ internal static class WebhookResponseReader
         }
 
         return typed?.Date is { } date ? (date > now ? date - now : TimeSpan.Zero) : null;
-    }
-
-    private static string Collapse(string text)
-    {
-        var collapsed = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        if (collapsed.Length <= MaxMessageChars)
-        {
-            return collapsed;
-        }
-
-        // Never cut a surrogate pair in half.
-        var cut = char.IsHighSurrogate(collapsed[MaxMessageChars - 1]) ? MaxMessageChars - 1 : MaxMessageChars;
-        return collapsed[..cut] + "…";
     }
 }

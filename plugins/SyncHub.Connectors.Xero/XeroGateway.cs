@@ -1,12 +1,7 @@
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using SyncHub.Connectors;
 using SyncHub.Connectors.Xero.Auth;
-using SyncHub.Connectors.Xero.Faults;
 using SyncHub.Connectors.Xero.Http;
-using SyncHub.Connectors.Xero.Payloads;
 using SyncHub.Connectors.Xero.Reconcile;
 
 namespace SyncHub.Connectors.Xero;
@@ -19,69 +14,67 @@ namespace SyncHub.Connectors.Xero;
 /// For reconciliation it lists a collection changed since a time, or looks one record up, by that same reference.
 /// Connection failures and cancellation are left to SyncHub.
 /// </summary>
-public sealed partial class XeroGateway : IConnectorGateway, IDestinationReader
+public sealed class XeroGateway : IConnectorGateway, IDestinationReader, IRecordLookup, IConnectionTest, ICredentialRefresh
 {
-    private const int MaxIdempotencyKeyChars = 128;
-    private const int MaxExternalIdChars = 200;
-
-    private readonly ConnectorServices _services;
-    private readonly ILogger _logger;
     private readonly XeroTokens _tokens;
-    private readonly XeroApi _api;
+    private readonly XeroWriter _writer;
+    private readonly XeroLookup _lookup;
+    private readonly XeroConnectionCheck _connection;
     private readonly XeroDestination _destination;
 
     /// <summary>Creates the gateway; SyncHub calls this once when the plugin loads.</summary>
     public XeroGateway(ConnectorServices services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        _services = services;
-        _logger = services.Logging.CreateLogger<XeroGateway>();
-        _tokens = new XeroTokens(services, _logger);
-        _api = new XeroApi(services, _tokens);
-        _destination = new XeroDestination(services, _api, _logger);
+        var logger = services.Logging.CreateLogger<XeroGateway>();
+        _tokens = new XeroTokens(services, logger);
+        var api = new XeroApi(services, _tokens);
+        _writer = new XeroWriter(services, api, logger);
+        _lookup = new XeroLookup(services, api, logger);
+        _connection = new XeroConnectionCheck(services, api);
+        _destination = new XeroDestination(services, api, logger);
     }
 
     /// <inheritdoc />
     public ConnectorInfo Info { get; } = XeroConnectorInfo.Create();
 
     /// <inheritdoc />
-    public async Task<DeliveryOutcome> DeliverAsync(DeliveryRequest request, CancellationToken cancellationToken)
+    public Task<DeliveryOutcome> DeliverAsync(DeliveryRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (XeroEntities.Find(request.EntityType) is not { } entity)
+        return _writer.DeliverAsync(request, cancellationToken);
+    }
+
+    /// <summary>
+    /// Finds the record by the reference delivery stamped into it: invoices and bills by <c>Type</c> and
+    /// <c>Reference</c>, contacts by <c>ContactNumber</c>, payments by <c>Reference</c>, each with the
+    /// collection's <c>where</c> filter. Other entity types are not supported.
+    /// </summary>
+    public Task<LookupOutcome> LookupAsync(LookupRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return _lookup.LookupAsync(request, cancellationToken);
+    }
+
+    /// <summary>Reads the organisation (<c>GET /Organisation</c>), refreshing the token if needed; changes nothing.</summary>
+    public Task<ConnectionTestResult> TestConnectionAsync(string integrationSlug, ConnectorSettings settings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return _connection.TestAsync(integrationSlug, settings, cancellationToken);
+    }
+
+    /// <summary>Trades the refresh token for a new access token now (Xero rotates the refresh token too).</summary>
+    public async Task<bool> RefreshCredentialsAsync(string integrationSlug, ConnectorSettings settings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        if (!XeroSettings.TryRead(settings, out var xero, out _))
         {
-            return DeliveryOutcome.Failed(ErrorClass.Validation,
-                $"The Xero connector delivers invoice, bill, contact and payment records, not '{XeroText.Clip(request.EntityType, 50)}'.");
+            return false;
         }
 
-        if (!XeroSettings.TryRead(request.Settings, out var settings, out var problem))
-        {
-            return DeliveryOutcome.Failed(ErrorClass.ConnectorFault, problem);
-        }
-
-        var payload = XeroPayload.Build(entity, request.Body, request.SourceId);
-        if (payload.Json is not { } json)
-        {
-            var first = payload.Problems[0];
-            return DeliveryOutcome.Invalid($"The record does not fit a Xero {entity.Label}: {first.Field}: {first.Message}", payload.Problems);
-        }
-
-        var url = new Uri($"{settings.BaseUrl}/{entity.Collection}?{entity.CreateQuery}");
-        var key = IdempotencyKey(request.IdempotencyKey);
-        var answer = await _api.SendAsync(request.IntegrationSlug, settings, () => CreateRequest(url, json, key), cancellationToken);
-        var outcome = answer.IsSuccess
-            ? Created(entity, answer)
-            : XeroFaults.Classify(answer, entity, _services.Time.GetUtcNow()).ToDelivery();
-        if (outcome.IsDelivered)
-        {
-            LogDelivered(request.RecordId, request.IntegrationSlug, entity.EntityType, outcome.ExternalId);
-        }
-        else
-        {
-            LogRefused(request.RecordId, request.IntegrationSlug, entity.EntityType, outcome.HttpStatus, outcome.ErrorClass);
-        }
-
-        return outcome;
+        var seen = _tokens.CurrentVersion(integrationSlug, xero);
+        var refreshed = await _tokens.RefreshAsync(integrationSlug, xero, seen, cancellationToken);
+        return refreshed.Failure is null;
     }
 
     /// <summary>Xero is read by listing its collections.</summary>
@@ -113,35 +106,4 @@ public sealed partial class XeroGateway : IConnectorGateway, IDestinationReader
         ArgumentNullException.ThrowIfNull(subject);
         return _destination.FetchAsync(subject, cancellationToken);
     }
-
-    private static HttpRequestMessage CreateRequest(Uri url, string json, string idempotencyKey)
-    {
-        var message = new HttpRequestMessage(HttpMethod.Put, url) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
-        message.Headers.TryAddWithoutValidation("Idempotency-Key", idempotencyKey);
-        return message;
-    }
-
-    private static DeliveryOutcome Created(XeroEntity entity, XeroAnswer answer)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(answer.Body);
-            if (XeroJson.FirstItem(document.RootElement, entity.Collection) is { } item)
-            {
-                return XeroFaults.RefusedItem(item, entity, answer.Status)?.ToDelivery()
-                    ?? DeliveryOutcome.Delivered(XeroJson.Text(item, entity.IdProperty, MaxExternalIdChars), answer.Status);
-            }
-        }
-        catch (JsonException)
-        {
-            // Xero accepted the call; an odd success body only means there is no id to keep.
-        }
-
-        return DeliveryOutcome.Delivered(null, answer.Status);
-    }
-
-    /// <summary>Xero takes keys of up to 128 characters; a longer one is replaced by its hash, the same on every attempt.</summary>
-    private static string IdempotencyKey(string key) => key.Length <= MaxIdempotencyKeyChars
-        ? key
-        : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 }

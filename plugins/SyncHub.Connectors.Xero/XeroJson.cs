@@ -16,6 +16,6 @@ internal static class XeroJson
     public static string? Text(JsonElement item, string name, int maxChars) =>
         item.ValueKind == JsonValueKind.Object && item.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
             && !string.IsNullOrWhiteSpace(value.GetString())
-                ? XeroText.Clip(value.GetString(), maxChars)
+                ? UntrustedText.OneLine(value.GetString(), maxChars)
                 : null;
 }

@@ -3,23 +3,9 @@ using System.Text.Json;
 
 namespace SyncHub.Connectors.Xero;
 
-/// <summary>Text from Xero is untrusted: one line, at most 500 characters, never half a surrogate pair.</summary>
+/// <summary>What Xero's error bodies say, as untrusted text clipped to one line.</summary>
 internal static class XeroText
 {
-    public const int MaxChars = 500;
-
-    public static string Clip(string? text, int maxChars = MaxChars)
-    {
-        var collapsed = string.Join(' ', (text ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        if (collapsed.Length <= maxChars)
-        {
-            return collapsed;
-        }
-
-        var cut = char.IsHighSurrogate(collapsed[maxChars - 1]) ? maxChars - 1 : maxChars;
-        return collapsed[..cut] + "…";
-    }
-
     /// <summary>
     /// What an error body says: its <c>Message</c>, <c>Detail</c> or <c>Title</c> when it is a JSON object
     /// (Xero's error and problem shapes), otherwise the text itself; clipped.
@@ -36,7 +22,7 @@ internal static class XeroText
                     if (document.RootElement.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
                         && !string.IsNullOrWhiteSpace(value.GetString()))
                     {
-                        return Clip(value.GetString());
+                        return UntrustedText.OneLine(value.GetString());
                     }
                 }
             }
@@ -46,6 +32,6 @@ internal static class XeroText
             // Not JSON: say what the text says.
         }
 
-        return Clip(Encoding.UTF8.GetString(body));
+        return UntrustedText.OneLine(Encoding.UTF8.GetString(body));
     }
 }

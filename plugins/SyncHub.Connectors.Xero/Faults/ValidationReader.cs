@@ -51,9 +51,9 @@ internal static class ValidationReader
                 if (error.ValueKind == JsonValueKind.Object && error.TryGetProperty("Message", out var message)
                     && message.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(message.GetString()))
                 {
-                    var text = XeroText.Clip(message.GetString());
+                    var text = UntrustedText.OneLine(message.GetString());
                     var field = FieldGuess.Guess(text, path, entity) ?? path ?? $"{entity.Label}[{index}]";
-                    problems.Add(new FieldProblem(XeroText.Clip(field, 200), text));
+                    problems.Add(new FieldProblem(UntrustedText.OneLine(field, 200), text));
                 }
             }
         }

@@ -81,7 +81,7 @@ internal static partial class XeroFaults
 
         var first = problems[0];
         var message = problems.Count == 1 ? $"Xero refused the {entity.Label}: {first.Message}" : $"Xero refused the {entity.Label}: {first.Message} (and {problems.Count - 1} more)";
-        return new XeroFailure(ErrorClass.Validation, XeroText.Clip(message), status) { FieldProblems = problems };
+        return new XeroFailure(ErrorClass.Validation, UntrustedText.OneLine(message), status) { FieldProblems = problems };
     }
 
     private static bool IsDuplicate(string message) => Duplicate().IsMatch(message);

@@ -5,25 +5,8 @@ internal static class ResponseBody
 {
     private const int MaxBytes = 1024 * 1024;
 
-    public static async Task<byte[]> ReadAsync(HttpContent content, CancellationToken cancellationToken)
-    {
-        await using var stream = await content.ReadAsStreamAsync(cancellationToken);
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        while (buffer.Length < MaxBytes)
-        {
-            var wanted = (int)Math.Min(chunk.Length, MaxBytes - buffer.Length);
-            var read = await stream.ReadAsync(chunk.AsMemory(0, wanted), cancellationToken);
-            if (read == 0)
-            {
-                break;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
-    }
+    public static Task<byte[]> ReadAsync(HttpContent content, CancellationToken cancellationToken) =>
+        BoundedBody.ReadAsync(content, MaxBytes, cancellationToken);
 
     public static TimeSpan? RetryAfter(HttpResponseMessage response, DateTimeOffset now)
     {

@@ -52,7 +52,7 @@ internal static class XeroComparable
             : entity == XeroEntities.Contact ? [XeroValues.Text(item, "Name")]
             : [Money(item, "Amount"), XeroValues.Date(item, "Date")];
         var label = string.Join(" · ", parts.Where(p => p is not null));
-        return label.Length == 0 ? null : XeroText.Clip(label, 200);
+        return label.Length == 0 ? null : UntrustedText.OneLine(label, 200);
     }
 
     private static void Invoice(JsonElement item, Dictionary<string, string?> fields)

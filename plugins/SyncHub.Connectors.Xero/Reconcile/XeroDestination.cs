@@ -42,7 +42,7 @@ internal sealed partial class XeroDestination(ConnectorServices services, XeroAp
     {
         if (XeroEntities.Find(query.EntityType) is not { } entity)
         {
-            return DestinationPage.Failed(ErrorClass.ConnectorFault, $"The Xero connector does not hold '{XeroText.Clip(query.EntityType, 50)}' records.");
+            return DestinationPage.Failed(ErrorClass.ConnectorFault, $"The Xero connector does not hold '{UntrustedText.OneLine(query.EntityType, 50)}' records.");
         }
 
         if (!XeroSettings.TryRead(query.Settings, out var settings, out var problem))

@@ -33,7 +33,7 @@ internal static partial class XeroValues
 
     public static string? Text(JsonElement value) => value.ValueKind switch
     {
-        JsonValueKind.String when !string.IsNullOrWhiteSpace(value.GetString()) => XeroText.Clip(value.GetString()!.Trim(), MaxValueChars),
+        JsonValueKind.String when !string.IsNullOrWhiteSpace(value.GetString()) => UntrustedText.OneLine(value.GetString()!.Trim(), MaxValueChars),
         JsonValueKind.Number => value.GetRawText(),
         JsonValueKind.True => "true",
         JsonValueKind.False => "false",

@@ -1,21 +1,22 @@
 using System.Text.Json;
-using SyncHub.Connectors;
+using Microsoft.Extensions.Logging;
 using SyncHub.Connectors.Xero.Faults;
 using SyncHub.Connectors.Xero.Http;
 using SyncHub.Connectors.Xero.Payloads;
 
 namespace SyncHub.Connectors.Xero;
 
-public sealed partial class XeroGateway : IRecordLookup
+/// <summary>
+/// Finds the record by the reference delivery stamped into it: invoices and bills by <c>Type</c> and
+/// <c>Reference</c>, contacts by <c>ContactNumber</c>, payments by <c>Reference</c>, each with the
+/// collection's <c>where</c> filter. Other entity types are not supported.
+/// </summary>
+internal sealed partial class XeroLookup(ConnectorServices services, XeroApi api, ILogger logger)
 {
-    /// <summary>
-    /// Finds the record by the reference delivery stamped into it: invoices and bills by <c>Type</c> and
-    /// <c>Reference</c>, contacts by <c>ContactNumber</c>, payments by <c>Reference</c>, each with the
-    /// collection's <c>where</c> filter. Other entity types are not supported.
-    /// </summary>
+    public const int MaxExternalIdChars = 200;
+
     public async Task<LookupOutcome> LookupAsync(LookupRequest request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
         if (XeroEntities.Find(request.EntityType) is not { } entity)
         {
             return LookupOutcome.NotSupported();
@@ -28,10 +29,10 @@ public sealed partial class XeroGateway : IRecordLookup
 
         var filter = entity.LookupFilter(XeroReference.For(request.SourceId, entity.ReferenceMaxLength));
         var url = new Uri($"{settings.BaseUrl}/{entity.Collection}?where={Uri.EscapeDataString(filter)}");
-        var answer = await _api.SendAsync(request.IntegrationSlug, settings, () => new HttpRequestMessage(HttpMethod.Get, url), cancellationToken);
+        var answer = await api.SendAsync(request.IntegrationSlug, settings, () => new HttpRequestMessage(HttpMethod.Get, url), cancellationToken);
         if (!answer.IsSuccess)
         {
-            return XeroFaults.Classify(answer, null, _services.Time.GetUtcNow()).ToLookup();
+            return XeroFaults.Classify(answer, null, services.Time.GetUtcNow()).ToLookup();
         }
 
         var outcome = Found(answer, entity);
@@ -59,4 +60,7 @@ public sealed partial class XeroGateway : IRecordLookup
             return LookupOutcome.Failed(ErrorClass.SchemaMismatch, "Xero's answer to the look-up is not JSON.", answer.Status);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Xero look-up of {EntityType} record {RecordId} of {Integration}: found {Found}, HTTP {HttpStatus}")]
+    private partial void LogLookedUp(long recordId, string integration, string entityType, bool found, int httpStatus);
 }

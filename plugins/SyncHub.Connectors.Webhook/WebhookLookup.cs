@@ -1,20 +1,19 @@
 using System.Net;
-using SyncHub.Connectors;
+using Microsoft.Extensions.Logging;
 
 namespace SyncHub.Connectors.Webhook;
 
-public sealed partial class WebhookGateway : IRecordLookup
+/// <summary>
+/// GETs the integration's <c>lookupUrl</c>: a success means the destination holds the record (its id from
+/// the JSON body's <c>id</c>, if any), 404 means it does not, anything else is classified like a delivery.
+/// Without a <c>lookupUrl</c> the look-up is not supported and SyncHub sends as usual.
+/// </summary>
+internal sealed partial class WebhookLookup(ConnectorServices services, ILogger logger)
 {
     private const int MaxExternalIdChars = 200;
 
-    /// <summary>
-    /// GETs the integration's <c>lookupUrl</c>: a success means the destination holds the record (its id from
-    /// the JSON body's <c>id</c>, if any), 404 means it does not, anything else is classified like a delivery.
-    /// Without a <c>lookupUrl</c> the look-up is not supported and SyncHub sends as usual.
-    /// </summary>
     public async Task<LookupOutcome> LookupAsync(LookupRequest request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
         if (WebhookLookupUrl.Template(request.Settings) is not { } template)
         {
             return LookupOutcome.NotSupported();
@@ -26,13 +25,15 @@ public sealed partial class WebhookGateway : IRecordLookup
         }
 
         using var message = WebhookRequestBuilder.BuildLookup(request, target);
-        using var response = await _services.Http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        using var response = await services.Http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         var body = await WebhookResponseReader.ReadBodyAsync(response.Content, cancellationToken);
         var status = (int)response.StatusCode;
         LogLookedUp(request.RecordId, request.IntegrationSlug, status);
         if (response.IsSuccessStatusCode)
         {
-            return LookupOutcome.Found(Truncate(WebhookResponseReader.ExternalId(body)));
+            // The destination's id is untrusted: at most 200 characters, never half a surrogate pair.
+            var id = WebhookResponseReader.ExternalId(body);
+            return LookupOutcome.Found(id is null ? null : UntrustedText.Truncate(id, MaxExternalIdChars, marker: ""));
         }
 
         return response.StatusCode == HttpStatusCode.NotFound
@@ -40,15 +41,6 @@ public sealed partial class WebhookGateway : IRecordLookup
             : LookupOutcome.Failed(HttpErrorClassifier.Classify(status), WebhookResponseReader.FailureMessage(response, body), status);
     }
 
-    /// <summary>The destination's id is untrusted: keep at most 200 characters, never half a surrogate pair.</summary>
-    private static string? Truncate(string? externalId)
-    {
-        if (externalId is null || externalId.Length <= MaxExternalIdChars)
-        {
-            return externalId;
-        }
-
-        var cut = char.IsHighSurrogate(externalId[MaxExternalIdChars - 1]) ? MaxExternalIdChars - 1 : MaxExternalIdChars;
-        return externalId[..cut];
-    }
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Webhook look-up of record {RecordId} of {Integration} answered HTTP {HttpStatus}")]
+    private partial void LogLookedUp(long recordId, string integration, int httpStatus);
 }
