@@ -66,6 +66,15 @@ public static class CoreServiceCollectionExtensions
         services.AddDeliveryEngine();
         services.AddSingleton<StaleClaimRecovery>();
         services.AddSingleton<IOperationQueue, OperationQueue>();
+        services.AddSingleton<RetryOperationLookup>();
+        services.AddSingleton<RetryOperationStarter>();
+        services.AddSingleton<OperationOwnership>();
+        services.AddSingleton<OperationCanary>();
+        services.AddSingleton<OperationBatches>();
+        services.AddSingleton<OperationEnding>();
+        services.AddSingleton<OperationCanceller>();
+        services.AddSingleton<OthersFailedQuery>();
+        services.AddSingleton<RetryOperationRunner>();
         services.AddSingleton<RetryOperationService>();
         services.AddSingleton<OperationCancellations>();
         services.AddSingleton<RecordActionService>();
