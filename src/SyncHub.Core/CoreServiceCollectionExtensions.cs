@@ -108,6 +108,12 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<IRunQueue, RunQueue>();
         services.AddSingleton<RunCancellations>();
         services.AddSingleton<RunService>();
+        services.AddSingleton<RunConnection>();
+        services.AddSingleton<RunFinisher>();
+        services.AddSingleton<RunLoader>();
+        services.AddSingleton<RunPageReader>();
+        services.AddSingleton<RunStager>();
+        services.AddSingleton<RunDelivery>();
         services.AddSingleton<RunExecutor>();
         services.AddSingleton<RunScheduler>();
         services.AddSingleton<RunRecovery>();
