@@ -79,9 +79,17 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<OperationCancellations>();
         services.AddSingleton<RecordActionService>();
         services.AddSingleton<Duplicates.MergeTransfers>();
+        services.AddSingleton<Duplicates.DuplicateReviewQuery>();
+        services.AddSingleton<Duplicates.LinkedRecordAbsorption>();
+        services.AddSingleton<Duplicates.DuplicateDecisionDelivery>();
         services.AddSingleton<Duplicates.DuplicateReviewService>();
         services.AddSingleton<EditAndRetryService>();
         services.AddSingleton<IngestService>();
+        services.AddSingleton<IntegrationLookup>();
+        services.AddSingleton<StoredSettingsReader>();
+        services.AddSingleton<IntegrationCreator>();
+        services.AddSingleton<IntegrationUpdater>();
+        services.AddSingleton<IntegrationMappingWriter>();
         services.AddSingleton<IntegrationService>();
         services.AddSingleton<IntegrationRemoval>();
         services.AddSingleton<ConnectionTester>();
