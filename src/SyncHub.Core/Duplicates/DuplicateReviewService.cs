@@ -1,77 +1,73 @@
-using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using SyncHub.Connectors;
 using SyncHub.Core.Delivery;
-using SyncHub.Core.Plugins;
-using SyncHub.Data;
+using SyncHub.Core.Failures;
 using SyncHub.Data.Entities;
 
 namespace SyncHub.Core.Duplicates;
 
 /// <summary>
-/// Potential duplicates an administrator decides: list and compare them, then merge into a chosen destination
-/// record or keep them apart. Every decision is audited and kept in the record's history.
+/// Potential duplicates an administrator decides: list and compare them (<see cref="DuplicateReviewQuery"/>), then
+/// merge into a chosen destination record or keep them apart (<see cref="DuplicateDecisionDelivery"/>). Every decision
+/// is audited and kept in the record's history.
 /// </summary>
-public sealed partial class DuplicateReviewService(
-    IDbContextFactory<SyncHubDbContext> dbFactory, WriteGate writes, SyncOrchestrator orchestrator, IConnectorCatalog catalog, MergeTransfers transfers,
-    TimeProvider time)
+public sealed class DuplicateReviewService(
+    DuplicateReviewQuery query, MergeTransfers transfers, LinkedRecordAbsorption absorption, DuplicateDecisionDelivery delivery)
 {
-    public const int PageSize = 100;
+    public const int PageSize = DuplicateReviewQuery.PageSize;
 
-    public async Task<IReadOnlyList<DuplicateReviewRow>> ListAsync(bool open, string? integrationSlug, CancellationToken cancellationToken)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var reviews = db.DuplicateReviews.AsNoTracking()
-            .Where(r => open ? r.Status == DuplicateReviewStatus.Open : r.Status != DuplicateReviewStatus.Open);
-        var query =
-            from review in reviews
-            join record in db.Records on review.RecordId equals record.Id
-            join integration in db.Integrations on review.IntegrationId equals integration.Id
-            where integrationSlug == null || integration.Slug == integrationSlug
-            where !open || record.Status == RecordStatus.NeedsReview
-            orderby review.Id descending
-            select new { review, record.EntityType, record.SourceId, integration.Slug, integration.Name };
-        var rows = await query.Take(PageSize).ToListAsync(cancellationToken);
-        return [.. rows.Select(r => new DuplicateReviewRow(
-            r.review.Id, r.review.RecordId, r.Slug, r.Name, r.EntityType, r.SourceId, ParseCandidates(r.review.CandidatesJson).Count,
-            r.review.Status, r.review.CreatedAt, r.review.DecidedAt, r.review.DecidedBy, r.review.Outcome))];
-    }
+    public Task<IReadOnlyList<DuplicateReviewRow>> ListAsync(bool open, string? integrationSlug, CancellationToken cancellationToken) =>
+        query.ListAsync(open, integrationSlug, cancellationToken);
 
-    public async Task<DuplicateReviewDetails?> GetAsync(long reviewId, CancellationToken cancellationToken)
+    public Task<DuplicateReviewDetails?> GetAsync(long reviewId, CancellationToken cancellationToken) => query.GetAsync(reviewId, cancellationToken);
+
+    /// <summary>
+    /// Merges the record with the chosen destination record: the connector checks that the destination can take the
+    /// merge, SyncHub's older records linked to any candidate are absorbed (point balances added, their children
+    /// re-parented, then dismissed as merged), the connector moves what the merged destination records held, and it
+    /// links the survivor to this record with the combined values.
+    /// </summary>
+    public async Task<DuplicateDecisionResult> MergeAsync(long reviewId, string? survivorExternalId, string actor, CancellationToken cancellationToken)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var review = await db.DuplicateReviews.AsNoTracking().SingleOrDefaultAsync(r => r.Id == reviewId, cancellationToken);
-        if (review is null)
+        var details = await query.GetAsync(reviewId, cancellationToken);
+        if (Check(details) is { } refused)
         {
-            return null;
+            return refused;
         }
 
-        var record = await db.Records.AsNoTracking().Include(r => r.Integration).SingleAsync(r => r.Id == review.RecordId, cancellationToken);
-        var candidates = ParseCandidates(review.CandidatesJson);
-        var linked = await LinkedRecordsQuery(db, record, candidates).AsNoTracking().ToListAsync(cancellationToken);
-        return new DuplicateReviewDetails(review, record, record.Integration!, candidates, linked)
+        if (string.IsNullOrWhiteSpace(survivorExternalId) || details!.Candidates.All(c => c.ExternalId != survivorExternalId))
         {
-            CanLink = catalog.Find(record.Integration!.Connector) is IDuplicateResolver,
-        };
+            return new(DuplicateDecisionOutcome.InvalidSurvivor, "Choose which of the candidates survives.");
+        }
+
+        // The destination is asked first, so a merge it cannot take (a permission the credentials lack) changes nothing.
+        if (await transfers.CheckAsync(details, survivorExternalId, cancellationToken) is { } refusedByDestination)
+        {
+            return refusedByDestination;
+        }
+
+        var absorbed = await absorption.AbsorbAsync(details, actor, cancellationToken);
+        if (await transfers.TransferAsync(details.Record.Id, survivorExternalId, cancellationToken) is { } notMoved)
+        {
+            return notMoved;
+        }
+
+        return await delivery.DeliverAsync(details, new ReviewDecision(survivorExternalId), actor, AuditActions.DuplicateMerge, DuplicateReviewStatus.Merged,
+            $"Merged into {survivorExternalId}" + (absorbed.Length > 0 ? "; " + absorbed : "") + ".", cancellationToken);
     }
 
-    /// <summary>SyncHub's other records of the same kind already delivered as one of the candidates: the "old" records a merge absorbs.</summary>
-    private static IQueryable<SyncRecord> LinkedRecordsQuery(SyncHubDbContext db, SyncRecord record, IReadOnlyList<StoredCandidate> candidates)
+    /// <summary>The record is a different one from every candidate: it is created at the destination without another duplicate search.</summary>
+    public async Task<DuplicateDecisionResult> KeepApartAsync(long reviewId, string actor, CancellationToken cancellationToken)
     {
-        var ids = candidates.Select(c => c.ExternalId).ToList();
-        return db.Records.Where(r => r.IntegrationId == record.IntegrationId && r.EntityType == record.EntityType && r.Id != record.Id
-            && r.MergedIntoRecordId == null && r.ClaimToken == null && r.ExternalId != null && ids.Contains(r.ExternalId));
+        var details = await query.GetAsync(reviewId, cancellationToken);
+        return Check(details) ?? await delivery.DeliverAsync(details!, new ReviewDecision(null), actor, AuditActions.DuplicateKeepApart, DuplicateReviewStatus.KeptApart,
+            "Kept apart: created as a new record.", cancellationToken);
     }
 
-    internal static IReadOnlyList<StoredCandidate> ParseCandidates(string json)
+    /// <summary>Only an open review whose record still waits for it can be decided.</summary>
+    internal static DuplicateDecisionResult? Check(DuplicateReviewDetails? details) => details switch
     {
-        try
-        {
-            return JsonSerializer.Deserialize<List<StoredCandidate>>(json) ?? [];
-        }
-        catch (JsonException)
-        {
-            return [];
-        }
-    }
+        null => new(DuplicateDecisionOutcome.NotFound, "No such review."),
+        { Review.Status: not DuplicateReviewStatus.Open } or { Record.Status: not RecordStatus.NeedsReview } =>
+            new(DuplicateDecisionOutcome.NotOpen, "This review was already decided, or its record is no longer waiting for one."),
+        _ => null,
+    };
 }

@@ -1,169 +1,45 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.EntityFrameworkCore;
-using SyncHub.Core.Mapping;
-using SyncHub.Core.Plugins;
+using SyncHub.Connectors;
 using SyncHub.Core.Validation;
-using SyncHub.Data;
 using SyncHub.Data.Entities;
 
 namespace SyncHub.Core.Integrations;
 
-/// <summary>Creates and finds integrations, validating every field before anything is written.</summary>
-public sealed partial class IntegrationService(
-    IDbContextFactory<SyncHubDbContext> dbFactory, IConnectorCatalog catalog, RecordMapper mapper, SettingsProtector settings, WriteGate writes, TimeProvider time)
+/// <summary>
+/// The entry point the pages, the API and the demo use for integrations: create (<see cref="IntegrationCreator"/>),
+/// find, edit the connection (<see cref="IntegrationUpdater"/>) and the mapping (<see cref="IntegrationMappingWriter"/>),
+/// and read the stored settings back (<see cref="StoredSettingsReader"/>).
+/// </summary>
+public sealed class IntegrationService(
+    IntegrationCreator creator, IntegrationUpdater updater, IntegrationMappingWriter mappings, StoredSettingsReader stored, IntegrationLookup lookup)
 {
     public Task<CreateIntegrationResult> CreateAsync(CreateIntegrationRequest request, CancellationToken cancellationToken) =>
-        CreateAsync(request, null, cancellationToken);
+        creator.CreateAsync(request, null, cancellationToken);
 
     /// <param name="actor">Who is creating it from the dashboard; the audit log records it. Null (the API) writes no entry.</param>
-    public async Task<CreateIntegrationResult> CreateAsync(CreateIntegrationRequest request, string? actor, CancellationToken cancellationToken)
-    {
-        var errors = Validate(request);
-        if (!errors.IsEmpty)
-        {
-            return new CreateIntegrationResult(CreateIntegrationOutcome.Invalid, Errors: errors);
-        }
+    public Task<CreateIntegrationResult> CreateAsync(CreateIntegrationRequest request, string? actor, CancellationToken cancellationToken) =>
+        creator.CreateAsync(request, actor, cancellationToken);
 
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        if (await db.Integrations.AnyAsync(i => i.Slug == request.Slug, cancellationToken))
-        {
-            return new CreateIntegrationResult(CreateIntegrationOutcome.SlugTaken);
-        }
+    public FieldErrors Validate(CreateIntegrationRequest request) => creator.Validate(request);
 
-        var integration = new Integration
-        {
-            Slug = request.Slug!,
-            Name = request.Name!.Trim(),
-            Connector = catalog.Find(request.Connector!)!.Info.Name,
-            SettingsJson = settings.Protect(request.Settings is { ValueKind: JsonValueKind.Object } raw ? raw.GetRawText() : "{}"),
-            MappingTemplate = string.IsNullOrWhiteSpace(request.Mapping) ? null : request.Mapping,
-            MappingDefaultsJson = request.MappingDefaults is { ValueKind: JsonValueKind.Object } defaults && defaults.EnumerateObject().Any() ? defaults.GetRawText() : null,
-            Retry = ToPolicy(request.Retry),
-            DuplicateDetection = request.DuplicateDetection ?? true,
-            AutoFixes = request.AutoFixes is { } fixes ? AutoFixRules.Normalize(new FieldErrors(), fixes) : AutoFixRules.Normalize(new FieldErrors(), AutoFixRules.All),
-            CreatedAt = time.GetUtcNow(),
-        };
-        db.Integrations.Add(integration);
-        if (actor is not null)
-        {
-            db.AuditLog.Add(Audit(actor, IntegrationAuditActions.Create, integration.Slug,
-                $"connector {integration.Connector}; settings {Names(request.Settings)}"));
-        }
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            return new CreateIntegrationResult(CreateIntegrationOutcome.SlugTaken);
-        }
+    public Task<Integration?> FindAsync(string slug, CancellationToken cancellationToken) => lookup.FindAsync(slug, cancellationToken);
 
-        return new CreateIntegrationResult(CreateIntegrationOutcome.Created, integration);
-    }
+    public Task<List<Integration>> ListAsync(CancellationToken cancellationToken) => lookup.ListAsync(cancellationToken);
 
-    public async Task<Integration?> FindAsync(string slug, CancellationToken cancellationToken)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Integrations.AsNoTracking().SingleOrDefaultAsync(i => i.Slug == slug, cancellationToken);
-    }
+    /// <inheritdoc cref="IntegrationUpdater"/>
+    /// <returns>Null when saved, otherwise the validation errors.</returns>
+    public Task<FieldErrors?> UpdateAsync(string slug, UpdateIntegrationRequest request, string actor, CancellationToken cancellationToken) =>
+        updater.UpdateAsync(slug, request, actor, cancellationToken);
 
-    public async Task<List<Integration>> ListAsync(CancellationToken cancellationToken)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Integrations.AsNoTracking().OrderBy(i => i.Name).ToListAsync(cancellationToken);
-    }
+    /// <summary>Validates and saves the mapping; the error keys are <c>template</c>, <c>templates.&lt;type&gt;</c> and <c>mappingDefaults</c>.</summary>
+    /// <returns>Null when saved, otherwise the validation errors (nothing is changed).</returns>
+    public Task<FieldErrors?> SaveMappingAsync(string slug, MappingRequest request, string actor, CancellationToken cancellationToken) =>
+        mappings.SaveAsync(slug, request, actor, cancellationToken);
 
-    public FieldErrors Validate(CreateIntegrationRequest request)
-    {
-        var errors = new FieldErrors();
-        TextRules.Slug(errors, "slug", request.Slug);
-        TextRules.Required(errors, "name", request.Name, 200);
-        if (string.IsNullOrWhiteSpace(request.Connector))
-        {
-            errors.Add("connector", "is required.");
-        }
-        else if (catalog.Find(request.Connector) is null)
-        {
-            var known = string.Join(", ", catalog.Connectors.Select(c => c.Name));
-            errors.Add("connector", $"'{request.Connector}' is not a loaded connector. Loaded: {known}.");
-        }
+    /// <summary>The settings a connection test uses: the form's input over the stored settings (when editing).</summary>
+    public ConnectorSettings PreviewSettings(IReadOnlyList<SettingField> fields, SettingsInput input, Integration? existing, FieldErrors errors) =>
+        stored.Preview(fields, input, existing, errors);
 
-        if (request.Settings is { } settings && settings.ValueKind is not (JsonValueKind.Object or JsonValueKind.Null))
-        {
-            errors.Add("settings", "must be a JSON object.");
-        }
-        else if (request.Connector is not null && catalog.Find(request.Connector)?.Info is { Settings.Count: > 0 } info)
-        {
-            var values = request.Settings is { ValueKind: JsonValueKind.Object } given ? JsonNode.Parse(given.GetRawText())!.AsObject() : [];
-            SettingsRules.Validate(errors, info.Settings, values);
-            SettingsRules.RefuseUndeclared(errors, info.Settings, values);
-        }
-
-        AutoFixRules.Normalize(errors, request.AutoFixes);
-
-        if (!string.IsNullOrWhiteSpace(request.Mapping))
-        {
-            foreach (var message in mapper.Validate(request.Mapping))
-            {
-                errors.Add("mapping", message);
-            }
-        }
-
-        MappingDefaultsRules.Validate(errors, request.MappingDefaults);
-        ValidateRetry(errors, request.Retry);
-        return errors;
-    }
-
-    private static string Names(JsonElement? settings) =>
-        settings is { ValueKind: JsonValueKind.Object } value && value.EnumerateObject().Any()
-            ? string.Join(", ", value.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal))
-            : "none";
-
-    private AuditEntry Audit(string actor, string action, string slug, string detail) => new()
-    {
-        At = time.GetUtcNow(),
-        Actor = actor,
-        Action = action,
-        Target = IntegrationAuditActions.Target(slug),
-        Detail = detail.Length > 2000 ? detail[..1999] + "…" : detail,
-    };
-
-    private static void ValidateRetry(FieldErrors errors, RetryPolicyRequest? retry)
-    {
-        if (retry is null)
-        {
-            return;
-        }
-
-        if (retry.BaseDelaySeconds is < 1 or > 86_400)
-        {
-            errors.Add("retry.baseDelaySeconds", "must be between 1 and 86400.");
-        }
-
-        if (retry.Factor is < 1 or > 10)
-        {
-            errors.Add("retry.factor", "must be between 1 and 10.");
-        }
-
-        if (retry.MaxDelaySeconds is < 1 or > 604_800)
-        {
-            errors.Add("retry.maxDelaySeconds", "must be between 1 and 604800.");
-        }
-
-        if (retry.MaxAutomaticAttempts is < 0 or > 100)
-        {
-            errors.Add("retry.maxAutomaticAttempts", "must be between 0 and 100.");
-        }
-    }
-
-    private static RetryPolicy ToPolicy(RetryPolicyRequest? retry)
-    {
-        var policy = new RetryPolicy();
-        policy.BaseDelaySeconds = retry?.BaseDelaySeconds ?? policy.BaseDelaySeconds;
-        policy.Factor = retry?.Factor ?? policy.Factor;
-        policy.MaxDelaySeconds = retry?.MaxDelaySeconds ?? policy.MaxDelaySeconds;
-        policy.MaxAutomaticAttempts = retry?.MaxAutomaticAttempts ?? policy.MaxAutomaticAttempts;
-        return policy;
-    }
+    /// <summary>The stored settings as an object; empty when they cannot be decrypted (the keys are gone).</summary>
+    public JsonObject StoredSettings(Integration integration) => stored.Read(integration);
 }

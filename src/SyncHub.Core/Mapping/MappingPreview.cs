@@ -40,7 +40,7 @@ public sealed class MappingPreview(RecordMapper mapper)
         }
 
         var errors = new FieldErrors();
-        var defaults = IntegrationService.ParseDefaults(errors, defaultsJson);
+        var defaults = MappingDefaultsParser.Parse(errors, defaultsJson);
         if (!errors.IsEmpty)
         {
             return MappingPreviewResult.Failed(["Field defaults: " + errors]);

@@ -1,29 +1,22 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using SyncHub.Connectors;
-using SyncHub.Core.Delivery;
-using SyncHub.Core.Integrations;
-using SyncHub.Core.Notifications;
-using SyncHub.Core.Plugins;
-using SyncHub.Data;
 using SyncHub.Data.Entities;
 
 namespace SyncHub.Core.Runs;
 
 /// <summary>
-/// Executes a run: reads the source page by page, stages each small batch of records, delivers it through the
-/// engine (same claim, attempts and retry rules as every other delivery), counts the results, and stops early
-/// when the run breaker trips, the run times out, is cancelled, or the source cannot be read.
+/// Executes a run: reads the source page by page (<see cref="RunPageReader"/>), stages each small batch of records
+/// (<see cref="RunStager"/>), delivers it through the engine (<see cref="RunDelivery"/>: same claim, attempts and retry
+/// rules as every other delivery), and stops early when the run breaker trips, the run times out, is cancelled, or the
+/// source cannot be read. <see cref="RunFinisher"/> writes the end.
 /// </summary>
 public sealed partial class RunExecutor(
-    IDbContextFactory<SyncHubDbContext> dbFactory,
-    IConnectorCatalog catalog,
-    SettingsProtector settingsProtector,
-    SyncOrchestrator orchestrator,
+    RunLoader loader,
+    RunPageReader reader,
+    RunStager stager,
+    RunDelivery delivery,
+    RunFinisher finisher,
     RunCancellations cancellations,
-    WriteGate writes,
     TimeProvider time,
-    INotifier notifier,
     ILogger<RunExecutor> logger)
 {
     /// <summary>Records staged and delivered together; the run breaker is checked after each.</summary>
@@ -31,11 +24,10 @@ public sealed partial class RunExecutor(
 
     public async Task<SyncRun> ExecuteAsync(long runId, CancellationToken stopping)
     {
-        var context = await LoadAsync(runId, stopping);
+        var context = await loader.LoadAsync(runId, stopping);
         if (context is null)
         {
-            await using var db = await dbFactory.CreateDbContextAsync(stopping);
-            return await db.Runs.AsNoTracking().SingleAsync(r => r.Id == runId, stopping);
+            return await loader.FindAsync(runId, stopping);
         }
 
         var remaining = TimeSpan.FromSeconds(context.Integration.Runs.TimeoutSeconds) - (time.GetUtcNow() - context.Run.StartedAt);
@@ -48,7 +40,7 @@ public sealed partial class RunExecutor(
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !stopping.IsCancellationRequested)
         {
-            end = new RunEnd(RunStatus.TimedOut, $"Timed out after {Describe(TimeSpan.FromSeconds(context.Integration.Runs.TimeoutSeconds))} " +
+            end = new RunEnd(RunStatus.TimedOut, $"Timed out after {RunDurationText.Describe(TimeSpan.FromSeconds(context.Integration.Runs.TimeoutSeconds))} " +
                 $"while {context.InFlight}. Progress so far is kept.");
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -57,13 +49,13 @@ public sealed partial class RunExecutor(
             end = RunEnd.Failed($"The run stopped on an unexpected error ({ex.GetType().Name}) while {context.InFlight}. Progress so far is kept.");
         }
 
-        return await FinishAsync(context, end, stopping);
+        return await finisher.FinishAsync(context, end, stopping);
     }
 
     private async Task<RunEnd> ProcessAsync(RunContext context, CancellationToken token, CancellationToken stopping)
     {
-        var leftovers = await CarryOverAsync(context, stopping);
-        if (await DeliverAsync(context, leftovers, stopping) is { } halted)
+        var leftovers = await delivery.CarryOverAsync(context, stopping);
+        if (await delivery.DeliverAsync(context, leftovers, stopping) is { } halted)
         {
             return halted;
         }
@@ -77,7 +69,7 @@ public sealed partial class RunExecutor(
             }
 
             context.InFlight = $"reading page {context.Page + 1} (records {context.RecordsRead + 1} onwards)";
-            var (page, failure) = await ReadPageAsync(context, cursor, token);
+            var (page, failure) = await reader.ReadAsync(context, cursor, token);
             if (failure is not null)
             {
                 return failure;
@@ -93,8 +85,8 @@ public sealed partial class RunExecutor(
                 }
 
                 context.InFlight = $"delivering page {context.Page} (records {context.RecordsRead + 1}–{context.RecordsRead + chunk.Length})";
-                var staged = await StageAsync(context, chunk, stopping);
-                if (await DeliverAsync(context, staged, stopping) is { } end)
+                var staged = await stager.StageAsync(context, chunk, stopping);
+                if (await delivery.DeliverAsync(context, staged, stopping) is { } end)
                 {
                     return end;
                 }
@@ -109,51 +101,6 @@ public sealed partial class RunExecutor(
         return RunEnd.Completed;
     }
 
-    private async Task<RunContext?> LoadAsync(long runId, CancellationToken cancellationToken)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var run = await db.Runs.AsNoTracking().SingleAsync(r => r.Id == runId, cancellationToken);
-        if (run.Status != RunStatus.Running)
-        {
-            return null;
-        }
-
-        var integration = await db.Integrations.AsNoTracking().SingleAsync(i => i.Id == run.IntegrationId, cancellationToken);
-        var gateway = catalog.Find(integration.Connector);
-        if (gateway is not IConnectorSource)
-        {
-            await FinishAsync(new RunContext(run, integration, null!, null, ConnectorSettings.Empty),
-                RunEnd.Failed($"The '{integration.Connector}' connector is not loaded or cannot read from a source."), cancellationToken);
-            return null;
-        }
-
-        var (from, to) = Window(run, integration);
-        var settings = settingsProtector.Read(integration.SettingsJson);
-        var (guarded, refresher) = Redaction.RedactingSource.Guard(gateway, settings, logger);
-        return new RunContext(run, integration, guarded, refresher, settings)
-        {
-            WindowFrom = from,
-            WindowTo = to,
-        };
-    }
-
-    /// <summary>Incremental: since the checkpoint; date range: the range; full: everything. Never before the cut-off date.</summary>
-    private static (DateTimeOffset? From, DateTimeOffset? To) Window(SyncRun run, Integration integration)
-    {
-        var (from, to) = run.Mode switch
-        {
-            RunMode.Incremental => (integration.Checkpoint, run.StartedAt),
-            RunMode.DateRange => (run.RangeFrom, run.RangeTo),
-            _ => ((DateTimeOffset?)null, (DateTimeOffset?)run.StartedAt),
-        };
-        if (integration.CutOffDate is { } cutOff && (from is null || from < cutOff))
-        {
-            from = cutOff;
-        }
-
-        return (from, to);
-    }
-
-    private static string Describe(TimeSpan span) =>
-        span.TotalHours >= 1 ? $"{span.TotalHours:0.#} h" : span.TotalMinutes >= 1 ? $"{span.TotalMinutes:0.#} min" : $"{span.TotalSeconds:0.#} s";
+    [LoggerMessage(Level = LogLevel.Error, Message = "Run {RunId} stopped on an unexpected error")]
+    private partial void LogRunCrashed(Exception exception, long runId);
 }

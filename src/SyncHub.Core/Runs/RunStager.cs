@@ -1,23 +1,19 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using SyncHub.Connectors;
 using SyncHub.Core.Records;
-using SyncHub.Core.Validation;
 using SyncHub.Data;
 using SyncHub.Data.Entities;
 
 namespace SyncHub.Core.Runs;
 
-public sealed partial class RunExecutor
+/// <summary>
+/// Takes a batch of source records in, de-duplicated on (entity type, source id): new and changed records are
+/// staged for delivery; unchanged ones the destination already has, dead letters, dismissed and archived
+/// records are skipped, so a resync never posts a record twice.
+/// </summary>
+public sealed class RunStager(IDbContextFactory<SyncHubDbContext> dbFactory, WriteGate writes, TimeProvider time)
 {
-    private const int MaxStoredMismatchChars = 64 * 1024;
-
-    /// <summary>
-    /// Takes a batch of source records in, de-duplicated on (entity type, source id): new and changed records are
-    /// staged for delivery; unchanged ones the destination already has, dead letters, dismissed and archived
-    /// records are skipped, so a resync never posts a record twice.
-    /// </summary>
-    private async Task<List<StagedRecord>> StageAsync(RunContext context, SourceRecord[] chunk, CancellationToken cancellationToken)
+    internal async Task<List<StagedRecord>> StageAsync(RunContext context, SourceRecord[] chunk, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         using var gate = await writes.EnterAsync(cancellationToken);
@@ -33,9 +29,9 @@ public sealed partial class RunExecutor
         var mismatches = new List<SyncRecord>();
         foreach (var source in chunk.DistinctBy(r => (r.EntityType, r.SourceId)))
         {
-            if (CheckShape(source) is { } problem)
+            if (SourceRecordShape.Check(source) is { } problem)
             {
-                mismatches.Add(SkipMismatch(db, context, source, problem, existing.GetValueOrDefault((source.EntityType, source.SourceId)), now));
+                mismatches.Add(SchemaMismatches.Skip(db, context, source, problem, existing.GetValueOrDefault((source.EntityType, source.SourceId)), now));
                 skipped++;
                 continue;
             }
@@ -59,7 +55,7 @@ public sealed partial class RunExecutor
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        db.Attempts.AddRange(mismatches.Select(r => MismatchEntry(context, r, now)));
+        db.Attempts.AddRange(mismatches.Select(r => SchemaMismatches.Entry(context, r, now)));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         context.Run.Skipped += skipped;
@@ -67,7 +63,7 @@ public sealed partial class RunExecutor
     }
 
     /// <returns>Whether the staged record updates an earlier delivery; null when it is skipped.</returns>
-    private static bool? Take(RunContext context, SyncRecord record, SourceRecord source, DateTimeOffset now)
+    internal static bool? Take(RunContext context, SyncRecord record, SourceRecord source, DateTimeOffset now)
     {
         var changed = record.Payload != source.Payload;
         if (!changed && (record.Status is not (RecordStatus.Pending or RecordStatus.Failed) || record.ArchivedAt is not null || record.RetryOperationId is not null))
@@ -119,71 +115,5 @@ public sealed partial class RunExecutor
         ParentSourceId = source.ParentSourceId,
         CreatedAt = now,
         UpdatedAt = now,
-    };
-
-    /// <summary>Null when the record has the shape SyncHub expects, otherwise what is wrong with it.</summary>
-    private static string? CheckShape(SourceRecord source)
-    {
-        var errors = new FieldErrors();
-        TextRules.Identifier(errors, "entityType", source.EntityType);
-        TextRules.Required(errors, "sourceId", source.SourceId, 200);
-        if (!errors.IsEmpty)
-        {
-            return errors.ToString();
-        }
-
-        try
-        {
-            using var document = JsonDocument.Parse(source.Payload, new JsonDocumentOptions { MaxDepth = PayloadText.MaxDepth + 1 });
-            return document.RootElement.ValueKind != JsonValueKind.Object
-                ? $"The source sent a JSON {document.RootElement.ValueKind.ToString().ToLowerInvariant()} where a record (a JSON object) was expected."
-                : PayloadText.Check(document.RootElement) is { } problem ? "payload " + problem : null;
-        }
-        catch (JsonException ex)
-        {
-            return "The source sent a payload that is not JSON: " + ex.Message;
-        }
-    }
-
-    /// <summary>Schema mismatch: the record is skipped and logged (with what arrived), and the run continues.</summary>
-    private static SyncRecord SkipMismatch(SyncHubDbContext db, RunContext context, SourceRecord source, string problem, SyncRecord? existing, DateTimeOffset now)
-    {
-        var entityType = source.EntityType is { Length: > 0 and <= 100 } type ? type : "unknown";
-        var sourceId = source.SourceId is { Length: > 0 and <= 200 } id ? id : $"unreadable-{Guid.NewGuid():N}";
-        var record = existing ?? new SyncRecord
-        {
-            IntegrationId = context.Integration.Id,
-            EntityType = entityType,
-            SourceId = sourceId,
-            Payload = source.Payload.Length <= MaxStoredMismatchChars ? source.Payload : source.Payload[..MaxStoredMismatchChars],
-            IdempotencyBase = Guid.NewGuid().ToString("N"),
-            Status = RecordStatus.Skipped,
-            CreatedAt = now,
-        };
-        if (existing is null)
-        {
-            db.Records.Add(record);
-        }
-
-        record.LastErrorClass = ErrorClass.SchemaMismatch;
-        record.LastErrorMessage = problem.Length <= 2000 ? problem : problem[..1999] + "…";
-        record.ErrorFingerprint = Failures.Groups.ErrorFingerprint.For(context.Integration.Id, ErrorClass.SchemaMismatch, record.LastErrorMessage);
-        record.UpdatedAt = now;
-        return record;
-    }
-
-    private static SyncAttempt MismatchEntry(RunContext context, SyncRecord record, DateTimeOffset now) => new()
-    {
-        RecordId = record.Id,
-        IntegrationId = context.Integration.Id,
-        Trigger = AttemptTrigger.Run,
-        RunId = context.Run.Id,
-        Status = AttemptStatus.Skipped,
-        ErrorClass = ErrorClass.SchemaMismatch,
-        Message = record.LastErrorMessage,
-        PayloadVersion = record.PayloadVersion,
-        StartedAt = now,
-        FinishedAt = now,
-        DurationMs = 0,
     };
 }

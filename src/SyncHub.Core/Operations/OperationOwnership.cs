@@ -1,20 +1,22 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using SyncHub.Core.Cluster;
+using SyncHub.Data;
 using SyncHub.Data.Entities;
 
 namespace SyncHub.Core.Operations;
 
-public sealed partial class RetryOperationService
+/// <summary>
+/// Which node drives a running retry operation: one driver at a time, taken over when its node's lease runs out.
+/// </summary>
+public sealed partial class OperationOwnership(
+    IDbContextFactory<SyncHubDbContext> dbFactory, WriteGate writes, NodeOwnership owners, ILogger<OperationOwnership> logger)
 {
     /// <summary>
-    /// At start-up: takes over the operations a stopped process left running (this node's own, unowned ones, and those
-    /// of nodes whose lease ran out) for the worker to resume. A live node's operations stay with it.
+    /// Takes over the running operations of nodes whose lease ran out, and with <paramref name="includeOwn"/> this
+    /// node's own and unowned ones too (at start-up, what a stopped process left running). A live node's stay with it.
     /// </summary>
-    public Task<List<Guid>> TakeOverUnfinishedAsync(CancellationToken cancellationToken) => TakeOverAsync(includeOwn: true, cancellationToken);
-
-    /// <summary>While this node runs (with its heartbeat): takes over only the operations of nodes whose lease ran out.</summary>
-    public Task<List<Guid>> TakeOverAbandonedAsync(CancellationToken cancellationToken) => TakeOverAsync(includeOwn: false, cancellationToken);
-
-    private async Task<List<Guid>> TakeOverAsync(bool includeOwn, CancellationToken cancellationToken)
+    public async Task<List<Guid>> TakeOverAsync(bool includeOwn, CancellationToken cancellationToken)
     {
         var me = owners.NodeId;
         var cutoff = owners.LeaseCutoff();
@@ -45,7 +47,7 @@ public sealed partial class RetryOperationService
     /// Makes this node the operation's driver if it is still running and its owner is this node, no node, or a node
     /// whose lease ran out. One conditional UPDATE: of two nodes trying at once, one wins.
     /// </summary>
-    private async Task<bool> TryTakeAsync(Guid operationId, CancellationToken cancellationToken)
+    public async Task<bool> TryTakeAsync(Guid operationId, CancellationToken cancellationToken)
     {
         var me = owners.NodeId;
         var cutoff = owners.LeaseCutoff();
@@ -59,10 +61,20 @@ public sealed partial class RetryOperationService
     }
 
     /// <summary>Still running and still this node's to drive; another node that took it over drives it from now on.</summary>
-    private async Task<(OperationStatus Status, bool Mine)> OwnershipAsync(Guid operationId, CancellationToken cancellationToken)
+    public async Task<(OperationStatus Status, bool Mine)> StateAsync(Guid operationId, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var state = await db.RetryOperations.Where(o => o.Id == operationId).Select(o => new { o.Status, o.OwnerNode }).SingleAsync(cancellationToken);
         return (state.Status, state.OwnerNode == owners.NodeId);
     }
+
+    /// <summary>Checked before each batch is claimed: a cancel, or a node that took the operation over, stops the claims.</summary>
+    public async Task<bool> StillMineAsync(Guid operationId, CancellationToken cancellationToken)
+    {
+        var (status, mine) = await StateAsync(operationId, cancellationToken);
+        return status == OperationStatus.Running && mine;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Retry operation {OperationId} taken over by node {NodeId}")]
+    private partial void LogTakenOver(Guid operationId, string nodeId);
 }

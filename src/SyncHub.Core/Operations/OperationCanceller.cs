@@ -1,16 +1,20 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using SyncHub.Core.Failures;
+using SyncHub.Data;
 using SyncHub.Data.Entities;
 
 namespace SyncHub.Core.Operations;
 
-public sealed partial class RetryOperationService
+/// <summary>
+/// Cancels a running operation from any thread or request: the status in the database is the flag the worker checks
+/// between batches. The records it has not reached are released at once, untouched; the batch in flight finishes.
+/// A second cancel, or one for an operation that already ended, changes nothing.
+/// </summary>
+public sealed partial class OperationCanceller(
+    IDbContextFactory<SyncHubDbContext> dbFactory, WriteGate writes, TimeProvider time, OperationCancellations cancellations,
+    RetryOperationLookup lookup, ILogger<OperationCanceller> logger)
 {
-    /// <summary>
-    /// Cancels a running operation from any thread or request: the status in the database is the flag the worker checks
-    /// between batches. The records it has not reached are released at once, untouched; the batch in flight finishes.
-    /// A second cancel, or one for an operation that already ended, changes nothing.
-    /// </summary>
     public async Task<OperationCancelResult> CancelAsync(Guid operationId, string actor, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -22,10 +26,10 @@ public sealed partial class RetryOperationService
                 s => s.SetProperty(o => o.Status, OperationStatus.Cancelled).SetProperty(o => o.CompletedAt, now), cancellationToken);
             if (changed == 0)
             {
-                return new OperationCancelResult(false, await FindAsync(operationId, cancellationToken));
+                return new OperationCancelResult(false, await lookup.FindAsync(operationId, cancellationToken));
             }
 
-            var untouched = await ReleaseMarksAsync(db, operationId, cancellationToken);
+            var untouched = await OperationMarks.ReleaseAsync(db, operationId, cancellationToken);
             var message = $"Cancelled by {actor}; {untouched} records it had not reached were left untouched.";
             await db.RetryOperations.Where(o => o.Id == operationId).ExecuteUpdateAsync(s => s.SetProperty(o => o.Message, message), cancellationToken);
             db.AuditLog.Add(new AuditEntry
@@ -38,6 +42,9 @@ public sealed partial class RetryOperationService
         }
 
         cancellations.Signal(operationId);
-        return new OperationCancelResult(true, await FindAsync(operationId, cancellationToken));
+        return new OperationCancelResult(true, await lookup.FindAsync(operationId, cancellationToken));
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Retry operation {OperationId} cancelled by {Actor}; {Untouched} records released untouched")]
+    private partial void LogCancelled(Guid operationId, string actor, int untouched);
 }

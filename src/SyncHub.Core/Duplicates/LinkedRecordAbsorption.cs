@@ -1,23 +1,24 @@
 using Microsoft.EntityFrameworkCore;
+using SyncHub.Data;
 using SyncHub.Data.Bookkeeping;
 using SyncHub.Data.Entities;
 
 namespace SyncHub.Core.Duplicates;
 
-public sealed partial class DuplicateReviewService
+/// <summary>
+/// Folds SyncHub's older records of the same member into the reviewed one. Runs before the link call and is
+/// idempotent: absorbed records are marked merged and never found again, so a retried merge adds nothing twice.
+/// </summary>
+public sealed class LinkedRecordAbsorption(IDbContextFactory<SyncHubDbContext> dbFactory, WriteGate writes, TimeProvider time)
 {
-    /// <summary>
-    /// Folds SyncHub's older records of the same member into the reviewed one. Runs before the link call and is
-    /// idempotent: absorbed records are marked merged and never found again, so a retried merge adds nothing twice.
-    /// </summary>
     /// <returns>A summary for the review's outcome, empty when nothing was absorbed.</returns>
-    private async Task<string> AbsorbLinkedRecordsAsync(DuplicateReviewDetails details, string actor, CancellationToken cancellationToken)
+    public async Task<string> AbsorbAsync(DuplicateReviewDetails details, string actor, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         using var gate = await writes.EnterAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var record = await db.Records.SingleAsync(r => r.Id == details.Record.Id, cancellationToken);
-        var absorbed = await LinkedRecordsQuery(db, record, details.Candidates).ToListAsync(cancellationToken);
+        var absorbed = await LinkedRecords.Query(db, record, details.Candidates).ToListAsync(cancellationToken);
         if (absorbed.Count == 0)
         {
             return "";
@@ -47,7 +48,7 @@ public sealed partial class DuplicateReviewService
                 db.Records.Where(r => r.IntegrationId == record.IntegrationId && r.ParentEntityType == old.EntityType && r.ParentSourceId == old.SourceId),
                 s => s.SetProperty(r => r.ParentSourceId, record.SourceId),
                 cancellationToken)).Count;
-            Invalidate(db, old, record, actor, now);
+            db.RecordChanges.Add(Invalidate(old, record, actor, now));
         }
 
         if (movedChildren > 0)
@@ -60,7 +61,8 @@ public sealed partial class DuplicateReviewService
         return string.Join("; ", parts);
     }
 
-    private static void Invalidate(Data.SyncHubDbContext db, SyncRecord old, SyncRecord survivor, string actor, DateTimeOffset now)
+    /// <summary>Marks an absorbed record merged into the survivor (dismissed, out of every queue); returns its history entry.</summary>
+    internal static RecordChange Invalidate(SyncRecord old, SyncRecord survivor, string actor, DateTimeOffset now)
     {
         var reason = $"Merged into record {survivor.Id} ({survivor.SourceId}).";
         old.MergedIntoRecordId = survivor.Id;
@@ -71,10 +73,10 @@ public sealed partial class DuplicateReviewService
         old.DismissedBy = actor;
         old.DismissReason = reason;
         old.UpdatedAt = now;
-        db.RecordChanges.Add(new RecordChange
+        return new RecordChange
         {
             RecordId = old.Id, At = now, Actor = actor, Kind = RecordChangeKind.Merge,
             FromVersion = old.PayloadVersion, ToVersion = old.PayloadVersion, Detail = reason,
-        });
+        };
     }
 }

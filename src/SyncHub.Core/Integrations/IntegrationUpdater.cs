@@ -1,18 +1,19 @@
-using System.Security.Cryptography;
-using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
-using SyncHub.Connectors;
+using SyncHub.Core.Plugins;
 using SyncHub.Core.Validation;
+using SyncHub.Data;
 using SyncHub.Data.Entities;
 
 namespace SyncHub.Core.Integrations;
 
-public sealed partial class IntegrationService
+/// <summary>
+/// Saves the connection form of an existing integration. Nothing is written when anything is invalid.
+/// Changed settings are audited by name; an expired connection whose settings changed counts as re-authorised.
+/// </summary>
+public sealed class IntegrationUpdater(
+    IDbContextFactory<SyncHubDbContext> dbFactory, IConnectorCatalog catalog, SettingsProtector settings, StoredSettingsReader stored, WriteGate writes,
+    TimeProvider time)
 {
-    /// <summary>
-    /// Saves the connection form of an existing integration. Nothing is written when anything is invalid.
-    /// Changed settings are audited by name; an expired connection whose settings changed counts as re-authorised.
-    /// </summary>
     /// <returns>Null when saved, otherwise the validation errors.</returns>
     public async Task<FieldErrors?> UpdateAsync(string slug, UpdateIntegrationRequest request, string actor, CancellationToken cancellationToken)
     {
@@ -27,11 +28,11 @@ public sealed partial class IntegrationService
         }
 
         var fields = catalog.Find(integration.Connector)?.Info.Settings ?? [];
-        var before = StoredSettings(integration);
+        var before = stored.Read(integration);
         var after = SettingsBuilder.Build(fields, request.Settings, before, errors);
         SettingsRules.Validate(errors, fields, after);
         TextRules.Required(errors, "name", request.Name, 200);
-        ValidateRetry(errors, request.Retry);
+        RetryPolicyRules.Validate(errors, request.Retry);
         var fixes = AutoFixRules.Normalize(errors, request.AutoFixes);
         if (!errors.IsEmpty)
         {
@@ -40,7 +41,7 @@ public sealed partial class IntegrationService
 
         var changed = SettingsChanges.Names(before, after);
         integration.Name = request.Name!.Trim();
-        var policy = ToPolicy(request.Retry);
+        var policy = RetryPolicyRules.ToPolicy(request.Retry);
         (integration.Retry.BaseDelaySeconds, integration.Retry.Factor, integration.Retry.MaxDelaySeconds, integration.Retry.MaxAutomaticAttempts) =
             (policy.BaseDelaySeconds, policy.Factor, policy.MaxDelaySeconds, policy.MaxAutomaticAttempts);
         integration.DuplicateDetection = request.DuplicateDetection;
@@ -55,30 +56,10 @@ public sealed partial class IntegrationService
             }
         }
 
-        db.AuditLog.Add(Audit(actor, IntegrationAuditActions.Update, slug,
+        db.AuditLog.Add(IntegrationAudit.Entry(time.GetUtcNow(), actor, IntegrationAuditActions.Update, slug,
             $"settings changed: {(changed.Count == 0 ? "none" : string.Join(", ", changed))}; retry {integration.Retry.BaseDelaySeconds} s ×{integration.Retry.Factor} " +
             $"up to {integration.Retry.MaxDelaySeconds} s, {integration.Retry.MaxAutomaticAttempts} attempts; duplicate detection {integration.DuplicateDetection}; auto-fixes {(fixes.Length == 0 ? "none" : fixes)}"));
         await db.SaveChangesAsync(cancellationToken);
         return null;
-    }
-
-    /// <summary>The settings a connection test uses: the form's input over the stored settings (when editing).</summary>
-    public ConnectorSettings PreviewSettings(IReadOnlyList<SettingField> fields, SettingsInput input, Integration? existing, FieldErrors errors)
-    {
-        var built = SettingsBuilder.Build(fields, input, existing is null ? null : StoredSettings(existing), errors);
-        return ConnectorSettings.Parse(built.ToJsonString());
-    }
-
-    /// <summary>The stored settings as an object; empty when they cannot be decrypted (the keys are gone).</summary>
-    public JsonObject StoredSettings(Integration integration)
-    {
-        try
-        {
-            return SettingsBuilder.ToObject(settings.Read(integration.SettingsJson));
-        }
-        catch (CryptographicException)
-        {
-            return [];
-        }
     }
 }

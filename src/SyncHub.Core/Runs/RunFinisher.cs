@@ -1,17 +1,21 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using SyncHub.Core.Notifications;
+using SyncHub.Data;
 using SyncHub.Data.Entities;
 
 namespace SyncHub.Core.Runs;
 
-public sealed partial class RunExecutor
+/// <summary>
+/// Writes a run's end: status, counts, note; moves the checkpoint past a completed incremental or full run
+/// (failed records are already in the failed queue, so nothing is lost by moving on); plans a retry of a
+/// failed or timed-out run when the integration asks for it, and notifies when the run breaker tripped or no retry is left.
+/// </summary>
+public sealed partial class RunFinisher(
+    IDbContextFactory<SyncHubDbContext> dbFactory, WriteGate writes, TimeProvider time, RunCancellations cancellations, INotifier notifier,
+    ILogger<RunFinisher> logger)
 {
-    /// <summary>
-    /// Writes the run's end: status, counts, note; moves the checkpoint past a completed incremental or full run
-    /// (failed records are already in the failed queue, so nothing is lost by moving on); plans a retry of a
-    /// failed or timed-out run when the integration asks for it.
-    /// </summary>
-    private async Task<SyncRun> FinishAsync(RunContext context, RunEnd end, CancellationToken cancellationToken)
+    internal async Task<SyncRun> FinishAsync(RunContext context, RunEnd end, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var status = end.Status == RunStatus.Succeeded && context.Run.Failed > 0 ? RunStatus.CompletedWithErrors : end.Status;
@@ -45,8 +49,14 @@ public sealed partial class RunExecutor
         var final = false;
         if (status is RunStatus.Failed or RunStatus.TimedOut)
         {
-            (var retryNote, final) = PlanRetry(run, integration, now);
-            notes.Add(retryNote);
+            var plan = RunRetryPlan.For(run, integration, now);
+            if (plan.Exhausted)
+            {
+                LogRetriesExhausted(run.Id, integration.Slug, plan.Retries);
+            }
+
+            final = plan.Final;
+            notes.Add(plan.Note);
         }
 
         var note = string.Join(" ", notes);
@@ -68,22 +78,9 @@ public sealed partial class RunExecutor
         return run;
     }
 
-    /// <summary>Plans the next retry of a failed run; Final when none is left, which is when the administrator is notified.</summary>
-    private (string Note, bool Final) PlanRetry(SyncRun run, Integration integration, DateTimeOffset now)
-    {
-        if (!integration.Runs.RetryOnFailure)
-        {
-            return ("Automatic run retries are off for this integration; the administrator was notified.", true);
-        }
+    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} of {Integration} finished {Status}: {Created} created, {Updated} updated, {Skipped} skipped, {Failed} failed")]
+    private partial void LogFinished(long runId, string integration, RunStatus status, int created, int updated, int skipped, int failed);
 
-        var delays = RunRetryDelays.Parse(integration.Runs.RetryDelays) ?? [];
-        if (run.RetryNumber < delays.Count)
-        {
-            run.RetryDueAt = now + delays[run.RetryNumber];
-            return ($"Retry {run.RetryNumber + 1} of {delays.Count} runs at {run.RetryDueAt:yyyy-MM-dd HH:mm} UTC.", false);
-        }
-
-        LogRetriesExhausted(run.Id, integration.Slug, delays.Count);
-        return (delays.Count == 0 ? "No automatic retries are configured; the administrator was notified." : $"All {delays.Count} automatic retries failed; the administrator was notified.", true);
-    }
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId} of {Integration} failed after all {Retries} automatic retries; an administrator must look at it")]
+    private partial void LogRetriesExhausted(long runId, string integration, int retries);
 }

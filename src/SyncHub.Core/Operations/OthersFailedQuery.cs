@@ -1,16 +1,17 @@
 using Microsoft.EntityFrameworkCore;
+using SyncHub.Data;
 using SyncHub.Data.Entities;
 
 namespace SyncHub.Core.Operations;
 
-public sealed partial class RetryOperationService
+/// <summary>
+/// Records that failed for the first time while an operation ran. The set was fixed at the start, so they were not
+/// swept in; the finished panel points to the failed queue for them. A record the operation tried has an attempt
+/// carrying its id, which tells them apart from the operation's own.
+/// </summary>
+public sealed class OthersFailedQuery(IDbContextFactory<SyncHubDbContext> dbFactory, TimeProvider time)
 {
-    /// <summary>
-    /// Records that failed for the first time while the operation ran. The set was fixed at the start, so they were
-    /// not swept in; the finished panel points to the failed queue for them. A record the operation tried has an
-    /// attempt carrying its id, which tells them apart from the operation's own.
-    /// </summary>
-    public async Task<int> CountOthersFailedAsync(RetryOperation operation, CancellationToken cancellationToken)
+    public async Task<int> CountAsync(RetryOperation operation, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var started = operation.CreatedAt;

@@ -2,17 +2,19 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using SyncHub.Core.Mapping;
 using SyncHub.Core.Validation;
+using SyncHub.Data;
 
 namespace SyncHub.Core.Integrations;
 
-public sealed partial class IntegrationService
+/// <summary>Validates and saves an integration's mapping: the default template, one per entity type, and the defaults.</summary>
+public sealed class IntegrationMappingWriter(IDbContextFactory<SyncHubDbContext> dbFactory, RecordMapper mapper, WriteGate writes, TimeProvider time)
 {
     public const int MaxTemplateLength = 65_536;
     public const int MaxEntityTypes = 50;
 
-    /// <summary>Validates and saves the mapping; the error keys are <c>template</c>, <c>templates.&lt;type&gt;</c> and <c>mappingDefaults</c>.</summary>
+    /// <summary>The error keys are <c>template</c>, <c>templates.&lt;type&gt;</c> and <c>mappingDefaults</c>.</summary>
     /// <returns>Null when saved, otherwise the validation errors (nothing is changed).</returns>
-    public async Task<FieldErrors?> SaveMappingAsync(string slug, MappingRequest request, string actor, CancellationToken cancellationToken)
+    public async Task<FieldErrors?> SaveAsync(string slug, MappingRequest request, string actor, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         ValidateTemplate(errors, "template", request.DefaultTemplate);
@@ -30,7 +32,7 @@ public sealed partial class IntegrationService
             ValidateTemplate(errors, MappingTemplates.Key(entityType), template);
         }
 
-        var defaults = ParseDefaults(errors, request.DefaultsJson);
+        var defaults = MappingDefaultsParser.Parse(errors, request.DefaultsJson);
         if (!errors.IsEmpty)
         {
             return errors;
@@ -49,8 +51,8 @@ public sealed partial class IntegrationService
         integration.MappingTemplatesJson = templates.Count == 0 ? null : JsonSerializer.Serialize(templates);
         integration.MappingDefaultsJson = defaults;
         var types = templates.Count == 0 ? "none" : string.Join(", ", templates.Keys.Order(StringComparer.Ordinal));
-        db.AuditLog.Add(Audit(actor, IntegrationAuditActions.Mapping, slug,
-            $"default template {(integration.MappingTemplate is null ? "none" : "set")}; templates for: {types}; defaults for: {DefaultNames(defaults)}"));
+        db.AuditLog.Add(IntegrationAudit.Entry(time.GetUtcNow(), actor, IntegrationAuditActions.Mapping, slug,
+            $"default template {(integration.MappingTemplate is null ? "none" : "set")}; templates for: {types}; defaults for: {MappingDefaultsParser.Names(defaults)}"));
         await db.SaveChangesAsync(cancellationToken);
         return null;
     }
@@ -72,38 +74,5 @@ public sealed partial class IntegrationService
         {
             errors.Add(key, message);
         }
-    }
-
-    /// <summary>The defaults to store (null for none), checked like the create API checks them.</summary>
-    public static string? ParseDefaults(FieldErrors errors, string? json)
-    {
-        if (string.IsNullOrWhiteSpace(json))
-        {
-            return null;
-        }
-
-        try
-        {
-            using var document = JsonDocument.Parse(json);
-            MappingDefaultsRules.Validate(errors, document.RootElement);
-            return document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.EnumerateObject().Any()
-                ? document.RootElement.GetRawText() : null;
-        }
-        catch (JsonException ex)
-        {
-            errors.Add(MappingDefaultsRules.Field, $"is not valid JSON: {ex.Message}");
-            return null;
-        }
-    }
-
-    private static string DefaultNames(string? defaults)
-    {
-        if (defaults is null)
-        {
-            return "none";
-        }
-
-        using var document = JsonDocument.Parse(defaults);
-        return string.Join(", ", document.RootElement.EnumerateObject().Select(p => p.Name));
     }
 }

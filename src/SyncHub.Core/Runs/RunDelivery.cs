@@ -1,17 +1,19 @@
 using Microsoft.EntityFrameworkCore;
 using SyncHub.Connectors;
+using SyncHub.Core.Delivery;
+using SyncHub.Data;
 using SyncHub.Data.Bookkeeping;
 using SyncHub.Data.Entities;
 
 namespace SyncHub.Core.Runs;
 
-public sealed partial class RunExecutor
+/// <summary>
+/// Delivers a run's staged records through the engine and counts them. Expired credentials are refreshed once and the
+/// refused records sent again; the run breaker halts the run when most of what it processed failed.
+/// </summary>
+public sealed class RunDelivery(IDbContextFactory<SyncHubDbContext> dbFactory, WriteGate writes, SyncOrchestrator orchestrator, RunConnection connection)
 {
-    /// <summary>
-    /// Delivers the staged records and counts them. Expired credentials are refreshed once and the refused
-    /// records sent again; the run breaker halts the run when most of what it processed failed.
-    /// </summary>
-    private async Task<RunEnd?> DeliverAsync(RunContext context, List<StagedRecord> staged, CancellationToken stopping)
+    internal async Task<RunEnd?> DeliverAsync(RunContext context, List<StagedRecord> staged, CancellationToken stopping)
     {
         if (staged.Count == 0)
         {
@@ -24,11 +26,11 @@ public sealed partial class RunExecutor
         var refused = results.Where(r => r.Status == RecordStatus.Failed && r.LastErrorClass == ErrorClass.Authentication).Select(r => r.Id).ToList();
         if (refused.Count > 0)
         {
-            if (!await TryRefreshAsync(context, stopping))
+            if (!await connection.TryRefreshAsync(context, stopping))
             {
-                Count(context, staged, results);
+                RunTally.Count(context, staged, results);
                 await SaveProgressAsync(context, stopping);
-                return await ExpireConnectionAsync(context, "HTTP 401 from the destination", stopping);
+                return await connection.ExpireAsync(context, "HTTP 401 from the destination", stopping);
             }
 
             await RestageAsync(context.Run.Id, refused, stopping);
@@ -36,7 +38,7 @@ public sealed partial class RunExecutor
             results = await ReadResultsAsync(staged, stopping);
         }
 
-        Count(context, staged, results);
+        RunTally.Count(context, staged, results);
         await SaveProgressAsync(context, stopping);
         var waiting = results.Count(r => r.Status == RecordStatus.Pending);
         if (waiting > 0)
@@ -44,64 +46,11 @@ public sealed partial class RunExecutor
             return RunEnd.Failed($"{waiting} records could not be sent now (the connection is paused or its circuit breaker is open). They wait and go out with the next run.");
         }
 
-        return BreakerNote(context) is { } note ? new RunEnd(RunStatus.Failed, note, BreakerTripped: true) : null;
-    }
-
-    private async Task DeliverStagedAsync(long runId, CancellationToken stopping)
-    {
-        while ((await orchestrator.DeliverRunAsync(runId, stopping)).Attempted > 0)
-        {
-        }
-    }
-
-    private async Task<List<(long Id, RecordStatus Status, ErrorClass? LastErrorClass)>> ReadResultsAsync(List<StagedRecord> staged, CancellationToken token)
-    {
-        var ids = staged.Select(s => s.Id).ToList();
-        await using var db = await dbFactory.CreateDbContextAsync(token);
-        var rows = await db.Records.AsNoTracking().Where(r => ids.Contains(r.Id))
-            .Select(r => new { r.Id, r.Status, r.LastErrorClass }).ToListAsync(token);
-        return [.. rows.Select(r => (r.Id, r.Status, r.LastErrorClass))];
-    }
-
-    private static void Count(RunContext context, List<StagedRecord> staged, List<(long Id, RecordStatus Status, ErrorClass? LastErrorClass)> results)
-    {
-        var updates = staged.Where(s => s.IsUpdate).Select(s => s.Id).ToHashSet();
-        foreach (var (id, status, _) in results)
-        {
-            switch (status)
-            {
-                case RecordStatus.Delivered when updates.Contains(id):
-                    context.Run.Updated++;
-                    break;
-                case RecordStatus.Delivered:
-                    context.Run.Created++;
-                    break;
-                case RecordStatus.Skipped or RecordStatus.Blocked:
-                    context.Run.Skipped++;
-                    break;
-                case RecordStatus.Failed or RecordStatus.DeadLetter or RecordStatus.NeedsReview:
-                    context.Run.Failed++;
-                    break;
-            }
-        }
-    }
-
-    /// <summary>The run breaker: more than the configured share failed, once enough were processed.</summary>
-    private static string? BreakerNote(RunContext context)
-    {
-        var policy = context.Integration.Runs;
-        var processed = context.Run.Created + context.Run.Updated + context.Run.Skipped + context.Run.Failed;
-        if (processed < policy.BreakerMinimumProcessed || context.Run.Failed <= processed * policy.BreakerFailureRatio)
-        {
-            return null;
-        }
-
-        return $"Circuit breaker: {context.Run.Failed} of {processed} processed records failed (more than {policy.BreakerFailureRatio:P0}), " +
-            "so the run stopped and the remaining records were not processed. The failed records are in the failed queue; the breaker resets on the next run.";
+        return RunTally.BreakerNote(context) is { } note ? new RunEnd(RunStatus.Failed, note, BreakerTripped: true) : null;
     }
 
     /// <summary>Records a previous run staged but never delivered (it stopped first) go out with this one.</summary>
-    private async Task<List<StagedRecord>> CarryOverAsync(RunContext context, CancellationToken cancellationToken)
+    internal async Task<List<StagedRecord>> CarryOverAsync(RunContext context, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         using var gate = await writes.EnterAsync(cancellationToken);
@@ -120,6 +69,22 @@ public sealed partial class RunExecutor
         await transaction.CommitAsync(cancellationToken);
         context.Notes.Add($"Took over {leftovers.Count} records an earlier run left undelivered.");
         return [.. leftovers.Select(l => new StagedRecord(l.Id, l.Delivered))];
+    }
+
+    private async Task DeliverStagedAsync(long runId, CancellationToken stopping)
+    {
+        while ((await orchestrator.DeliverRunAsync(runId, stopping)).Attempted > 0)
+        {
+        }
+    }
+
+    private async Task<List<(long Id, RecordStatus Status, ErrorClass? LastErrorClass)>> ReadResultsAsync(List<StagedRecord> staged, CancellationToken token)
+    {
+        var ids = staged.Select(s => s.Id).ToList();
+        await using var db = await dbFactory.CreateDbContextAsync(token);
+        var rows = await db.Records.AsNoTracking().Where(r => ids.Contains(r.Id))
+            .Select(r => new { r.Id, r.Status, r.LastErrorClass }).ToListAsync(token);
+        return [.. rows.Select(r => (r.Id, r.Status, r.LastErrorClass))];
     }
 
     private async Task RestageAsync(long runId, List<long> ids, CancellationToken cancellationToken)
