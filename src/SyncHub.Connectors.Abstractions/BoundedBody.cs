@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace SyncHub.Connectors;
 
 /// <summary>
@@ -15,18 +17,56 @@ public static class BoundedBody
         ArgumentNullException.ThrowIfNull(content);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxBytes, 1);
         await using var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        using var buffer = new MemoryStream();
-        var chunk = new byte[Math.Min(ChunkBytes, maxBytes)];
-        while (buffer.Length < maxBytes)
+
+        // Most answers announce a small length: read them straight into an array of that size, with no buffer per call.
+        if (content.Headers.ContentLength is { } announced && announced <= maxBytes)
         {
-            var wanted = (int)Math.Min(chunk.Length, maxBytes - buffer.Length);
-            var read = await stream.ReadAsync(chunk.AsMemory(0, wanted), cancellationToken).ConfigureAwait(false);
+            return announced == 0 ? [] : await ReadAnnouncedAsync(stream, (int)announced, cancellationToken).ConfigureAwait(false);
+        }
+
+        return await ReadChunkedAsync(stream, maxBytes, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<byte[]> ReadAnnouncedAsync(Stream stream, int length, CancellationToken cancellationToken)
+    {
+        var body = new byte[length];
+        var filled = 0;
+        while (filled < length)
+        {
+            var read = await stream.ReadAsync(body.AsMemory(filled), cancellationToken).ConfigureAwait(false);
             if (read == 0)
             {
-                break;
+                // Shorter than announced: what arrived is the body.
+                return body[..filled];
             }
 
-            buffer.Write(chunk, 0, read);
+            filled += read;
+        }
+
+        return body;
+    }
+
+    private static async Task<byte[]> ReadChunkedAsync(Stream stream, int maxBytes, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = ArrayPool<byte>.Shared.Rent(Math.Min(ChunkBytes, maxBytes));
+        try
+        {
+            while (buffer.Length < maxBytes)
+            {
+                var wanted = (int)Math.Min(chunk.Length, maxBytes - buffer.Length);
+                var read = await stream.ReadAsync(chunk.AsMemory(0, wanted), cancellationToken).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    break;
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
         }
 
         return buffer.ToArray();

@@ -1,6 +1,6 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using Polly;
+using Polly.Registry;
 using Polly.Retry;
 using Polly.Timeout;
 using SyncHub.Connectors;
@@ -9,35 +9,39 @@ using SyncHub.Core.Retries;
 namespace SyncHub.Core.Delivery;
 
 /// <summary>
-/// One Polly pipeline per integration: a per-try timeout inside an in-call retry for transient errors
-/// (exponential with jitter, honouring a short Retry-After). Longer waits are the scheduler's job.
+/// One Polly pipeline per integration, kept in Polly's registry: a per-try timeout inside an in-call retry for transient
+/// errors, waiting by the same backoff formula as the scheduled retries (honouring a short Retry-After). Longer waits are
+/// the scheduler's job. The registry is this class's own, without Polly's telemetry, which would cost every call.
 /// </summary>
-public sealed class DeliveryPipelineProvider(TimeProvider time, IOptions<DeliveryOptions> options)
+public sealed class DeliveryPipelineProvider(TimeProvider time, BackoffCalculator backoff, IOptions<DeliveryOptions> options) : IDisposable
 {
-    private readonly ConcurrentDictionary<string, ResiliencePipeline<DeliveryOutcome>> _pipelines = new(StringComparer.Ordinal);
+    /// <summary>The in-call waits double from the base and stop at 30 s (as Polly's own default does): a call must not hold a worker long.</summary>
+    private const double InCallFactor = 2;
+    private const double InCallMaxSeconds = 30;
 
-    public ResiliencePipeline<DeliveryOutcome> For(string integrationSlug) => _pipelines.GetOrAdd(integrationSlug, _ => Build());
+    private readonly ResiliencePipelineRegistry<string> _registry = new(new ResiliencePipelineRegistryOptions<string> { BuilderComparer = StringComparer.Ordinal, PipelineComparer = StringComparer.Ordinal });
 
-    private ResiliencePipeline<DeliveryOutcome> Build()
+    public ResiliencePipeline<DeliveryOutcome> For(string integrationSlug) => _registry.GetOrAddPipeline<DeliveryOutcome>(integrationSlug, Configure);
+
+    public void Dispose() => _registry.Dispose();
+
+    private void Configure(ResiliencePipelineBuilder<DeliveryOutcome> builder)
     {
         var settings = options.Value;
         var maxRetryAfter = TimeSpan.FromSeconds(settings.InCallMaxRetryAfterSeconds);
-        var builder = new ResiliencePipelineBuilder<DeliveryOutcome> { TimeProvider = time };
+        var shape = new BackoffShape(settings.InCallBaseDelayMilliseconds / 1000.0, InCallFactor, InCallMaxSeconds);
+        builder.TimeProvider = time;
         if (settings.InCallRetries > 0)
         {
             builder.AddRetry(new RetryStrategyOptions<DeliveryOutcome>
             {
                 MaxRetryAttempts = settings.InCallRetries,
-                Delay = TimeSpan.FromMilliseconds(settings.InCallBaseDelayMilliseconds),
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
                 ShouldHandle = args => ValueTask.FromResult(ShouldRetryInCall(args.Outcome, maxRetryAfter)),
-                DelayGenerator = args => ValueTask.FromResult(args.Outcome.Result?.RetryAfter),
+                DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(backoff.DelayFor(args.AttemptNumber, shape, args.Outcome.Result?.RetryAfter)),
             });
         }
 
         builder.AddTimeout(TimeSpan.FromSeconds(settings.CallTimeoutSeconds));
-        return builder.Build();
     }
 
     internal static bool ShouldRetryInCall(Outcome<DeliveryOutcome> outcome, TimeSpan maxRetryAfter) => outcome switch

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -28,6 +29,8 @@ public sealed partial class ProviderTextRedactor
     /// <summary>What is left of a text too tangled to check within the time limit: better nothing than a credential.</summary>
     private const string Unchecked = "[redacted: the text could not be checked for credentials]";
 
+    private static readonly ConditionalWeakTable<ConnectorSettings, BuiltRedactor> Built = [];
+
     private readonly string[] _secrets;
 
     /// <param name="secrets">Values to cut out wherever they appear, also JSON- or URL-encoded.</param>
@@ -48,7 +51,21 @@ public sealed partial class ProviderTextRedactor
     public static IEnumerable<string> SecretsOf(IReadOnlyList<SettingField> fields, ConnectorSettings settings) =>
         fields.Where(f => f.Secret).SelectMany(f => settings.TryGet(f.Name, out var value) ? Strings(value) : []);
 
-    public static ProviderTextRedactor For(IReadOnlyList<SettingField> fields, ConnectorSettings settings) => new(SecretsOf(fields, settings));
+    /// <summary>
+    /// The redactor of one integration's settings. Settings are immutable and shared while an integration is unchanged, so
+    /// the redactor is built once per settings and connector, not once per delivered record.
+    /// </summary>
+    public static ProviderTextRedactor For(IReadOnlyList<SettingField> fields, ConnectorSettings settings)
+    {
+        if (Built.TryGetValue(settings, out var built) && ReferenceEquals(built.Fields, fields))
+        {
+            return built.Redactor;
+        }
+
+        var redactor = new ProviderTextRedactor(SecretsOf(fields, settings));
+        Built.AddOrUpdate(settings, new BuiltRedactor(fields, redactor));
+        return redactor;
+    }
 
     public bool HasSecrets => _secrets.Length > 0;
 

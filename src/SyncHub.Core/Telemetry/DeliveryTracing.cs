@@ -18,21 +18,31 @@ public static class DeliveryTracing
 
     /// <summary>
     /// Starts the activity of one attempt. Without a listener (no tracing exporter) the source hands out nothing, so a
-    /// plain activity is started instead: the logs' trace ids must not depend on whether traces are exported.
+    /// plain activity is started instead: the logs' trace ids must not depend on whether traces are exported. Tags are
+    /// only for an exporter, so a plain activity carries none (they would be allocated for every record and read by nobody).
     /// </summary>
     public static Activity StartRecord(long recordId, string integration, string trigger)
     {
-        var activity = Source.StartActivity(RecordActivity) ?? new Activity(RecordActivity).Start();
-        activity.SetTag("synchub.record_id", recordId);
-        activity.SetTag("synchub.integration", integration);
-        activity.SetTag("synchub.trigger", trigger);
+        var activity = Source.StartActivity(RecordActivity);
+        if (activity is null)
+        {
+            return new Activity(RecordActivity).Start();
+        }
+
+        if (activity.IsAllDataRequested)
+        {
+            activity.SetTag("synchub.record_id", recordId);
+            activity.SetTag("synchub.integration", integration);
+            activity.SetTag("synchub.trigger", trigger);
+        }
+
         return activity;
     }
 
     /// <summary>Marks the current attempt's activity with its outcome.</summary>
     public static void Completed(DeliveryOutcome outcome)
     {
-        if (Activity.Current is not { OperationName: RecordActivity } activity)
+        if (Activity.Current is not { OperationName: RecordActivity, IsAllDataRequested: true } activity || activity.Source != Source)
         {
             return;
         }

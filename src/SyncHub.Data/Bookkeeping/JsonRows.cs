@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json;
 
@@ -6,17 +7,25 @@ namespace SyncHub.Data.Bookkeeping;
 
 /// <summary>
 /// Writes a row set as the JSON array of objects <see cref="StoreDialect.RowSet"/> reads: one parameter for any number of
-/// rows, written straight into one buffer.
+/// rows, written straight into one buffer. Buffers are reused across row sets (the engine writes several per group), so a
+/// group's rows do not grow a new buffer from scratch each time.
 /// </summary>
 public sealed class JsonRows : IDisposable
 {
+    private const int MaxPooledBuffers = 16;
+    private const int MaxPooledBytes = 1024 * 1024;
+
+    private static readonly ConcurrentBag<ArrayBufferWriter<byte>> Buffers = [];
+
     private readonly StoreDialect _dialect;
-    private readonly ArrayBufferWriter<byte> _buffer = new(4096);
+    private readonly ArrayBufferWriter<byte> _buffer;
     private readonly Utf8JsonWriter _writer;
+    private bool _disposed;
 
     public JsonRows(StoreDialect dialect)
     {
         _dialect = dialect;
+        _buffer = Buffers.TryTake(out var pooled) ? pooled : new ArrayBufferWriter<byte>(4096);
         _writer = new Utf8JsonWriter(_buffer);
         _writer.WriteStartArray();
     }
@@ -88,5 +97,19 @@ public sealed class JsonRows : IDisposable
         return Encoding.UTF8.GetString(_buffer.WrittenSpan);
     }
 
-    public void Dispose() => _writer.Dispose();
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        _writer.Dispose();
+        if (_buffer.Capacity <= MaxPooledBytes && Buffers.Count < MaxPooledBuffers)
+        {
+            _buffer.ResetWrittenCount();
+            Buffers.Add(_buffer);
+        }
+    }
 }

@@ -10,6 +10,10 @@ namespace SyncHub.Data.Bookkeeping;
 /// </summary>
 public static class RecordBookkeeping
 {
+    private static readonly DialectStatement DeleteQueueRows = new(d => $"""DELETE FROM "WorkQueue" WHERE "RecordId" IN ({d.Ids("{0}")})""");
+
+    private static readonly DialectStatement InsertQueueRows = new(d => WorkQueueProjection.InsertFor($"""r."Id" IN ({d.Ids("{0}")})"""));
+
     /// <summary>Replaces the queue rows of these records with what their current state says.</summary>
     public static async Task RefreshQueueAsync(SyncHubDbContext db, IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
     {
@@ -20,10 +24,8 @@ public static class RecordBookkeeping
 
         var dialect = StoreDialect.Of(db.Database);
         var value = dialect.IdsValue(ids);
-        var delete = $"""DELETE FROM "WorkQueue" WHERE "RecordId" IN ({dialect.Ids("{0}")})""";
-        var insert = WorkQueueProjection.InsertFor($"""r."Id" IN ({dialect.Ids("{0}")})""");
-        await db.Database.ExecuteSqlRawAsync(delete, [value], cancellationToken);
-        await db.Database.ExecuteSqlRawAsync(insert, [value], cancellationToken);
+        await db.Database.ExecuteSqlRawAsync(DeleteQueueRows.For(dialect), [value], cancellationToken);
+        await db.Database.ExecuteSqlRawAsync(InsertQueueRows.For(dialect), [value], cancellationToken);
     }
 
     /// <summary>Counts and queues records just inserted without tracking (the prepared insert of ingest).</summary>

@@ -37,6 +37,39 @@ public sealed class BoundedBodyTests
     }
 
     [Fact]
+    public async Task ReadAsync_AnnouncedLengthLongerThanBody_ReturnsWhatArrived()
+    {
+        using var content = new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes("short")));
+        content.Headers.ContentLength = 1_000;
+
+        var body = await BoundedBody.ReadAsync(content, 4_000, CancellationToken.None);
+
+        Encoding.UTF8.GetString(body).ShouldBe("short");
+    }
+
+    [Fact]
+    public async Task ReadAsync_StreamLongerThanAnnounced_StopsAtTheAnnouncedLength()
+    {
+        using var content = new StreamContent(new EndlessStream());
+        content.Headers.ContentLength = 300;
+
+        var body = await BoundedBody.ReadAsync(content, 4_000, CancellationToken.None);
+
+        body.Length.ShouldBe(300);
+    }
+
+    [Fact]
+    public async Task ReadAsync_AnnouncedLengthOverLimit_StopsAtTheLimit()
+    {
+        using var content = new StreamContent(new EndlessStream());
+        content.Headers.ContentLength = 1_000_000;
+
+        var body = await BoundedBody.ReadAsync(content, 5_000, CancellationToken.None);
+
+        body.Length.ShouldBe(5_000);
+    }
+
+    [Fact]
     public async Task ReadAsync_EmptyBody_Empty()
     {
         using var content = new ByteArrayContent([]);

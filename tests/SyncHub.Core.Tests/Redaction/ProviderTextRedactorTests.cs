@@ -92,4 +92,25 @@ public sealed class ProviderTextRedactorTests
 
         redacted.ShouldBe("400: echoed [redacted], [redacted], [redacted] for tenant-1234");
     }
+
+    [Fact]
+    public void For_SameSettingsTwice_BuildsTheRedactorOnce()
+    {
+        SettingField[] fields = [new("accessToken", "Access token") { Secret = true }];
+        var settings = ConnectorSettings.Parse($$"""{"accessToken": "{{Token}}"}""");
+
+        ProviderTextRedactor.For(fields, settings).ShouldBeSameAs(ProviderTextRedactor.For(fields, settings));
+    }
+
+    [Fact]
+    public void For_SettingsSavedAgain_CutsTheNewSecret()
+    {
+        SettingField[] fields = [new("accessToken", "Access token") { Secret = true }];
+        var before = ProviderTextRedactor.For(fields, ConnectorSettings.Parse("""{"accessToken": "old-secret-1111"}"""));
+
+        var after = ProviderTextRedactor.For(fields, ConnectorSettings.Parse("""{"accessToken": "new-secret-2222"}"""));
+
+        after.ShouldNotBeSameAs(before);
+        after.Redact("echo new-secret-2222").ShouldBe("echo [redacted]");
+    }
 }

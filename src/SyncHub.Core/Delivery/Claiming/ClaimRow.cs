@@ -46,5 +46,8 @@ internal sealed class ClaimRow
 
     public string? ParentSourceId { get; set; }
 
-    public string IdempotencyKey => $"{IdempotencyBase}.{PayloadVersion}";
+    /// <summary>The key the destination deduplicates on; built once, as the send and the completion both read it.</summary>
+    public string IdempotencyKey => _idempotencyKey ??= $"{IdempotencyBase}.{PayloadVersion}";
+
+    private string? _idempotencyKey;
 }

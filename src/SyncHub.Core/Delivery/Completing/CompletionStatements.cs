@@ -33,28 +33,22 @@ internal static class CompletionStatements
         new("jId", SqlType.Long), new("jToken", SqlType.Guid), new("jStatus", SqlType.Int), new("jOperation", SqlType.Guid), new("jPrevious", SqlType.Long),
     ];
 
+    private static readonly DialectStatement AttemptsUpdate = new(dialect => $"""
+            UPDATE "SyncLog" SET "Status" = v."jStatus", "ErrorClass" = v."jErrorClass", "Message" = v."jMessage", "HttpStatus" = v."jHttp",
+                   "FinishedAt" = {"{1}"}, "DurationMs" = v."jDuration"
+            FROM {dialect.RowSet("{0}", "v", AttemptColumns)}
+            WHERE "SyncLog"."Id" = v."jAttempt"
+            """);
+
     private const string Returning = """RETURNING "Id", "IntegrationId", "Status", "ArchivedAt" IS NOT NULL AS "Archived" """;
 
-    /// <summary>Writes each planned record whose claim still holds; a record the source replaced meanwhile becomes pending again.</summary>
-    public static Task<List<WrittenRecord>> WriteRecordsAsync(SyncHubDbContext db, IReadOnlyList<(Completion Completion, PlannedRecord Plan)> planned, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var dialect = StoreDialect.Of(db.Database);
-        using var rows = new JsonRows(dialect);
-        foreach (var (completion, plan) in planned)
-        {
-            var work = completion.Work;
-            rows.Row().Long("jId", work.Record.Id).Guid("jToken", work.ClaimToken).Int("jVersion", work.Record.PayloadVersion).Bool("jOk", plan.Delivered)
-                .Int("jStatus", (int)plan.Status).Time("jNext", plan.NextAttemptAt).Int("jRetry", plan.RetryCount).Int("jAuto", plan.AutomaticRetryCount)
-                .Bool("jExhausted", plan.AutomaticRetriesExhausted).Int("jRuns", plan.FailedRuns).Bool("jUnknown", plan.OutcomeUnknown).Int("jDead", (int)plan.DeadLetter)
-                .Text("jFingerprint", plan.ErrorFingerprint).Text("jProblems", plan.FieldProblemsJson).Text("jExternal", plan.ExternalId)
-                .Bool("jReconciled", plan.Reconciled).Int("jErrorClass", (int?)plan.ErrorClass).Int("jHttp", plan.HttpStatus).Text("jMessage", plan.ErrorMessage);
-        }
+    private static readonly DialectStatement RecordsUpdate = new(RecordsUpdateText);
 
-        var args = new SqlArguments();
-        var set = args.Add(rows.Finish());
-        var at = args.Add(StoredTime.Of(now));
+    private static string RecordsUpdateText(StoreDialect dialect)
+    {
+        const string set = "{0}", at = "{1}";
         var superseded = """ "Records"."PayloadVersion" <> v."jVersion" """;
-        var sql = $"""
+        return $"""
             UPDATE "Records" SET
                 "Status" = CASE WHEN {superseded} THEN {(int)RecordStatus.Pending} ELSE v."jStatus" END,
                 "NextAttemptAt" = CASE WHEN {superseded} THEN {at} ELSE v."jNext" END,
@@ -74,6 +68,28 @@ internal static class CompletionStatements
             WHERE "Records"."Id" = v."jId" AND "Records"."ClaimToken" = v."jToken"
             {Returning}
             """;
+    }
+
+    /// <summary>Writes each planned record whose claim still holds; a record the source replaced meanwhile becomes pending again.</summary>
+    public static Task<List<WrittenRecord>> WriteRecordsAsync(SyncHubDbContext db, IReadOnlyList<(Completion Completion, PlannedRecord Plan)> planned, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var dialect = StoreDialect.Of(db.Database);
+        using var rows = new JsonRows(dialect);
+        foreach (var (completion, plan) in planned)
+        {
+            var work = completion.Work;
+            rows.Row().Long("jId", work.Record.Id).Guid("jToken", work.ClaimToken).Int("jVersion", work.Record.PayloadVersion).Bool("jOk", plan.Delivered)
+                .Int("jStatus", (int)plan.Status).Time("jNext", plan.NextAttemptAt).Int("jRetry", plan.RetryCount).Int("jAuto", plan.AutomaticRetryCount)
+                .Bool("jExhausted", plan.AutomaticRetriesExhausted).Int("jRuns", plan.FailedRuns).Bool("jUnknown", plan.OutcomeUnknown).Int("jDead", (int)plan.DeadLetter)
+                .Text("jFingerprint", plan.ErrorFingerprint).Text("jProblems", plan.FieldProblemsJson).Text("jExternal", plan.ExternalId)
+                .Bool("jReconciled", plan.Reconciled).Int("jErrorClass", (int?)plan.ErrorClass).Int("jHttp", plan.HttpStatus).Text("jMessage", plan.ErrorMessage);
+        }
+
+        // The order of the arguments is the order of the statement's placeholders.
+        var args = new SqlArguments();
+        args.Add(rows.Finish());
+        args.Add(StoredTime.Of(now));
+        var sql = RecordsUpdate.For(dialect);
         return db.Database.SqlQueryRaw<WrittenRecord>(sql, [.. args.Values]).ToListAsync(cancellationToken);
     }
 
@@ -89,14 +105,9 @@ internal static class CompletionStatements
         }
 
         var args = new SqlArguments();
-        var set = args.Add(rows.Finish());
-        var sql = $"""
-            UPDATE "SyncLog" SET "Status" = v."jStatus", "ErrorClass" = v."jErrorClass", "Message" = v."jMessage", "HttpStatus" = v."jHttp",
-                   "FinishedAt" = {args.Add(StoredTime.Of(now))}, "DurationMs" = v."jDuration"
-            FROM {dialect.RowSet(set, "v", AttemptColumns)}
-            WHERE "SyncLog"."Id" = v."jAttempt"
-            """;
-        return db.Database.ExecuteSqlRawAsync(sql, args.Values, cancellationToken);
+        args.Add(rows.Finish());
+        args.Add(StoredTime.Of(now));
+        return db.Database.ExecuteSqlRawAsync(AttemptsUpdate.For(dialect), args.Values, cancellationToken);
     }
 
     /// <summary>Every failed entry of a record now delivered is marked succeeded, resolved by the attempt that delivered it.</summary>

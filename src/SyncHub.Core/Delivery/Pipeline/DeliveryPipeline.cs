@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 using SyncHub.Core.Delivery.Claiming;
@@ -104,8 +103,8 @@ internal sealed class DeliveryPipeline
 
     private async Task<BatchResult> SendAllAsync(ChannelReader<ClaimedRecord> reader, Task claiming, CancellationTokenSource? stopClaiming, CancellationToken cancellationToken)
     {
-        var written = new ConcurrentQueue<Task<bool?>>();
-        var workers = Enumerable.Range(0, Math.Max(_options.Concurrency, 1)).Select(_ => Task.Run(() => WorkAsync(reader, written, cancellationToken), CancellationToken.None)).ToList();
+        var tally = new CompletionTally();
+        var workers = Enumerable.Range(0, Math.Max(_options.Concurrency, 1)).Select(_ => Task.Run(() => WorkAsync(reader, tally, cancellationToken), CancellationToken.None)).ToList();
         try
         {
             await Task.WhenAll(workers);
@@ -122,10 +121,10 @@ internal sealed class DeliveryPipeline
             await claiming.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             while (reader.TryRead(out var unsent))
             {
-                written.Enqueue(Submit(Completion.HandBack(unsent, null)));
+                Submit(Completion.HandBack(unsent, null), tally);
             }
 
-            await Task.WhenAll(written.Cast<Task>()).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            await tally.AllWrittenAsync();
         }
 
         if (claiming.IsFaulted)
@@ -133,43 +132,65 @@ internal sealed class DeliveryPipeline
             await claiming;
         }
 
-        var results = await Task.WhenAll(written);
-        return new BatchResult(results.Length, results.Count(r => r is true), results.Count(r => r is false));
+        return tally.Result();
     }
 
-    private async Task WorkAsync(ChannelReader<ClaimedRecord> reader, ConcurrentQueue<Task<bool?>> written, CancellationToken cancellationToken)
+    private async Task WorkAsync(ChannelReader<ClaimedRecord> reader, CompletionTally tally, CancellationToken cancellationToken)
     {
         while (await reader.WaitToReadAsync(cancellationToken))
         {
             while (reader.TryRead(out var work))
             {
                 var completion = await _sender.SendAsync(work, cancellationToken);
-                written.Enqueue(Submit(completion));
+                Submit(completion, tally);
                 cancellationToken.ThrowIfCancellationRequested();
             }
         }
     }
 
     /// <summary>
-    /// Hands the result to the completion writer. The record's activity and its share of the batch's claim end when the
-    /// write has finished (or failed), before the returned task completes, so whoever awaits it sees the claim released.
+    /// Hands the result to the completion writer without waiting for its group. The record's activity and its share of the
+    /// batch's claim end when the write has finished (or failed), before the tally hears of it, so whoever waits on the
+    /// tally sees the claim released.
     /// </summary>
-    private async Task<bool?> Submit(Completion completion)
+    private void Submit(Completion completion, CompletionTally tally)
     {
+        tally.Handed();
+        _ = WriteAsync(completion, tally);
+    }
+
+    private async Task WriteAsync(Completion completion, CompletionTally tally)
+    {
+        bool? result;
         try
         {
-            return await _completions.SubmitAsync(completion);
+            result = await _completions.SubmitAsync(completion);
         }
-        finally
+        catch (Exception ex)
         {
-            completion.Activity?.Dispose();
-            completion.Work.Batch.Done();
+            Release(completion);
+            tally.Failed(ex);
+            return;
         }
+
+        Release(completion);
+        tally.Written(result);
+    }
+
+    private static void Release(Completion completion)
+    {
+        completion.Activity?.Dispose();
+        completion.Work.Batch.Done();
     }
 
     private async Task HandBackAsync(IEnumerable<ClaimedRecord> unsent)
     {
-        var handedBack = unsent.Select(w => Submit(Completion.HandBack(w, null))).ToList();
-        await ((Task)Task.WhenAll(handedBack)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        var tally = new CompletionTally();
+        foreach (var work in unsent)
+        {
+            Submit(Completion.HandBack(work, null), tally);
+        }
+
+        await tally.AllWrittenAsync();
     }
 }
