@@ -106,7 +106,8 @@ public sealed class ReconcileExecutorTests
 
         var work = harness.Get<Core.Reconciliation.ReconcileWorkRunner>().RunAsync(new Core.Reconciliation.ReconcileWork(started.Run!.Id, false), CancellationToken.None);
         await Eventually.TrueAsync(() => harness.Destination.Listings.Count == 1, "the first listing");
-        await Task.Delay(50);
+        // A window in which a comparison that ignored Retry-After would list again and finish: a check that nothing happens.
+        await Task.Delay(TimeSpan.FromMilliseconds(50), TimeProvider.System);
         work.IsCompleted.ShouldBeFalse();
         harness.Time.Advance(TimeSpan.FromSeconds(20));
         await work.WaitAsync(TimeSpan.FromSeconds(10));
