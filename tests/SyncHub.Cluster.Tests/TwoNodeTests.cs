@@ -34,7 +34,7 @@ public sealed class TwoNodeTests(ITestOutputHelper output)
 
         await CreateIntegrationAsync(survivor, destination.Url);
         await IngestAsync([survivor, victim], records);
-        await WaitAsync(() => destination.CreatedKeys.Count >= records / 3, TimeSpan.FromMinutes(10), "a third of the records delivered");
+        await Eventually.TrueAsync(() => destination.CreatedKeys.Count >= records / 3, "a third of the records delivered", TimeSpan.FromMinutes(10));
 
         var heldByVictim = await FreezeHoldingClaimsAsync(victim, database);
         victim.Kill();
@@ -61,10 +61,12 @@ public sealed class TwoNodeTests(ITestOutputHelper output)
         var deadline = DateTimeOffset.UtcNow + TimeSpan.FromMinutes(2);
         while (true)
         {
-            await WaitAsync(async () => await InFlightAsync(database, node.Name) > 0, deadline - DateTimeOffset.UtcNow, node.Name + " holding claims");
+            await Eventually.TrueAsync(async () => await InFlightAsync(database, node.Name) > 0, node.Name + " holding claims", deadline - DateTimeOffset.UtcNow);
             await node.FreezeAsync();
-            // A commit the node sent just before it stopped reaches the server before the count is read.
-            await Task.Delay(TimeSpan.FromMilliseconds(200));
+            // A commit the node sent just before it stopped is still running in its server session; once none of its
+            // sessions is active, the count reads what the kill strands.
+            await Eventually.TrueAsync(
+                async () => await ActiveSessionsAsync(database, node.Name) == 0, node.Name + "'s statements sent before it froze to finish", TimeSpan.FromSeconds(30));
             if (await InFlightAsync(database, node.Name) is > 0 and var held)
             {
                 return held;
@@ -74,13 +76,14 @@ public sealed class TwoNodeTests(ITestOutputHelper output)
         }
     }
 
-    /// <summary>A node on the shared database with a short lease, so a dead node's claims come back within the test.</summary>
+    /// <summary>A node on the shared database (its sessions named after it) with a short lease, so a dead node's claims come back within the test.</summary>
     private static Task<SyncHubProcess> StartNodeAsync(string name, string connectionString) =>
         SyncHubProcess.StartHealthyAsync(
             RepositoryRoot.WebAssemblyLikeThisBuild(),
             $"http://127.0.0.1:{LoopbackPort.Free()}",
             [
-                "--SyncHub:Database:Provider=Postgres", $"--ConnectionStrings:SyncHub={connectionString}",
+                "--SyncHub:Database:Provider=Postgres",
+                $"--ConnectionStrings:SyncHub={new NpgsqlConnectionStringBuilder(connectionString) { ApplicationName = name }.ConnectionString}",
                 $"--SyncHub:Cluster:NodeId={name}", "--SyncHub:Cluster:HeartbeatSeconds=1", "--SyncHub:Cluster:LeaseSeconds=20",
                 "--SyncHub:Demo:Enabled=false", $"--SyncHub:ApiKeys:0={ApiKey}",
                 "--SyncHub:Admin:Email=admin@cluster.test", "--SyncHub:Admin:Password=cluster-test-password-1",
@@ -125,42 +128,27 @@ public sealed class TwoNodeTests(ITestOutputHelper output)
     private static async Task<(int Delivered, int Failed, int Pending)> WaitUntilDeliveredAsync(SyncHubProcess node, int records)
     {
         using var api = Api(node);
-        (int, int, int) counts = default;
-        var lastProgress = DateTimeOffset.UtcNow;
-        while (DateTimeOffset.UtcNow - lastProgress < TimeSpan.FromMinutes(2))
+        try
         {
-            using var document = JsonDocument.Parse(await api.GetStringAsync($"/api/v1/integrations/{Slug}"));
-            var c = document.RootElement.GetProperty("counts");
-            var now = (c.GetProperty("delivered").GetInt32(), c.GetProperty("failed").GetInt32(), c.GetProperty("pending").GetInt32() + c.GetProperty("inFlight").GetInt32());
-            if (now.Item1 == records)
-            {
-                return now;
-            }
-
-            if (now.Item1 != counts.Item1)
-            {
-                lastProgress = DateTimeOffset.UtcNow;
-            }
-
-            counts = now;
-            await Task.Delay(250);
+            return await Eventually.ProgressingAsync(
+                async () =>
+                {
+                    using var document = JsonDocument.Parse(await api.GetStringAsync($"/api/v1/integrations/{Slug}"));
+                    var c = document.RootElement.GetProperty("counts");
+                    return (Delivered: c.GetProperty("delivered").GetInt32(), Failed: c.GetProperty("failed").GetInt32(),
+                        Pending: c.GetProperty("pending").GetInt32() + c.GetProperty("inFlight").GetInt32());
+                },
+                counts => counts.Delivered == records, counts => counts.Delivered, "every record delivered (delivered, failed, pending or in flight)",
+                TimeSpan.FromMinutes(2));
         }
-
-        return counts;
-    }
-
-    private static Task WaitAsync(Func<bool> condition, TimeSpan timeout, string what) =>
-        WaitAsync(() => Task.FromResult(condition()), timeout, what);
-
-    private static async Task WaitAsync(Func<Task<bool>> condition, TimeSpan timeout, string what)
-    {
-        var deadline = DateTimeOffset.UtcNow + timeout;
-        while (!await condition())
+        catch (TimeoutException stalled)
         {
-            DateTimeOffset.UtcNow.ShouldBeLessThan(deadline, "waiting for " + what);
-            await Task.Delay(50);
+            throw new TimeoutException(stalled.Message + "\n" + node.OutputTail, stalled);
         }
     }
+
+    private static async Task<long> ActiveSessionsAsync(PostgresTestDatabase database, string node) =>
+        await ScalarAsync(database, """SELECT COUNT(*) FROM pg_stat_activity WHERE "application_name" = @value AND "state" = 'active'""", node);
 
     private static async Task<long> InFlightAsync(PostgresTestDatabase database, string node) =>
         await ScalarAsync(database, $"""SELECT COUNT(*) FROM "Records" WHERE "ClaimedBy" = @value AND "Status" = {(int)RecordStatus.InFlight}""", node);

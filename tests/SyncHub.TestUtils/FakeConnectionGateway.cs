@@ -44,6 +44,7 @@ public sealed class FakeConnectionGateway : IConnectorGateway, IConnectionTest
         Tested.Enqueue(settings);
         if (Hang)
         {
+            // The behaviour under test: a connection check that never answers until the caller gives up.
             await Task.Delay(Timeout.InfiniteTimeSpan, TimeProvider.System, cancellationToken);
         }
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Shouldly;
 using SyncHub.Core.Breakers;
 using SyncHub.Core.Operations;
@@ -25,7 +24,7 @@ public sealed class BreakerRetryOperationTests
         var wait = engine.Get<OperationBreakerWait>();
 
         var run = engine.Operations.RunAsync(operation.Id, None);
-        await UntilAsync(() => wait.WaitingUntil(operation.Id) is not null || run.IsCompleted);
+        await Eventually.TrueAsync(() => wait.WaitingUntil(operation.Id) is not null || run.IsCompleted, "the operation to wait for the breaker or finish", TimeSpan.FromSeconds(20));
 
         run.IsCompleted.ShouldBeFalse();
         wait.WaitingUntil(operation.Id).ShouldBe(tripAt.AddSeconds(30));
@@ -57,12 +56,12 @@ public sealed class BreakerRetryOperationTests
         var operation = await engine.Operations.StartAsync(RetryScope.All(), None);
         var wait = engine.Get<OperationBreakerWait>();
         var run = engine.Operations.RunAsync(operation.Id, None);
-        await UntilAsync(() => wait.WaitingUntil(operation.Id) is not null);
+        await Eventually.TrueAsync(() => wait.WaitingUntil(operation.Id) is not null, "the operation to wait for the breaker", TimeSpan.FromSeconds(20));
         FailNext(engine, 1);
         var before = engine.Gateway.Requests.Count;
 
         engine.Time.Advance(TimeSpan.FromSeconds(30));
-        await UntilAsync(() => wait.WaitingUntil(operation.Id) == engine.Time.GetUtcNow().AddSeconds(60));
+        await Eventually.TrueAsync(() => wait.WaitingUntil(operation.Id) == engine.Time.GetUtcNow().AddSeconds(60), "the operation to wait 60 s for the breaker again", TimeSpan.FromSeconds(20));
 
         engine.Gateway.Requests.Count.ShouldBe(before + 1);
         run.IsCompleted.ShouldBeFalse();
@@ -81,7 +80,7 @@ public sealed class BreakerRetryOperationTests
         var operation = await engine.Operations.StartAsync(RetryScope.All(), None);
         var wait = engine.Get<OperationBreakerWait>();
         var run = engine.Operations.RunAsync(operation.Id, None);
-        await UntilAsync(() => wait.WaitingUntil(operation.Id) is not null);
+        await Eventually.TrueAsync(() => wait.WaitingUntil(operation.Id) is not null, "the operation to wait for the breaker", TimeSpan.FromSeconds(20));
         var before = engine.Gateway.Requests.Count;
 
         await engine.Operations.CancelAsync(operation.Id, "alice", None);
@@ -109,16 +108,5 @@ public sealed class BreakerRetryOperationTests
         operation.Status.ShouldBe(OperationStatus.Running);
         engine.Gateway.Requests.Count.ShouldBe(before);
         (await engine.RecordAsync(ids[0])).RetryOperationId.ShouldBe(operation.Id);
-    }
-
-    /// <summary>Waits (bounded, in real time) for background work to reach a state; the fake clock never moves here.</summary>
-    private static async Task UntilAsync(Func<bool> condition)
-    {
-        var clock = Stopwatch.StartNew();
-        while (!condition())
-        {
-            clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(20), "timed out waiting for the operation");
-            await Task.Delay(10);
-        }
     }
 }

@@ -110,7 +110,7 @@ public sealed class IsolatedPluginTests : IDisposable
 
         engine.Time.Advance(TimeSpan.FromSeconds(5));
 
-        await WaitUntilAsync(() => catalog.Problems.Count > 0);
+        await Eventually.TrueAsync(() => catalog.Problems.Count > 0, "the plugin's problem to be reported", TimeSpan.FromSeconds(10));
         catalog.Problems.ShouldHaveSingleItem().Reason.ShouldContain("(limit 16 MB) and was restarted once in 24 hours.");
         gateway.ProcessId.ShouldBeNull();
     }
@@ -134,7 +134,7 @@ public sealed class IsolatedPluginTests : IDisposable
         record.LastErrorClass.ShouldBe(ErrorClass.Transient);
         record.LastErrorMessage!.ShouldContain("exited unexpectedly (exit code 3) and was restarted before it answered");
         record.NextAttemptAt.ShouldNotBeNull();
-        await WaitUntilAsync(() => catalog.Problems.Count > 0);
+        await Eventually.TrueAsync(() => catalog.Problems.Count > 0, "the plugin's problem to be reported", TimeSpan.FromSeconds(10));
         catalog.Problems.ShouldHaveSingleItem().Reason.ShouldBe("Connector 'leaks-memory' exited unexpectedly (exit code 3) and was restarted once in 24 hours.");
 
         var fine = await engine.IngestAsync("fine", "FINE-1");
@@ -203,16 +203,6 @@ public sealed class IsolatedPluginTests : IDisposable
         }
 
         return true;
-    }
-
-    // The process side (exit handling) runs on its own tasks; wait for its effect, bounded.
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        while (!condition())
-        {
-            await Task.Delay(10, timeout.Token);
-        }
     }
 
     private sealed class LoadedPlugins(PluginLoadResult value) : IDisposable

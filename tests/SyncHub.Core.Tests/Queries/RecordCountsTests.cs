@@ -3,89 +3,76 @@ using Microsoft.EntityFrameworkCore;
 using Shouldly;
 using SyncHub.Connectors;
 using SyncHub.Core.Failures;
-using SyncHub.Core.Operations;
 using SyncHub.Core.Queries;
 using SyncHub.Core.Records;
-using SyncHub.Data;
-using SyncHub.Data.Bookkeeping;
 using SyncHub.Data.Entities;
 using SyncHub.TestUtils;
 
 namespace SyncHub.Core.Tests.Queries;
 
 /// <summary>
-/// The maintained record counts against a real COUNT, and the work queue against the records' states, after every kind of change: ingest, delivery, failure, dead
-/// letter, dismiss, archive and restore, Retry All, a new payload version, crash recovery, deleting records and
-/// deleting an integration.
+/// The maintained record counts against a real COUNT, and the work queue against the records' states, after every
+/// kind of change, one change per test: ingest, delivery, failure, dead letter, dismiss, archive and restore, Retry
+/// All, a new payload version, a crash and its recovery, deleting records and deleting an integration.
 /// </summary>
 public sealed class RecordCountsTests
 {
     [Fact]
-    public async Task Counts_AfterAMixOfOperations_MatchARealCount()
+    public async Task Counts_RecordsFailDelivery_MatchARealCount() => await TakeAndMatchAsync(RecordCountsStep.BooksFailed);
+
+    [Fact]
+    public async Task Counts_DeliveriesWithAValidationFailure_MatchARealCount() => await TakeAndMatchAsync(RecordCountsStep.ShopDelivered);
+
+    [Fact]
+    public async Task Counts_RecordDeadLettered_MatchARealCount() => await TakeAndMatchAsync(RecordCountsStep.DeadLettered);
+
+    [Fact]
+    public async Task Counts_FailedRecordDismissed_MatchARealCount() => await TakeAndMatchAsync(RecordCountsStep.Dismissed);
+
+    [Fact]
+    public async Task Counts_FailedAndDeadLetteredRecordsArchived_MatchARealCount() => await TakeAndMatchAsync(RecordCountsStep.Archived);
+
+    [Fact]
+    public async Task Counts_ArchivedRecordRestored_MatchARealCount() => await TakeAndMatchAsync(RecordCountsStep.Restored);
+
+    [Fact]
+    public async Task Counts_RetryAllFailsAgain_MatchARealCount() => await TakeAndMatchAsync(RecordCountsStep.RetriedAll);
+
+    [Fact]
+    public async Task Counts_NewPayloadVersionQueuesADeliveredRecord_MatchARealCount() => await TakeAndMatchAsync(RecordCountsStep.NewPayloadVersion);
+
+    [Fact]
+    public async Task Counts_CrashLeavesRecordsInFlight_MatchARealCount() => await TakeAndMatchAsync(RecordCountsStep.Crashed);
+
+    [Fact]
+    public async Task Counts_CrashRecovered_MatchARealCount() => await TakeAndMatchAsync(RecordCountsStep.Recovered);
+
+    [Fact]
+    public async Task Counts_RecordsPurged_MatchARealCount() => await TakeAndMatchAsync(RecordCountsStep.RecordsDeleted);
+
+    [Fact]
+    public async Task Counts_IntegrationDeleted_MatchARealCount() => await TakeAndMatchAsync(RecordCountsStep.IntegrationDeleted);
+
+    [Fact]
+    public async Task Counts_IntegrationDeleted_AreZeroForThatIntegration()
     {
-        await using var engine = await EngineHarness.StartAsync();
-        var books = await engine.CreateIntegrationAsync("books");
-        var shop = await engine.CreateIntegrationAsync("shop");
-        var actions = engine.Get<RecordActionService>();
+        await using var history = await RecordCountsHistory.BeforeAsync(RecordCountsStep.IntegrationDeleted);
 
-        var failed = await engine.FailedRecordsAsync("books", 6);
-        await MatchAsync(engine);
-        await engine.IngestAsync("shop", "S-1");
-        await engine.IngestAsync("shop", "S-2");
-        var shopFailed = await engine.IngestAsync("shop", "S-3");
-        engine.Gateway.FailNextFor("S-3", ErrorClass.Validation, "Contact is required", 400);
-        await engine.Orchestrator.DeliverDueAsync(CancellationToken.None);
-        await MatchAsync(engine);
+        await history.TakeAsync(RecordCountsStep.IntegrationDeleted);
 
-        await engine.UpdateIntegrationAsync(books.Id, i => i.Retry.MaxAutomaticAttempts = 0);
-        engine.Gateway.ThenFail(ErrorClass.Transient, "down", 503);
-        var dead = await engine.IngestAsync("books", "DL-1");
-        await engine.Orchestrator.DeliverDueAsync(CancellationToken.None);
-        (await engine.RecordAsync(dead)).Status.ShouldBe(RecordStatus.DeadLetter);
-        await MatchAsync(engine);
+        var status = history.Engine.Get<IntegrationStatusQuery>();
+        (await status.CountsAsync(history.Shop.Id, CancellationToken.None)).ShouldBe(new StatusCounts(0, 0, 0, 0, 0, 0));
+    }
 
-        await actions.DismissAsync([failed[0]], "not needed", "ada", null, CancellationToken.None);
-        await actions.ArchiveAsync([failed[1], failed[2], dead], "ada", null, CancellationToken.None);
-        await MatchAsync(engine);
-        await actions.RestoreAsync([failed[2]], "ben", null, CancellationToken.None);
-        await MatchAsync(engine);
+    [Fact]
+    public async Task DeleteIntegration_WithFailedRecords_DeletesItsRecords()
+    {
+        await using var history = await RecordCountsHistory.BeforeAsync(RecordCountsStep.IntegrationDeleted);
 
-        engine.Gateway.ThenFail(ErrorClass.Transient, "still down", 503);
-        await engine.Operations.RunNowAsync(RetryScope.All(books.Id), CancellationToken.None);
-        await MatchAsync(engine);
+        await history.TakeAsync(RecordCountsStep.IntegrationDeleted);
 
-        // A new payload version queues a delivered record again; a crash leaves claimed records in flight.
-        await engine.IngestAsync("shop", "S-1", """{"amount": 99}""");
-        await engine.IngestAsync("shop", "S-4");
-        await using (var db = await Db(engine))
-        {
-            await TestRecords.UpdateAsync(db, db.Records.Where(r => r.IntegrationId == shop.Id && r.Status == RecordStatus.Pending), s => s.SetProperty(r => r.Status, RecordStatus.InFlight));
-        }
-
-        await MatchAsync(engine);
-        await engine.RecoverAsync();
-        await MatchAsync(engine);
-
-        // Deleting records (a purge) and an integration (its records go with it) take them off the counts.
-        await using (var db = await Db(engine))
-        {
-            await using var transaction = await db.Database.BeginTransactionAsync();
-            await RecordWrites.DeleteAsync(db, db.Records.Where(r => r.Id == failed[3] || r.Id == failed[1]), CancellationToken.None);
-            await transaction.CommitAsync();
-        }
-
-        await MatchAsync(engine);
-        await using (var db = await Db(engine))
-        {
-            await using var transaction = await db.Database.BeginTransactionAsync();
-            await RecordWrites.DeleteIntegrationAsync(db, shop.Id, CancellationToken.None);
-            await transaction.CommitAsync();
-            (await db.Records.CountAsync(r => r.Id == shopFailed)).ShouldBe(0);
-        }
-
-        await MatchAsync(engine);
-        var status = engine.Get<IntegrationStatusQuery>();
-        (await status.CountsAsync(shop.Id, CancellationToken.None)).ShouldBe(new StatusCounts(0, 0, 0, 0, 0, 0));
+        await using var db = await history.DbAsync();
+        (await db.Records.CountAsync(r => r.Id == history.ShopFailed)).ShouldBe(0);
     }
 
     [Fact]
@@ -128,65 +115,16 @@ public sealed class RecordCountsTests
         counts.Blocked.ShouldBe(1);
         counts.Dismissed.ShouldBe(1);
         counts.Failed.ShouldBe(1);
-        await MatchAsync(engine);
+        await RecordCountsCheck.MatchAsync(engine);
     }
 
-    /// <summary>The stored counts equal a GROUP BY over the records, and the page counts equal the old way of counting.</summary>
-    private static async Task MatchAsync(EngineHarness engine)
+    /// <summary>Runs the history up to <paramref name="step"/>, takes it, and compares the counts with the records.</summary>
+    private static async Task TakeAndMatchAsync(RecordCountsStep step)
     {
-        await using var db = await Db(engine);
-        var real = await db.Records.GroupBy(r => new { r.IntegrationId, r.Status, Archived = r.ArchivedAt != null })
-            .Select(g => new { g.Key.IntegrationId, g.Key.Status, g.Key.Archived, Count = (long)g.Count() })
-            .ToListAsync();
-        var stored = await db.RecordCounts.AsNoTracking().ToListAsync();
-        stored.ShouldAllBe(c => c.Count >= 0);
-        stored.Where(c => c.Count != 0).Select(c => (c.IntegrationId, c.Status, c.Archived, c.Count)).OrderBy(c => c)
-            .ShouldBe(real.Select(c => (c.IntegrationId, c.Status, c.Archived, c.Count)).OrderBy(c => c));
+        await using var history = await RecordCountsHistory.BeforeAsync(step);
 
-        var status = engine.Get<IntegrationStatusQuery>();
-        foreach (var integration in await db.Integrations.Select(i => i.Id).ToListAsync())
-        {
-            (await status.CountsAsync(integration, CancellationToken.None)).ShouldBe(await CountAsync(db.Records.Where(r => r.IntegrationId == integration)));
-        }
+        await history.TakeAsync(step);
 
-        (await status.TotalsAsync(CancellationToken.None)).ShouldBe(await CountAsync(db.Records));
-        await QueueMatchesTheRecordsAsync(db);
+        await RecordCountsCheck.MatchAsync(history.Engine);
     }
-
-    /// <summary>The work queue holds exactly what the records' states say: rebuilt from scratch (and rolled back), it is the same.</summary>
-    private static async Task QueueMatchesTheRecordsAsync(SyncHubDbContext db)
-    {
-        static async Task<List<string>> RowsAsync(SyncHubDbContext db) =>
-            [.. (await db.WorkQueue.AsNoTracking().OrderBy(w => w.RecordId).ToListAsync())
-                .Select(w => $"{w.RecordId} {w.IntegrationId} {w.Lane} {w.DueAt:O} {w.OperationId} {w.RunId} {w.ClaimToken} {w.ClaimedBy}")];
-
-        var kept = await RowsAsync(db);
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        await db.WorkQueue.ExecuteDeleteAsync();
-        await db.Database.ExecuteSqlRawAsync(WorkQueueProjection.InsertFor("1 = 1"));
-        var rebuilt = await RowsAsync(db);
-        await transaction.RollbackAsync();
-        kept.ShouldBe(rebuilt);
-    }
-
-    // The counts as the pages computed them before they were maintained: a GROUP BY over every record.
-    private static async Task<StatusCounts> CountAsync(IQueryable<SyncRecord> records)
-    {
-        var all = await records.GroupBy(r => r.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);
-        var archived = await records.Where(r => r.ArchivedAt != null).GroupBy(r => r.Status).Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.Key, g => g.Count);
-        int Active(RecordStatus status) => all.GetValueOrDefault(status) - archived.GetValueOrDefault(status);
-        return new StatusCounts(
-            all.GetValueOrDefault(RecordStatus.Pending), all.GetValueOrDefault(RecordStatus.InFlight), all.GetValueOrDefault(RecordStatus.Delivered),
-            Active(RecordStatus.Failed), Active(RecordStatus.DeadLetter), archived.Values.Sum())
-        {
-            NeedsReview = Active(RecordStatus.NeedsReview),
-            Skipped = Active(RecordStatus.Skipped),
-            Blocked = Active(RecordStatus.Blocked),
-            Dismissed = Active(RecordStatus.Dismissed),
-        };
-    }
-
-    private static Task<SyncHubDbContext> Db(EngineHarness engine) =>
-        engine.Get<IDbContextFactory<SyncHubDbContext>>().CreateDbContextAsync();
 }

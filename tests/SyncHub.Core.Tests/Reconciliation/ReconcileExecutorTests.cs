@@ -105,8 +105,9 @@ public sealed class ReconcileExecutorTests
             new Core.Reconciliation.ReconcileRequest(integration.Id, Reconciling.Day, Reconciling.Day.AddDays(1), "ops"), CancellationToken.None);
 
         var work = harness.Get<Core.Reconciliation.ReconcileWorkRunner>().RunAsync(new Core.Reconciliation.ReconcileWork(started.Run!.Id, false), CancellationToken.None);
-        await WaitUntilAsync(() => harness.Destination.Listings.Count == 1);
-        await Task.Delay(50);
+        await Eventually.TrueAsync(() => harness.Destination.Listings.Count == 1, "the first listing");
+        // A window in which a comparison that ignored Retry-After would list again and finish: a check that nothing happens.
+        await Task.Delay(TimeSpan.FromMilliseconds(50), TimeProvider.System);
         work.IsCompleted.ShouldBeFalse();
         harness.Time.Advance(TimeSpan.FromSeconds(20));
         await work.WaitAsync(TimeSpan.FromSeconds(10));
@@ -255,7 +256,7 @@ public sealed class ReconcileExecutorTests
         var work = harness.Get<Core.Reconciliation.ReconcileWorkRunner>().RunAsync(new Core.Reconciliation.ReconcileWork(started.Run!.Id, false), CancellationToken.None);
         foreach (var (listings, wait) in new[] { (1, 1), (2, 5), (3, 15) })
         {
-            await WaitUntilAsync(() => harness.Destination.Listings.Count == listings);
+            await Eventually.TrueAsync(() => harness.Destination.Listings.Count == listings, $"listing {listings}");
             harness.Time.Advance(TimeSpan.FromSeconds(wait));
         }
 
@@ -277,15 +278,5 @@ public sealed class ReconcileExecutorTests
 
         run.Status.ShouldBe(ReconcileStatus.Failed);
         run.Note.ShouldEndWith("The connector failed: InvalidOperationException: plugin bug");
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        for (var i = 0; i < 500 && !condition(); i++)
-        {
-            await Task.Delay(10);
-        }
-
-        condition().ShouldBeTrue();
     }
 }

@@ -25,7 +25,8 @@ public sealed class DatabaseBusyTests
 
         // SQLite waits for a lock synchronously, so the delivery runs on its own thread, as the jobs do.
         var delivery = Task.Run(() => engine.Orchestrator.DeliverDueAsync(CancellationToken.None));
-        await Task.Delay(300);
+        // The lock is held for a while, and the delivery must not end in that time: a check that nothing happens.
+        await Task.Delay(TimeSpan.FromMilliseconds(300), TimeProvider.System);
         delivery.IsCompleted.ShouldBeFalse($"the claim must wait for the lock, but it ended: {delivery.Exception?.GetBaseException().Message}");
         await using (var commit = intruder.CreateCommand())
         {

@@ -20,7 +20,7 @@ public sealed class RunsApiTests(SyncHubWebFactory factory) : IClassFixture<Sync
         var started = await response.ReadJsonAsync();
         started.GetProperty("trigger").GetString().ShouldBe("manual");
         var location = response.Headers.Location!.ToString();
-        var finished = await Poll.UntilAsync(
+        var finished = await Eventually.MatchesAsync(
             () => api.GetJsonAsync(location),
             run => run.GetProperty("run").GetProperty("status").GetString() != "running",
             "the run to finish");
@@ -84,7 +84,7 @@ public sealed class RunsApiTests(SyncHubWebFactory factory) : IClassFixture<Sync
         await api.CreateIntegrationAsync("runs-cancel", FakeSource.Name);
         using var started = await api.PostJsonAsync("/api/v1/integrations/runs-cancel/runs", "{}");
         var location = started.Headers.Location!.ToString();
-        await Poll.UntilAsync(() => api.GetJsonAsync(location), r => r.GetProperty("run").GetProperty("status").GetString() != "running", "the run to end");
+        await Eventually.MatchesAsync(() => api.GetJsonAsync(location), r => r.GetProperty("run").GetProperty("status").GetString() != "running", "the run to end");
 
         using var cancel = await api.PostAsync(location + "/cancel", null);
 

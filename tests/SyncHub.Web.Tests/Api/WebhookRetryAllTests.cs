@@ -30,7 +30,7 @@ public sealed class WebhookRetryAllTests
             await api.IngestAsync(Slug, $"INV-{i:000}", $$"""{"number": {{i}}, "amount": {{100 + i}}}""");
         }
 
-        var failed = await Poll.UntilAsync(
+        var failed = await Eventually.MatchesAsync(
             () => api.GetJsonAsync($"/api/v1/integrations/{Slug}/records?status=failed&limit=200"),
             page => page.GetProperty("items").GetArrayLength() == RecordCount,
             $"{RecordCount} records to fail on their first delivery");

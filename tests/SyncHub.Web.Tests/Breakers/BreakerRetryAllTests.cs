@@ -1,5 +1,6 @@
 using System.Globalization;
 using Shouldly;
+using SyncHub.TestUtils;
 using SyncHub.Web.Tests.Support;
 
 namespace SyncHub.Web.Tests.Breakers;
@@ -19,7 +20,7 @@ public sealed class BreakerRetryAllTests(BreakerWebFactory factory) : IClassFixt
 
         using var response = await browser.HtmxPostAsync("/failed?handler=RetryAll&integration=brk-wait");
         var poll = Html.Parse(await response.Content.ReadAsStringAsync()).Single("#operation-progress").GetAttribute("hx-get")!;
-        var progress = await Poll.UntilAsync(
+        var progress = await Eventually.MatchesAsync(
             async () =>
             {
                 using var next = await browser.HtmxGetAsync(poll);

@@ -22,7 +22,7 @@ public sealed partial class MetricsTests(SyncHubWebFactory factory) : IClassFixt
         await factory.DeliverPendingAsync();
 
         // The exporter caches a scrape for a moment; ask until the new value shows.
-        var text = await Poll.UntilAsync(() => ScrapeAsync(api), t => Delivered(t, "metrics-books") > before, "the delivery counter to move");
+        var text = await Eventually.MatchesAsync(() => ScrapeAsync(api), t => Delivered(t, "metrics-books") > before, "the delivery counter to move");
         Delivered(text, "metrics-books").ShouldBe(before + 1);
         text.ShouldContain("synchub_delivery_attempt_duration");
         text.ShouldContain("synchub_queue_failed");
@@ -38,7 +38,7 @@ public sealed partial class MetricsTests(SyncHubWebFactory factory) : IClassFixt
 
         await factory.FailedRecordsAsync(api, "metrics-fails", 1);
 
-        var text = await Poll.UntilAsync(() => ScrapeAsync(api), t => t.Contains("integration=\"metrics-fails\""), "the failure to show");
+        var text = await Eventually.MatchesAsync(() => ScrapeAsync(api), t => t.Contains("integration=\"metrics-fails\""), "the failure to show");
         Regex.IsMatch(text, @"synchub_deliveries_total\{[^}]*error_class=""Transient""[^}]*integration=""metrics-fails""[^}]*outcome=""failed""").ShouldBeTrue(text);
     }
 

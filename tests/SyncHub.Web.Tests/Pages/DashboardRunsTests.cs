@@ -20,7 +20,7 @@ public sealed class DashboardRunsTests(SyncHubWebFactory factory) : IClassFixtur
         factory.Source.ThenReadFails(ErrorClass.Authentication, "token expired <b>now</b>", 401);
         using var started = await api.PostJsonAsync("/api/v1/integrations/dash-runs/runs", "{}");
         var location = started.Headers.Location!.ToString();
-        await Poll.UntilAsync(() => api.GetJsonAsync(location), r => r.GetProperty("run").GetProperty("status").GetString() != "running", "the run to end");
+        await Eventually.MatchesAsync(() => api.GetJsonAsync(location), r => r.GetProperty("run").GetProperty("status").GetString() != "running", "the run to end");
         factory.Source.RefreshSucceeds = true;
 
         using var browser = await Browser.SignedInAsync(factory);

@@ -33,13 +33,7 @@ public sealed class IsolatedPluginPagesTests : IDisposable
             """{"slug":"leaky","name":"Leaky","connector":"leaks-memory"}""", System.Text.Encoding.UTF8, "application/json"));
         ((int)created.StatusCode).ShouldBe(201);
         var catalog = _factory.Services.GetRequiredService<IConnectorCatalog>();
-        using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15)))
-        {
-            while (catalog.Problems.Count == 0)
-            {
-                await Task.Delay(20, timeout.Token);
-            }
-        }
+        await Eventually.TrueAsync(() => catalog.Problems.Count > 0, "the watchdog to report the plugin over its limit", TimeSpan.FromSeconds(15));
 
         using var browser = await Browser.SignedInAsync(_factory, SyncHub.Web.Security.Roles.Viewer);
 

@@ -28,7 +28,7 @@ public sealed class RetryAllTests(SyncHubWebFactory factory) : IClassFixture<Syn
         poll.ShouldNotBeNull();
         poll.ShouldStartWith("/failed?handler=Progress&id=");
 
-        var finished = await Poll.UntilAsync(
+        var finished = await Eventually.MatchesAsync(
             async () =>
             {
                 using var next = await browser.HtmxGetAsync(poll);
@@ -63,7 +63,7 @@ public sealed class RetryAllTests(SyncHubWebFactory factory) : IClassFixture<Syn
         location.ShouldNotBeNull();
         location.ShouldContain("integration=all-form");
         location.ShouldContain("operation=");
-        var page = await Poll.UntilAsync(
+        var page = await Eventually.MatchesAsync(
             () => browser.OpenAsync(location),
             document => !document.Single("#operation-progress").HasAttribute("hx-trigger"),
             "the redirected page to show the finished operation");

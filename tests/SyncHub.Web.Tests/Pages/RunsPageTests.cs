@@ -24,7 +24,7 @@ public sealed class RunsPageTests(SyncHubWebFactory factory) : IClassFixture<Syn
         var list = Html.Parse(html).Single("#run-list");
         list.QuerySelector("#run-message")!.TextContent.ShouldContain("started");
         var runLink = list.QuerySelector("tbody tr a")!.GetAttribute("href")!;
-        var page = await Poll.UntilAsync(
+        var page = await Eventually.MatchesAsync(
             () => browser.OpenAsync(runLink),
             document => document.Single("#run-status").TextContent != "Running",
             "the run to finish");

@@ -24,7 +24,7 @@ public sealed class ReconcilePageTests(SyncHubWebFactory factory) : IClassFixtur
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
         var location = response.Headers.Location!.OriginalString;
         location.ShouldMatch(@"^/reconcile/\d+$");
-        var page = await Poll.UntilAsync(() => browser.OpenAsync(location), p => p.Single("#reconcile-status").TextContent != "Comparing", "the comparison");
+        var page = await Eventually.MatchesAsync(() => browser.OpenAsync(location), p => p.Single("#reconcile-status").TextContent != "Comparing", "the comparison");
         page.Single("#reconcile-status").TextContent.ShouldBe("Completed");
         (page.Single("#count-missing").TextContent, page.Single("#count-different").TextContent, page.Single("#count-extra").TextContent)
             .ShouldBe(("1", "1", "0"));
@@ -81,7 +81,7 @@ public sealed class ReconcilePageTests(SyncHubWebFactory factory) : IClassFixtur
             running.QuerySelector("#difference-table").ShouldBeNull();
 
             gate.SetResult();
-            using var poll = await Poll.UntilAsync(() => browser.HtmxGetAsync($"/reconcile/{id}?handler=Summary"),
+            using var poll = await Eventually.MatchesAsync(() => browser.HtmxGetAsync($"/reconcile/{id}?handler=Summary"),
                 r => !r.Content.ReadAsStringAsync().Result.Contains("every 1s", StringComparison.Ordinal), "the comparison to end");
             var fragment = Html.Parse(await poll.Content.ReadAsStringAsync());
             fragment.Single("#reconcile-status").TextContent.ShouldBe("Completed");

@@ -42,9 +42,9 @@ internal static class Reconciliations
     }
 
     public static Task<JsonElement> WaitForComparisonAsync(HttpClient api, long id) =>
-        Poll.UntilAsync(() => api.GetJsonAsync($"/api/v1/reconciliations/{id}"), r => r.GetProperty("status").GetString() != "running", $"reconciliation {id} to compare");
+        Eventually.MatchesAsync(() => api.GetJsonAsync($"/api/v1/reconciliations/{id}"), r => r.GetProperty("status").GetString() != "running", $"reconciliation {id} to compare");
 
     public static Task<JsonElement> WaitForResyncAsync(HttpClient api, long id) =>
-        Poll.UntilAsync(() => api.GetJsonAsync($"/api/v1/reconciliations/{id}"),
+        Eventually.MatchesAsync(() => api.GetJsonAsync($"/api/v1/reconciliations/{id}"),
             r => r.GetProperty("resync").GetProperty("status").GetString() is "completed" or "cancelled", $"reconciliation {id} to resync");
 }

@@ -75,7 +75,7 @@ internal static class ApiCalls
     }
 
     public static Task<JsonElement> WaitForOperationAsync(this HttpClient client, string operationId) =>
-        Poll.UntilAsync(
+        Eventually.MatchesAsync(
             () => client.GetJsonAsync($"/api/v1/operations/{operationId}"),
             operation => operation.GetProperty("status").GetString() != "running",
             $"operation {operationId} to end");
