@@ -129,6 +129,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<RunRecovery>();
         services.AddSingleton<IntegrationChangeWriter>();
         services.AddSingleton<RunPolicyService>();
+        services.AddSingleton<IntegrationScheduleQuery>();
         services.AddSingleton<RunsQuery>();
         return services;
     }

@@ -1,7 +1,6 @@
 using SyncHub.Web.Pages.Dashboard;
 using SyncHub.Web.Pages.Failed;
 using SyncHub.Web.Pages.Records;
-using SyncHub.Web.Pages.Schedules;
 
 namespace SyncHub.Web.Pages;
 
@@ -17,7 +16,6 @@ public static class PageServiceCollectionExtensions
         services.AddScoped<FailedRecordActions>();
         services.AddScoped<RecordRetry>();
         services.AddScoped<RecordEditor>();
-        services.AddScoped<ScheduleLoader>();
         return services;
     }
 }

@@ -47,10 +47,6 @@ public sealed partial class WebBoundaryTests
         "SyncHub.Web.Pages.Reconcile.ResyncPanelView",
         "SyncHub.Web.Pages.Runs.IndexModel",
         "SyncHub.Web.Pages.Runs.Partials.Pages_Runs_Partials__RunBreakdown",
-        "SyncHub.Web.Pages.Schedules.ErrorBudgetForm",
-        "SyncHub.Web.Pages.Schedules.IndexModel",
-        "SyncHub.Web.Pages.Schedules.RunPolicyForm",
-        "SyncHub.Web.Pages.Schedules.ScheduleSubject",
     ];
 
     [Fact]

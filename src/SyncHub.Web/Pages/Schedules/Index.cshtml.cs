@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using SyncHub.Core.Budgets;
 using SyncHub.Core.Integrations;
 using SyncHub.Core.Runs;
-using SyncHub.Data.Entities;
 using SyncHub.Web.Security;
 
 namespace SyncHub.Web.Pages.Schedules;
@@ -12,7 +11,7 @@ namespace SyncHub.Web.Pages.Schedules;
 /// An integration's schedule (interval or cron), run retries, timeout, run breaker, cut-off date and duplicate detection;
 /// its error budget settings, and Pause / Resume (audited as integration.pause / integration.resume).
 /// </summary>
-public sealed class IndexModel(ScheduleLoader loader, RunPolicyService policies, ErrorBudgetSettings budgetSettings, IntegrationPauseService pauses) : PageModel
+public sealed class IndexModel(IntegrationScheduleQuery schedules, RunPolicyService policies, ErrorBudgetSettings budgetSettings, IntegrationPauseService pauses) : PageModel
 {
     [BindProperty]
     public RunPolicyForm Form { get; set; } = new();
@@ -23,7 +22,7 @@ public sealed class IndexModel(ScheduleLoader loader, RunPolicyService policies,
     [BindProperty]
     public string? PauseReason { get; set; }
 
-    public Integration Integration { get; private set; } = null!;
+    public IntegrationSchedule Integration { get; private set; } = null!;
 
     public ErrorBudgetBurn? Burn { get; private set; }
 
@@ -69,7 +68,7 @@ public sealed class IndexModel(ScheduleLoader loader, RunPolicyService policies,
         }
 
         Saved = "Saved. The scheduler picks the change up within a few seconds.";
-        Integration = (await loader.LoadAsync(slug, cancellationToken))!.Integration;
+        Integration = (await schedules.FindAsync(slug, cancellationToken))!;
         return Page();
     }
 
@@ -119,13 +118,13 @@ public sealed class IndexModel(ScheduleLoader loader, RunPolicyService policies,
 
     private async Task<bool> LoadAsync(string slug, CancellationToken cancellationToken)
     {
-        if (await loader.LoadAsync(slug, cancellationToken) is not { } subject)
+        if (await schedules.FindAsync(slug, cancellationToken) is not { } schedule)
         {
             return false;
         }
 
-        Integration = subject.Integration;
-        Burn = subject.Burn;
+        Integration = schedule;
+        Burn = schedule.Burn;
         return true;
     }
 
