@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using SyncHub.Connectors;
 using SyncHub.Core.Alerts;
+using SyncHub.Core.ApiKeys;
 using SyncHub.Core.Audit;
 using SyncHub.Core.Breakers;
 using SyncHub.Core.Delivery;
@@ -36,6 +37,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSyncHubBreakers();
         services.AddSyncHubAlerts();
         services.AddSyncHubAudit();
+        services.AddSyncHubApiKeys();
         services.AddSyncHubMetrics();
         services.AddSyncHubNotifications();
         services.AddSyncHubReconciliation();
@@ -127,6 +129,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<RunRecovery>();
         services.AddSingleton<IntegrationChangeWriter>();
         services.AddSingleton<RunPolicyService>();
+        services.AddSingleton<IntegrationScheduleQuery>();
         services.AddSingleton<RunsQuery>();
         return services;
     }

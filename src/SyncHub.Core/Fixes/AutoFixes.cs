@@ -15,7 +15,7 @@ namespace SyncHub.Core.Fixes;
 internal static partial class AutoFixes
 {
     public const int MaxRounds = 3;
-    public const string Actor = "system";
+    public const string Actor = Audit.Actor.SystemName;
     private const int MaxDetailLength = 20_000;
 
     /// <summary>Runs inside the transaction that completes the attempt, on the tracked record, after its failure is applied.</summary>

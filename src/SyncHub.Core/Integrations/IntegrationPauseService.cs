@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SyncHub.Core.Audit;
 using SyncHub.Data;
 using SyncHub.Data.Entities;
 
@@ -10,7 +11,7 @@ namespace SyncHub.Core.Integrations;
 /// </summary>
 public sealed class IntegrationPauseService(IDbContextFactory<SyncHubDbContext> dbFactory, WriteGate writes, TimeProvider time)
 {
-    public const string SystemActor = "system";
+    public const string SystemActor = Actor.SystemName;
 
     /// <returns>False when the integration does not exist; pausing a paused one keeps the first pause.</returns>
     public async Task<bool> PauseAsync(int integrationId, string? reason, string actor, CancellationToken cancellationToken)

@@ -63,7 +63,7 @@ internal static class AlertsApi
             }
         }
 
-        var result = await acknowledgement.AcknowledgeAsync(id, context.User.Identity?.Name ?? "API key", request?.Note, context.RequestAborted);
+        var result = await acknowledgement.AcknowledgeAsync(id, context.User.ToActor().Name, request?.Note, context.RequestAborted);
         return result.Outcome switch
         {
             AcknowledgeOutcome.NotFound => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Alert not found", detail: $"No alert has the id {id}."),

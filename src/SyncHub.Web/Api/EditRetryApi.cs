@@ -38,7 +38,7 @@ internal static class EditRetryApi
             return IntegrationsApi.NotFound(slug);
         }
 
-        var actor = context.User.Identity?.Name ?? "API key";
+        var actor = context.User.ToActor().Name;
         var result = await edits.EditAndRetryAsync(
             new EditAndRetryRequest(id, request!.Payload?.GetRawText(), actor) { IntegrationId = integration.Id, ExpectedVersion = request.PayloadVersion },
             context.RequestAborted);

@@ -78,7 +78,7 @@ internal static class FailureGroupsApi
         }
 
         var scope = status == RecordStatus.DeadLetter ? RetryScope.DeadLetterGroup(fingerprint) : RetryScope.Group(fingerprint);
-        var operation = await operations.StartInBackgroundAsync(scope, context.User.Identity?.Name ?? "API key", context.RequestAborted);
+        var operation = await operations.StartInBackgroundAsync(scope, context.User.ToActor().Name, context.RequestAborted);
         return operation.Total == 0
             ? NotFound(fingerprint)
             : Results.Accepted($"/api/v1/operations/{operation.Id}", new OperationAcceptedResponse(operation.Id, operation.Total));
@@ -98,7 +98,7 @@ internal static class FailureGroupsApi
             return error;
         }
 
-        var result = await actions.DismissGroupAsync(fingerprint, request!.Reason, context.User.Identity?.Name ?? "API key", null, status, context.RequestAborted);
+        var result = await actions.DismissGroupAsync(fingerprint, request!.Reason, context.User.ToActor().Name, null, status, context.RequestAborted);
         if (!result.IsValid)
         {
             return Results.ValidationProblem(result.Errors!.ToDictionary());

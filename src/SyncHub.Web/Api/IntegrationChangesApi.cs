@@ -124,5 +124,5 @@ internal static class IntegrationChangesApi
         return new MappingResponse(integration.Slug, integration.MappingTemplate, MappingTemplates.All(integration.MappingTemplatesJson), defaults);
     }
 
-    private static string Actor(HttpContext context) => context.User.Identity?.Name ?? "API key";
+    private static string Actor(HttpContext context) => context.User.ToActor().Name;
 }

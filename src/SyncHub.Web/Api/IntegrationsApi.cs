@@ -37,7 +37,7 @@ internal static class IntegrationsApi
         }
 
         // Audited under the key's name, as the integrations page audits its user.
-        var result = await integrations.CreateAsync(request!, context.User.Identity?.Name ?? "API key", context.RequestAborted);
+        var result = await integrations.CreateAsync(request!, context.User.ToActor().Name, context.RequestAborted);
         return result.Outcome switch
         {
             CreateIntegrationOutcome.Invalid => Results.ValidationProblem(result.Errors!.ToDictionary()),

@@ -109,5 +109,5 @@ internal static class NotificationChannelsApi
     private static IResult NotFound(int id) => Results.Problem(
         statusCode: StatusCodes.Status404NotFound, title: "Notification channel not found", detail: $"No notification channel has the id {id}.");
 
-    private static string Actor(HttpContext context) => context.User.Identity?.Name ?? "API key";
+    private static string Actor(HttpContext context) => context.User.ToActor().Name;
 }

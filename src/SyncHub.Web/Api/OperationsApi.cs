@@ -24,7 +24,7 @@ internal static class OperationsApi
     /// <summary>202 with the cancelled operation; 409 when it had already ended (a second cancel included).</summary>
     private static async Task<IResult> CancelAsync(Guid id, HttpContext context, RetryOperationService operations)
     {
-        var actor = context.User.Identity?.Name ?? "API key";
+        var actor = context.User.ToActor().Name;
         var result = await operations.CancelAsync(id, actor, context.RequestAborted);
         return result switch
         {

@@ -40,7 +40,7 @@ internal static class PauseApi
             return IntegrationsApi.NotFound(slug);
         }
 
-        await pauses.PauseAsync(integration.Id, request?.Reason, context.User.Identity?.Name ?? "api", context.RequestAborted);
+        await pauses.PauseAsync(integration.Id, request?.Reason, context.User.ToActor().Name, context.RequestAborted);
         return Results.Ok(await StateAsync(slug, integrations, context.RequestAborted));
     }
 
@@ -51,7 +51,7 @@ internal static class PauseApi
             return IntegrationsApi.NotFound(slug);
         }
 
-        await pauses.ResumeAsync(integration.Id, context.User.Identity?.Name ?? "api", context.RequestAborted);
+        await pauses.ResumeAsync(integration.Id, context.User.ToActor().Name, context.RequestAborted);
         return Results.Ok(await StateAsync(slug, integrations, context.RequestAborted));
     }
 

@@ -70,7 +70,7 @@ internal static class ReconcileApi
         }
 
         var result = await reconciliations.StartAsync(
-            new ReconcileRequest(integration.Id, request.From.Value, request.To.Value, context.User.Identity?.Name ?? "API key"), context.RequestAborted);
+            new ReconcileRequest(integration.Id, request.From.Value, request.To.Value, context.User.ToActor().Name), context.RequestAborted);
         if (result.Errors is { IsEmpty: false } errors)
         {
             return Results.ValidationProblem(errors.ToDictionary());
@@ -143,7 +143,7 @@ internal static class ReconcileApi
 
     private static async Task<IResult> ResyncAsync(long id, HttpContext context, ResyncService resyncs, ReconcileQuery query)
     {
-        var result = await resyncs.StartAsync(id, context.User.Identity?.Name ?? "API key", context.RequestAborted);
+        var result = await resyncs.StartAsync(id, context.User.ToActor().Name, context.RequestAborted);
         if (result.NotFound)
         {
             return NotFound(id);
@@ -161,7 +161,7 @@ internal static class ReconcileApi
             return NotFound(id);
         }
 
-        return await reconciliations.CancelAsync(id, context.User.Identity?.Name ?? "API key", context.RequestAborted)
+        return await reconciliations.CancelAsync(id, context.User.ToActor().Name, context.RequestAborted)
             ? Results.Accepted($"/api/v1/reconciliations/{id}", await ResponseAsync(query, id, context.RequestAborted))
             : Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Not running", detail: $"Reconciliation {id} is neither comparing nor resyncing.");
     }

@@ -60,7 +60,7 @@ internal static class RecordActionsApi
             return IntegrationsApi.NotFound(slug);
         }
 
-        var result = await action(integration.Id, context.User.Identity?.Name ?? "API key", context.RequestAborted);
+        var result = await action(integration.Id, context.User.ToActor().Name, context.RequestAborted);
         if (!result.IsValid)
         {
             return Results.ValidationProblem(result.Errors!.ToDictionary());

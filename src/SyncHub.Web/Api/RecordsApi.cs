@@ -181,7 +181,7 @@ internal static class RecordsApi
         }
 
         var scope = all ? RetryScope.All(integration.Id, request.ErrorClass) : RetryScope.Selected(request.Ids!.Distinct().ToArray(), integration.Id);
-        var operation = await operations.StartInBackgroundAsync(scope, context.User.Identity?.Name, context.RequestAborted);
+        var operation = await operations.StartInBackgroundAsync(scope, context.User.ToActor().Name, context.RequestAborted);
         return Results.Accepted($"/api/v1/operations/{operation.Id}", new OperationAcceptedResponse(operation.Id, operation.Total));
     }
 }

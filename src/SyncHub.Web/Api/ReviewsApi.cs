@@ -89,5 +89,5 @@ internal static class ReviewsApi
     private static IResult NotFound(long id) =>
         Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Review not found", detail: $"No duplicate review has the id {id}.");
 
-    private static string Actor(HttpContext context) => context.User.Identity?.Name ?? "API key";
+    private static string Actor(HttpContext context) => context.User.ToActor().Name;
 }

@@ -67,7 +67,7 @@ internal static class RunsApi
 
         var trigger = mode == RunMode.Incremental ? RunTrigger.Manual : RunTrigger.Resync;
         var result = await runs.StartInBackgroundAsync(
-            new RunRequest(integration.Id, trigger, mode, request.From, request.To, context.User.Identity?.Name), context.RequestAborted);
+            new RunRequest(integration.Id, trigger, mode, request.From, request.To, context.User.ToActor().Name), context.RequestAborted);
         if (result.AlreadyRunning is { } running)
         {
             return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "A run is already running",
@@ -123,7 +123,7 @@ internal static class RunsApi
             return RunNotFound(id);
         }
 
-        return await runs.CancelAsync(id, context.User.Identity?.Name ?? "API key", cancellationToken)
+        return await runs.CancelAsync(id, context.User.ToActor().Name, cancellationToken)
             ? Results.Accepted($"/api/v1/runs/{id}", ToResponse(row))
             : Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Run not running", detail: $"Run {id} has already ended ({row.Run.Status}).");
     }

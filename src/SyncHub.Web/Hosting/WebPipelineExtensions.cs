@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
+using SyncHub.Web.Pages;
 using SyncHub.Web.Security;
 
 namespace SyncHub.Web.Hosting;
@@ -22,6 +23,7 @@ internal static class WebPipelineExtensions
             options.Conventions.AuthorizeFolder("/Integrations", Policies.Administer);
         });
         services.AddSingleton<Pages.Dashboard.SectionLoader>();
+        services.AddPageCollaborators();
         services.AddHostedService<StartupBanner>();
         return services;
     }

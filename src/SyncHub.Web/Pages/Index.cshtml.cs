@@ -11,9 +11,7 @@ namespace SyncHub.Web.Pages;
 /// The integration status dashboard. Each box has its own handler and refreshes on its own; a plain request
 /// renders every box server-side. A box whose query fails says so while the others render.
 /// </summary>
-public sealed partial class IndexModel(
-    IntegrationStatusQuery status, ErrorTrendCache trend, RecentErrorsQuery errors, MoneyAtRiskCache money,
-    SectionLoader sections, IConnectorCatalog catalog) : PageModel
+public sealed class IndexModel(DashboardSections sections, IConnectorCatalog catalog) : PageModel
 {
     public IntegrationStatusView Status { get; private set; } = IntegrationStatusView.Empty;
 
@@ -30,21 +28,23 @@ public sealed partial class IndexModel(
     /// <param name="trend">"month" shows the error trend for 30 days, anything else for 24 hours.</param>
     public async Task OnGetAsync(string? trend, CancellationToken cancellationToken)
     {
-        Status = await LoadStatusAsync(cancellationToken);
-        Trend = await LoadTrendAsync(RangeOf(trend), cancellationToken);
-        Errors = await LoadErrorsAsync(cancellationToken);
-        Money = await LoadMoneyAsync(cancellationToken);
+        Status = await sections.StatusAsync(cancellationToken);
+        Trend = await sections.TrendAsync(DashboardSections.RangeOf(trend), cancellationToken);
+        Errors = await sections.ErrorsAsync(cancellationToken);
+        Money = await sections.MoneyAsync(cancellationToken);
     }
 
     /// <summary>The polled fragment that keeps the counts current.</summary>
     public async Task<IActionResult> OnGetStatusAsync(CancellationToken cancellationToken) =>
-        Partial("Partials/_IntegrationStatus", await LoadStatusAsync(cancellationToken));
+        Partial("Partials/_IntegrationStatus", await sections.StatusAsync(cancellationToken));
 
-    private async Task<IntegrationStatusView> LoadStatusAsync(CancellationToken cancellationToken)
-    {
-        var section = await sections.LoadAsync("integration-status", status.ListAsync, cancellationToken);
-        return section.Data is { } list
-            ? new IntegrationStatusView(list, section.Now) { AsOf = section.AsOf }
-            : IntegrationStatusView.Empty with { Now = section.Now, Unavailable = true };
-    }
+    /// <summary>The error trend; <paramref name="range"/> is "day" (24 h by hour) or "month" (30 d by day).</summary>
+    public async Task<IActionResult> OnGetTrendAsync(string? range, CancellationToken cancellationToken) =>
+        Partial("Partials/_ErrorTrend", await sections.TrendAsync(DashboardSections.RangeOf(range), cancellationToken));
+
+    public async Task<IActionResult> OnGetErrorsAsync(CancellationToken cancellationToken) =>
+        Partial("Partials/_RecentErrors", await sections.ErrorsAsync(cancellationToken));
+
+    public async Task<IActionResult> OnGetMoneyAsync(CancellationToken cancellationToken) =>
+        Partial("Partials/_MoneyAtRisk", await sections.MoneyAsync(cancellationToken));
 }

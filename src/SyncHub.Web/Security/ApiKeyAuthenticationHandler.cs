@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using SyncHub.Core.ApiKeys;
 using SyncHub.Data;
 using SyncHub.Data.Entities;
 

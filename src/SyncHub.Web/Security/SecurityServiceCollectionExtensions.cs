@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
+using SyncHub.Core.ApiKeys;
 using SyncHub.Data;
 using SyncHub.Data.Entities;
 

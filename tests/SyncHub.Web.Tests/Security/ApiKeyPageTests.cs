@@ -3,6 +3,7 @@ using AngleSharp.Dom;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
+using SyncHub.Core.ApiKeys;
 using SyncHub.Data;
 using SyncHub.Data.Entities;
 using SyncHub.TestUtils;

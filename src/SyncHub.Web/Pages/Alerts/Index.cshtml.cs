@@ -45,7 +45,7 @@ public sealed class IndexModel(AlertsQuery alerts, AlertRules rules, AlertAcknow
 
         if (ModelState.IsValid)
         {
-            var errors = await rules.SaveAsync(RuleForm.ToRequest(), User.Identity?.Name ?? "unknown", cancellationToken);
+            var errors = await rules.SaveAsync(RuleForm.ToRequest(), User.ToActor().Name, cancellationToken);
             foreach (var (field, messages) in errors?.ToDictionary() ?? [])
             {
                 foreach (var message in messages)
@@ -72,7 +72,7 @@ public sealed class IndexModel(AlertsQuery alerts, AlertRules rules, AlertAcknow
             return Forbid();
         }
 
-        var result = await acknowledgement.AcknowledgeAsync(id, User.Identity?.Name ?? "unknown", note, cancellationToken);
+        var result = await acknowledgement.AcknowledgeAsync(id, User.ToActor().Name, note, cancellationToken);
         if (result.Outcome == AcknowledgeOutcome.NotFound)
         {
             return NotFound();

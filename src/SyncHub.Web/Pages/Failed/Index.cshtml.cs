@@ -2,34 +2,30 @@ using Htmx;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SyncHub.Connectors;
-using SyncHub.Core.Failures;
 using SyncHub.Core.Failures.Groups;
 using SyncHub.Core.Integrations;
-using SyncHub.Core.Operations;
 using SyncHub.Core.Queries;
-using SyncHub.Web.Security;
 using SyncHub.Data.Entities;
+using SyncHub.Web.Security;
 
 namespace SyncHub.Web.Pages.Failed;
 
 /// <summary>
 /// The records that need a person, in tabs: Failed (Retry Selected, Retry All, Archive Selected), Dead letter
 /// (Retry, Dismiss with a reason), Skipped and other statuses (every other status, one at a time), Archived (Restore)
-/// and Failure groups. Every tab also works as a plain page: /failed?tab=dead-letter.
+/// and Failure groups. Every tab also works as a plain page: /failed?tab=dead-letter. The POST handlers are refused to
+/// viewers by [OperatorActions] before they run.
 /// </summary>
 [OperatorActions]
-public sealed partial class IndexModel(
-    FailedRecordsQuery failed,
-    IntegrationService integrations,
-    IntegrationStatusQuery status,
+public sealed class IndexModel(
+    FailedListLoader lists,
+    OperationProgressLoader progress,
+    FailedRetryActions retries,
+    FailedRecordActions actions,
     RecordDetailsQuery details,
-    RetryOperationService operations,
-    OperationBreakerWait breakerWait,
-    RecordActionService actions,
-    FailureGroupsQuery groups,
-    TimeProvider time) : PageModel
+    IntegrationService integrations) : PageModel
 {
-    public const int PageSize = 50;
+    public const int PageSize = FailedListLoader.PageSize;
 
     [BindProperty(SupportsGet = true)]
     public string? Integration { get; set; }
@@ -82,15 +78,20 @@ public sealed partial class IndexModel(
 
     public OperationProgressView? Progress { get; private set; }
 
-    /// <summary>Who the audit log names for this request's actions.</summary>
-    private string Actor => User.Identity?.Name ?? "unknown user";
+    /// <summary>The error-class filter as a class; an unknown value filters nothing.</summary>
+    private ErrorClass? SelectedErrorClass =>
+        Enum.TryParse<ErrorClass>(ErrorClassFilter, ignoreCase: true, out var parsed) && parsed != ErrorClass.None && Enum.IsDefined(parsed) ? parsed : null;
+
+    private RecordStatus GroupQueue => FailedListLoader.GroupQueueOf(Queue);
+
+    private FailedFilters Filters => FailedFilters.Parse(EntityType, MinRetries, From, To, Q, Group);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         List = await LoadAsync(null, cancellationToken);
-        if (Operation is { } id && await operations.FindAsync(id, cancellationToken) is { } operation)
+        if (Operation is { } id && await progress.FindAsync(id, cancellationToken) is { } operation)
         {
-            Progress = await ProgressViewAsync(operation, null, cancellationToken);
+            Progress = await progress.ViewAsync(operation, null, cancellationToken);
         }
 
         return Page();
@@ -112,7 +113,7 @@ public sealed partial class IndexModel(
 
     public async Task<IActionResult> OnGetProgressAsync(Guid id, CancellationToken cancellationToken)
     {
-        var operation = await operations.FindAsync(id, cancellationToken);
+        var operation = await progress.FindAsync(id, cancellationToken);
         if (operation is null)
         {
             return NotFound();
@@ -121,22 +122,100 @@ public sealed partial class IndexModel(
         var refreshed = operation.Status != OperationStatus.Running
             ? await LoadAsync(null, cancellationToken) with { OutOfBand = true, StandAlone = true }
             : null;
-        return Partial("Partials/_OperationProgress", await ProgressViewAsync(operation, refreshed, cancellationToken));
+        return Partial("Partials/_OperationProgress", await progress.ViewAsync(operation, refreshed, cancellationToken));
     }
 
-    private async Task<OperationProgressView> ProgressViewAsync(RetryOperation operation, FailedListView? refreshed, CancellationToken cancellationToken)
+    /// <summary>Retries the picked records now: Retry Selected on the Failed tab, Retry on a dead-letter row.</summary>
+    public async Task<IActionResult> OnPostRetrySelectedAsync(long[] ids, CancellationToken cancellationToken)
     {
-        var others = operation.Status == OperationStatus.Running ? 0 : await operations.CountOthersFailedAsync(operation, cancellationToken);
-        return new OperationProgressView(operation, refreshed, breakerWait.WaitingUntil(operation.Id), time.GetUtcNow(), others);
+        var message = await retries.RetrySelectedAsync(ids, FailedTabs.Normalize(Tab) == FailedTabs.DeadLetter, User.ToActor(), cancellationToken);
+        return ListResult(await LoadAsync(message, cancellationToken));
     }
 
-    /// <summary>The error-class filter as a class; an unknown value filters nothing.</summary>
-    private ErrorClass? SelectedErrorClass =>
-        Enum.TryParse<ErrorClass>(ErrorClassFilter, ignoreCase: true, out var parsed) && parsed != ErrorClass.None && Enum.IsDefined(parsed) ? parsed : null;
+    public async Task<IActionResult> OnPostRetryAllAsync(CancellationToken cancellationToken)
+    {
+        Tab = FailedTabs.Failed;
+        var integrationId = await IntegrationIdAsync(cancellationToken);
+        if (Integration is not null && integrationId is null)
+        {
+            // A stale or hand-made link must not widen "retry all of X" into "retry everything".
+            return ListResult(await LoadAsync($"There is no integration '{Integration}'; nothing was retried.", cancellationToken));
+        }
 
-    private RecordStatus GroupQueue => Queue == FailedTabs.DeadLetter ? RecordStatus.DeadLetter : RecordStatus.Failed;
+        var errorClass = SelectedErrorClass;
+        var filters = Filters;
+        var operation = await retries.RetryAllAsync(filters.ToFilter(integrationId, errorClass), User.ToActor(), cancellationToken);
+        if (Request.IsHtmx())
+        {
+            return Partial("Partials/_OperationProgress", await progress.ViewAsync(operation, null, cancellationToken));
+        }
 
-    private FailedFilters Filters => FailedFilters.Parse(EntityType, MinRetries, From, To, Q, Group);
+        return RedirectToPage(new
+        {
+            integration = Integration, errorClass = errorClass?.ToString(), entityType = filters.EntityType, minRetries = filters.MinRetries,
+            from = FailedFilters.Day(filters.From) is { Length: > 0 } from ? from : null, to = FailedFilters.Day(filters.To) is { Length: > 0 } to ? to : null,
+            q = filters.Search, group = filters.Group, operation = operation.Id,
+        });
+    }
+
+    /// <summary>Cancel on the progress panel: stops after the batch in flight; a second click shows the ended panel.</summary>
+    public async Task<IActionResult> OnPostCancelAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var result = await retries.CancelAsync(id, User.ToActor(), cancellationToken);
+        if (result.Operation is not { } operation)
+        {
+            return NotFound();
+        }
+
+        if (Request.IsHtmx())
+        {
+            var refreshed = await LoadAsync(null, cancellationToken) with { OutOfBand = true, StandAlone = true };
+            return Partial("Partials/_OperationProgress", await progress.ViewAsync(operation, refreshed, cancellationToken));
+        }
+
+        return RedirectToPage(new { integration = Integration, operation = operation.Id });
+    }
+
+    public async Task<IActionResult> OnPostArchiveAsync(long[] ids, CancellationToken cancellationToken) =>
+        ListResult(await LoadAsync(await actions.ArchiveAsync(ids, User.ToActor(), cancellationToken), cancellationToken));
+
+    public async Task<IActionResult> OnPostDismissAsync(long[] ids, string? reason, CancellationToken cancellationToken)
+    {
+        Tab = FailedTabs.DeadLetter;
+        return ListResult(await LoadAsync(await actions.DismissAsync(ids, reason, User.ToActor(), cancellationToken), cancellationToken));
+    }
+
+    public async Task<IActionResult> OnPostRestoreAsync(long[] ids, CancellationToken cancellationToken)
+    {
+        Tab = FailedTabs.Archived;
+        return ListResult(await LoadAsync(await actions.RestoreAsync(ids, User.ToActor(), cancellationToken), cancellationToken));
+    }
+
+    /// <summary>Retry group on the failure groups tab, on the failed queue or (queue=dead-letter) the dead letters.</summary>
+    public async Task<IActionResult> OnPostRetryGroupAsync(string? group, CancellationToken cancellationToken)
+    {
+        Tab = FailedTabs.Groups;
+        if (string.IsNullOrWhiteSpace(group) || group.Length > ErrorFingerprint.Length)
+        {
+            return ListResult(await LoadAsync("Pick a failure group to retry.", cancellationToken));
+        }
+
+        var operation = await retries.RetryGroupAsync(group, await IntegrationIdAsync(cancellationToken), GroupQueue, User.ToActor(), cancellationToken);
+        if (Request.IsHtmx())
+        {
+            return Partial("Partials/_OperationProgress", await progress.ViewAsync(operation, null, cancellationToken));
+        }
+
+        return RedirectToPage(new { tab = FailedTabs.Groups, integration = Integration, queue = Queue, operation = operation.Id });
+    }
+
+    /// <summary>Dismiss group: every failed record (or dead letter) of the group, with one reason and one audit entry.</summary>
+    public async Task<IActionResult> OnPostDismissGroupAsync(string? group, string? reason, CancellationToken cancellationToken)
+    {
+        Tab = FailedTabs.Groups;
+        var message = await actions.DismissGroupAsync(group, reason, User.ToActor(), await IntegrationIdAsync(cancellationToken), GroupQueue, cancellationToken);
+        return ListResult(await LoadAsync(message, cancellationToken));
+    }
 
     /// <summary>htmx gets the list with the tab counts out of band; a plain post gets the whole page.</summary>
     private IActionResult ListResult(FailedListView list)
@@ -153,30 +232,13 @@ public sealed partial class IndexModel(
     private async Task<int?> IntegrationIdAsync(CancellationToken cancellationToken) =>
         Integration is null ? null : (await integrations.FindAsync(Integration, cancellationToken))?.Id;
 
+    /// <summary>Loads the tab and takes back what the loader normalized (an unknown integration, tab or queue).</summary>
     private async Task<FailedListView> LoadAsync(string? message, CancellationToken cancellationToken)
     {
-        var all = await integrations.ListAsync(cancellationToken);
-        var selected = all.FirstOrDefault(i => i.Slug == Integration);
-        if (selected is null)
-        {
-            Integration = null;
-        }
-
-        Tab = FailedTabs.Normalize(Tab);
-        var filter = Filters.ToFilter(selected?.Id, SelectedErrorClass);
-        var page = Tab switch
-        {
-            FailedTabs.DeadLetter => await failed.PageAsync(RecordStatus.DeadLetter, filter, Before, PageSize, cancellationToken),
-            FailedTabs.ByStatus => await failed.PageAsync(ListedStatuses.Parse(StatusFilter), filter, Before, PageSize, cancellationToken),
-            FailedTabs.Archived => await failed.ArchivedPageAsync(selected?.Id, Before, PageSize, cancellationToken),
-            FailedTabs.Groups => new FailedRecordPage([], null),
-            _ => await failed.PageAsync(RecordStatus.Failed, filter, Before, PageSize, cancellationToken),
-        };
-        Queue = Queue == FailedTabs.DeadLetter ? FailedTabs.DeadLetter : FailedTabs.Failed;
-        var failureGroups = Tab == FailedTabs.Groups ? await groups.ListAsync(selected?.Id, GroupQueue, cancellationToken) : null;
-        var counts = await status.CountsAsync(selected?.Id, cancellationToken);
-        return new FailedListView(
-            page, all, Integration, Before, counts, time.GetUtcNow(), message, Tab: Tab, ErrorClass: SelectedErrorClass, Filters: Filters, Groups: failureGroups, GroupQueue: Queue,
-            ListedStatus: ListedStatuses.Parse(StatusFilter));
+        var list = await lists.LoadAsync(new FailedListRequest(Integration, Tab, Before, SelectedErrorClass, Filters, Queue, StatusFilter), message, cancellationToken);
+        Integration = list.IntegrationSlug;
+        Tab = list.Tab;
+        Queue = list.GroupQueue;
+        return list;
     }
 }

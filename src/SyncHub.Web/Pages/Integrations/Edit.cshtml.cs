@@ -6,6 +6,7 @@ using SyncHub.Core.Integrations;
 using SyncHub.Core.Plugins;
 using SyncHub.Core.Validation;
 using SyncHub.Data.Entities;
+using SyncHub.Web.Security;
 
 namespace SyncHub.Web.Pages.Integrations;
 
@@ -51,7 +52,7 @@ public sealed class EditModel(IntegrationService integrations, ConnectionTester 
 
         if (errors.IsEmpty)
         {
-            errors.AddAll(await integrations.UpdateAsync(slug, Form.ToUpdate(), User.Identity?.Name ?? "unknown", cancellationToken));
+            errors.AddAll(await integrations.UpdateAsync(slug, Form.ToUpdate(), User.ToActor().Name, cancellationToken));
         }
 
         if (errors.IsEmpty)

@@ -6,6 +6,7 @@ using SyncHub.Core.Mapping;
 using SyncHub.Core.Plugins;
 using SyncHub.Core.Queries;
 using SyncHub.Data.Entities;
+using SyncHub.Web.Security;
 
 namespace SyncHub.Web.Pages.Integrations;
 
@@ -47,7 +48,7 @@ public sealed class MappingModel(IntegrationService integrations, MappingSamples
         }
 
         var errors = new FormErrors();
-        errors.AddAll(await integrations.SaveMappingAsync(slug, Form.ToRequest(), User.Identity?.Name ?? "unknown", cancellationToken));
+        errors.AddAll(await integrations.SaveMappingAsync(slug, Form.ToRequest(), User.ToActor().Name, cancellationToken));
         if (errors.IsEmpty)
         {
             Saved = "Mapping saved. New deliveries use it.";

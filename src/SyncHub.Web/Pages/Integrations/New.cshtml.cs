@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using SyncHub.Connectors;
 using SyncHub.Core.Integrations;
 using SyncHub.Core.Plugins;
+using SyncHub.Web.Security;
 
 namespace SyncHub.Web.Pages.Integrations;
 
@@ -44,7 +45,7 @@ public sealed class NewModel(IntegrationService integrations, ConnectionTester t
         errors.AddAll(integrations.Validate(request));
         if (errors.IsEmpty)
         {
-            var result = await integrations.CreateAsync(request, User.Identity?.Name ?? "unknown", cancellationToken);
+            var result = await integrations.CreateAsync(request, User.ToActor().Name, cancellationToken);
             if (result.Outcome == CreateIntegrationOutcome.Created)
             {
                 return Redirect($"/integrations/{result.Integration!.Slug}/edit?created=true");

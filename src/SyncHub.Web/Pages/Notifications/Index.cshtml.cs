@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SyncHub.Core.Notifications;
 using SyncHub.Data.Entities;
+using SyncHub.Web.Security;
 
 namespace SyncHub.Web.Pages.Notifications;
 
@@ -114,7 +115,7 @@ public sealed class IndexModel(NotificationsQuery query, NotificationChannelServ
         _ => "E-mail (SMTP)",
     };
 
-    private string Actor => User.Identity?.Name ?? "unknown";
+    private string Actor => User.ToActor().Name;
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {

@@ -84,7 +84,7 @@ public sealed class DetailsModel(ReconcileQuery query, ReconcileService reconcil
         return Row.Run.Status == ReconcileStatus.Running ? Partial("Partials/_Summary", this) : Partial("Partials/_ResyncPanel", Resync);
     }
 
-    private string Actor => User.Identity?.Name ?? "unknown user";
+    private string Actor => User.ToActor().Name;
 
     private async Task<bool> LoadAsync(long id, string? message, CancellationToken cancellationToken)
     {

@@ -68,7 +68,7 @@ public sealed class IndexModel(ReconcileQuery query, IntegrationService integrat
         {
             var from = new DateTimeOffset(Start.From!.Value.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
             var to = new DateTimeOffset(Start.To!.Value.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-            var result = await reconciliations.StartAsync(new ReconcileRequest(integration!.Id, from, to, User.Identity?.Name ?? "unknown user"), cancellationToken);
+            var result = await reconciliations.StartAsync(new ReconcileRequest(integration!.Id, from, to, User.ToActor().Name), cancellationToken);
             if (result.Started)
             {
                 // Post/Redirect/Get: a reload of the run's page must not start another comparison.

@@ -1,17 +1,14 @@
 using Htmx;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using SyncHub.Core.Failures;
-using SyncHub.Core.Operations;
 using SyncHub.Core.Queries;
-using SyncHub.Data.Entities;
 using SyncHub.Web.Security;
 
 namespace SyncHub.Web.Pages.Records;
 
 /// <summary>One record: payload, every attempt in order and the lineage between them, its history of changes, and edit-and-retry.</summary>
 [OperatorActions]
-public sealed partial class IndexModel(RecordDetailsQuery details, RetryOperationService operations, EditAndRetryService edits, TimeProvider time) : PageModel
+public sealed class IndexModel(RecordDetailsQuery details, RecordRetry retry, RecordEditor editor, TimeProvider time) : PageModel
 {
     public RecordDetails Details { get; private set; } = null!;
 
@@ -19,24 +16,60 @@ public sealed partial class IndexModel(RecordDetailsQuery details, RetryOperatio
 
     public string? Message { get; private set; }
 
+    public RecordEditState Edit { get; private set; } = RecordEditState.Untouched;
+
+    /// <summary>The editor's text after a refused or validated post (null: the record's current payload).</summary>
+    public string? EditText => Edit.Text;
+
+    /// <summary>Why the edited payload was refused, next to the editor.</summary>
+    public string? EditProblem => Edit.Problem;
+
+    /// <summary>After Validate: what saving would change.</summary>
+    public IReadOnlyList<string>? EditChanges => Edit.Changes;
+
     /// <summary>The page, or (htmx) its body alone: the body refreshes itself while the record is on its way.</summary>
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken) =>
-        !await LoadAsync(id, cancellationToken) ? NotFound() : Request.IsHtmx() ? Partial("Partials/_RecordBody", this) : Page();
+        !await LoadAsync(id, cancellationToken) ? NotFound() : Fragment();
 
     public async Task<IActionResult> OnPostRetryAsync(long id, CancellationToken cancellationToken)
     {
-        var result = await operations.RunNowAsync(RetryScope.Selected([id]), User.Identity?.Name ?? "unknown user", cancellationToken);
+        var message = await retry.RetryAsync(id, User.ToActor(), cancellationToken);
         if (!await LoadAsync(id, cancellationToken))
         {
             return NotFound();
         }
 
-        Message = result.Total == 0
-            ? "This record is not in the failed or dead-letter queue, so there was nothing to retry."
-            : result.Status == OperationStatus.Running ? "Queued: the connection breaker is open, so the retry waits and runs in the background once a probe gets through."
-            : result.Succeeded == 1 ? "Retried: delivered." : "Retried: it failed again; the new error is at the bottom of the history.";
-        return Request.IsHtmx() ? Partial("Partials/_RecordBody", this) : Page();
+        Message = message;
+        return Fragment();
     }
+
+    /// <summary>Validate (<paramref name="validateOnly"/>) or save the edited payload and retry the record at once.</summary>
+    public async Task<IActionResult> OnPostEditRetryAsync(long id, string? payload, int? version, bool validateOnly, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (validateOnly)
+        {
+            Edit = RecordEditor.Validate(Details.Record.Payload, payload);
+            return Fragment();
+        }
+
+        var edited = await editor.SaveAsync(id, payload, version, User.ToActor(), cancellationToken);
+        if (edited is null || !await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        Edit = edited;
+        Message = edited.Message;
+        return Fragment();
+    }
+
+    // The security headers middleware adds Vary: HX-Request to every response.
+    private IActionResult Fragment() => Request.IsHtmx() ? Partial("Partials/_RecordBody", this) : Page();
 
     private async Task<bool> LoadAsync(long id, CancellationToken cancellationToken)
     {

@@ -40,7 +40,7 @@ public sealed class DetailsModel(DuplicateReviewService reviews, TimeProvider ti
     public async Task<IActionResult> OnPostKeepApartAsync(long id, CancellationToken cancellationToken) =>
         Decided(await reviews.KeepApartAsync(id, Actor, cancellationToken), id);
 
-    private string Actor => User.Identity?.Name ?? "unknown";
+    private string Actor => User.ToActor().Name;
 
     private IActionResult Decided(DuplicateDecisionResult result, long id)
     {

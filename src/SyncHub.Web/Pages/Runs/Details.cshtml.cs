@@ -28,7 +28,7 @@ public sealed class DetailsModel(RunsQuery runs, RunService runService) : PageMo
 
     public async Task<IActionResult> OnPostCancelAsync(long id, CancellationToken cancellationToken)
     {
-        await runService.CancelAsync(id, User.Identity?.Name ?? "unknown", cancellationToken);
+        await runService.CancelAsync(id, User.ToActor().Name, cancellationToken);
         if (!await LoadAsync(id, cancellationToken))
         {
             return NotFound();

@@ -121,7 +121,7 @@ public sealed class IndexModel(
         else
         {
             var result = await runService.StartInBackgroundAsync(
-                new RunRequest(integration.Id, trigger, mode, from, to, User.Identity?.Name), cancellationToken);
+                new RunRequest(integration.Id, trigger, mode, from, to, User.ToActor().Name), cancellationToken);
             if (result.Run is { } started && !Request.IsHtmx())
             {
                 // Post/Redirect/Get: reloading the page must not start the run (a full re-import, say) again.

@@ -1,5 +1,5 @@
 using SyncHub.Core.Budgets;
-using SyncHub.Data.Entities;
+using SyncHub.Core.Runs;
 
 namespace SyncHub.Web.Pages.Schedules;
 
@@ -12,7 +12,7 @@ public sealed class ErrorBudgetForm
 
     public bool PauseOnExhausted { get; set; }
 
-    public static ErrorBudgetForm From(Integration integration) => new()
+    public static ErrorBudgetForm From(IntegrationSchedule integration) => new()
     {
         Percent = integration.ErrorBudgetPercent,
         WindowHours = integration.ErrorBudgetWindowHours,

@@ -26,16 +26,16 @@ public sealed class RunPolicyForm
 
     public bool DuplicateDetection { get; set; }
 
-    public static RunPolicyForm From(Integration integration) => new()
+    public static RunPolicyForm From(IntegrationSchedule integration) => new()
     {
-        Schedule = integration.Runs.Schedule,
-        ScheduleEnabled = integration.Runs.ScheduleEnabled,
-        RetryOnFailure = integration.Runs.RetryOnFailure,
-        RetryDelays = integration.Runs.RetryDelays,
-        TimeoutSeconds = integration.Runs.TimeoutSeconds,
-        BatchSize = integration.Runs.BatchSize,
-        BreakerMinimumProcessed = integration.Runs.BreakerMinimumProcessed,
-        BreakerFailurePercent = (int)Math.Round(integration.Runs.BreakerFailureRatio * 100),
+        Schedule = integration.Schedule,
+        ScheduleEnabled = integration.ScheduleEnabled,
+        RetryOnFailure = integration.RetryOnFailure,
+        RetryDelays = integration.RetryDelays,
+        TimeoutSeconds = integration.TimeoutSeconds,
+        BatchSize = integration.BatchSize,
+        BreakerMinimumProcessed = integration.BreakerMinimumProcessed,
+        BreakerFailurePercent = (int)Math.Round(integration.BreakerFailureRatio * 100),
         CutOffDate = integration.CutOffDate is { } cutOff ? DateOnly.FromDateTime(cutOff.UtcDateTime) : null,
         DuplicateDetection = integration.DuplicateDetection,
     };

@@ -121,7 +121,7 @@ public sealed class IndexModel(UserManager<SyncHubUser> users, IAuditLog audit, 
 
     // Never the one-time password: the entry says a reset happened, not what it was.
     private Task AuditAsync(string action, SyncHubUser user, string? detail) =>
-        audit.WriteAsync(User.Identity?.Name ?? "unknown", action, AccountAuditActions.UserTarget(user.Email ?? user.Id), detail, HttpContext.RequestAborted);
+        audit.WriteAsync(User.ToActor().Name, action, AccountAuditActions.UserTarget(user.Email ?? user.Id), detail, HttpContext.RequestAborted);
 
     private async Task<bool> IsLastAdministratorAsync(SyncHubUser user) =>
         await users.IsInRoleAsync(user, Roles.Administrator) && (await users.GetUsersInRoleAsync(Roles.Administrator)).Count == 1;

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace SyncHub.Web.Security;
+namespace SyncHub.Core.ApiKeys;
 
 /// <summary>API keys are random, shown once, and stored only as a SHA-256 hash (they carry full entropy, so no salt is needed).</summary>
 public static class ApiKeyHasher
