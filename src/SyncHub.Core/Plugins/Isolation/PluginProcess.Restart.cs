@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using SyncHub.Plugins.Protocol;
 
 namespace SyncHub.Core.Plugins.Isolation;
 

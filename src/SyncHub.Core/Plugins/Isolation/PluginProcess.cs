@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Logging;
-using SyncHub.Core.Plugins.Isolation.Protocol;
+using SyncHub.Plugins.Protocol;
 
 namespace SyncHub.Core.Plugins.Isolation;
 
