@@ -21,13 +21,17 @@ internal sealed class PluginIsolation(PluginOptions options, TimeProvider time, 
     /// <exception cref="PluginRejectedException">The plugin cannot run isolated, or its process could not load it.</exception>
     public List<IConnectorGateway> Load(string folder)
     {
-        // Start-up runs once, before anything is delivered; the catalog is built synchronously.
-        var process = PluginProcess.StartAsync(folder, _settings, Health, time, logging.CreateLogger<PluginProcess>()).GetAwaiter().GetResult();
+        var plugin = Path.GetFileName(folder);
+        var logger = logging.CreateLogger<PluginProcess>();
+        var process = new PluginProcess(
+            new ChildLauncher(folder, _settings, time, logger), new RestartPolicy(plugin, Health, time, logger), new MemoryWatch(plugin, _settings, time, logger), logger);
         try
         {
+            // Start-up runs once, before anything is delivered; the catalog is built synchronously.
+            process.StartAsync().GetAwaiter().GetResult();
             foreach (var connector in process.Connectors)
             {
-                RefuseUnsupported(Path.GetFileName(folder), connector);
+                RefuseUnsupported(plugin, connector);
             }
 
             if (process.Connectors.Count == 0)
