@@ -15,6 +15,7 @@ public sealed class FileDropGateway : IConnectorGateway, IRecordLookup, IConnect
     {
         Settings = [new SettingField("folder", "Folder") { Kind = SettingKind.AbsolutePath, Required = true, Help = "An absolute path the SyncHub process may write to." }],
         RateLimits = new ConnectorRateLimits { MaxConcurrent = 4 },
+        Capabilities = ConnectorCapabilities.Lookup | ConnectorCapabilities.TestConnection,
     };
 
     /// <inheritdoc />

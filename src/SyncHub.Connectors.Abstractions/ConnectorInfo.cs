@@ -18,4 +18,12 @@ public sealed record ConnectorInfo(string Name, string DisplayName, string Versi
 
     /// <summary>The destination's limits, if it has any SyncHub should pace to.</summary>
     public ConnectorRateLimits? RateLimits { get; init; }
+
+    /// <summary>
+    /// The optional parts this connector offers (SDK 1.4). SyncHub chooses what to do with a connector by these flags.
+    /// Null (the default, and every plugin built against SDK 1.3 or earlier) means SyncHub derives them from the optional
+    /// interfaces the gateway implements. A declared flag needs its interface, or the plugin is refused at load; an
+    /// interface whose flag is not declared is not used.
+    /// </summary>
+    public ConnectorCapabilities? Capabilities { get; init; }
 }

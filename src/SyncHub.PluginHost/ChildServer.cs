@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using SyncHub.Connectors;
-using SyncHub.Core.Plugins.Isolation.Protocol;
+using SyncHub.Plugins.Protocol;
 
 namespace SyncHub.PluginHost;
 
@@ -110,10 +110,10 @@ internal sealed class ChildServer(IReadOnlyList<IConnectorGateway> gateways, Str
         {
             { Op: PluginWire.Deliver, Delivery: { } delivery } =>
                 new ChildReply(request.Id) { Outcome = await gateway.DeliverAsync(delivery.ToRequest(), cancellationToken) is { } outcome ? WireOutcome.From(outcome) : null },
-            { Op: PluginWire.Lookup, Lookup: { } lookup } when gateway is IRecordLookup finder =>
-                new ChildReply(request.Id) { Lookup = await finder.LookupAsync(lookup.ToRequest(), cancellationToken) is { } found ? WireLookupOutcome.From(found) : null },
-            { Op: PluginWire.Test, Test: { } test } when gateway is IConnectionTest tester =>
-                new ChildReply(request.Id) { Test = await tester.TestConnectionAsync(test.IntegrationSlug, new ConnectorSettings(test.Settings), cancellationToken) is { } result ? WireTestResult.From(result) : null },
+            { Op: PluginWire.Lookup, Lookup: { } lookup } when gateway.Has(ConnectorCapabilities.Lookup) =>
+                new ChildReply(request.Id) { Lookup = await ((IRecordLookup)gateway).LookupAsync(lookup.ToRequest(), cancellationToken) is { } found ? WireLookupOutcome.From(found) : null },
+            { Op: PluginWire.Test, Test: { } test } when gateway.Has(ConnectorCapabilities.TestConnection) =>
+                new ChildReply(request.Id) { Test = await ((IConnectionTest)gateway).TestConnectionAsync(test.IntegrationSlug, new ConnectorSettings(test.Settings), cancellationToken) is { } result ? WireTestResult.From(result) : null },
             _ => throw new InvalidOperationException($"Connector '{request.Connector}' cannot answer '{request.Op}'."),
         };
     }

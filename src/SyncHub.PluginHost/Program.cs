@@ -1,8 +1,7 @@
 using System.Text;
 using SyncHub.Connectors;
-using SyncHub.Core.Plugins;
-using SyncHub.Core.Plugins.Isolation.Protocol;
 using SyncHub.PluginHost;
+using SyncHub.Plugins.Protocol;
 
 // Usage: SyncHub.PluginHost <plugin folder>. Speaks the protocol of PluginWire on stdin/stdout; everything the
 // plugin writes to the console goes to stderr, so it can never corrupt a reply.

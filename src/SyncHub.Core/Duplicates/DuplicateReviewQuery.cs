@@ -3,6 +3,7 @@ using SyncHub.Connectors;
 using SyncHub.Core.Plugins;
 using SyncHub.Data;
 using SyncHub.Data.Entities;
+using SyncHub.Plugins.Protocol;
 
 namespace SyncHub.Core.Duplicates;
 
@@ -44,7 +45,7 @@ public sealed class DuplicateReviewQuery(IDbContextFactory<SyncHubDbContext> dbF
         var linked = await LinkedRecords.Query(db, record, candidates).AsNoTracking().ToListAsync(cancellationToken);
         return new DuplicateReviewDetails(review, record, record.Integration!, candidates, linked)
         {
-            CanLink = catalog.Find(record.Integration!.Connector) is IDuplicateResolver,
+            CanLink = catalog.Find(record.Integration!.Connector)?.Has(ConnectorCapabilities.DuplicateResolver) == true,
         };
     }
 }

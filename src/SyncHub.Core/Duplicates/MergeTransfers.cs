@@ -7,6 +7,7 @@ using SyncHub.Core.Mapping;
 using SyncHub.Core.Plugins;
 using SyncHub.Data;
 using SyncHub.Data.Entities;
+using SyncHub.Plugins.Protocol;
 
 namespace SyncHub.Core.Duplicates;
 
@@ -27,7 +28,7 @@ public sealed partial class MergeTransfers(
     /// <summary>Null when the merge may go ahead; otherwise why not, with nothing changed.</summary>
     public async Task<DuplicateDecisionResult?> CheckAsync(DuplicateReviewDetails details, string survivor, CancellationToken cancellationToken)
     {
-        if (catalog.Find(details.Integration.Connector) is not IMergeTransfer connector)
+        if (catalog.Find(details.Integration.Connector).Offering<IMergeTransfer>(ConnectorCapabilities.MergeTransfer) is not { } connector)
         {
             return null;
         }
@@ -55,7 +56,7 @@ public sealed partial class MergeTransfers(
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var record = await db.Records.AsNoTracking().Include(r => r.Integration).SingleAsync(r => r.Id == recordId, cancellationToken);
-        if (catalog.Find(record.Integration!.Connector) is not IMergeTransfer connector)
+        if (catalog.Find(record.Integration!.Connector).Offering<IMergeTransfer>(ConnectorCapabilities.MergeTransfer) is not { } connector)
         {
             return null;
         }

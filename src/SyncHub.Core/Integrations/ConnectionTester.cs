@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using SyncHub.Connectors;
 using SyncHub.Core.Plugins;
 using SyncHub.Core.Redaction;
+using SyncHub.Plugins.Protocol;
 
 namespace SyncHub.Core.Integrations;
 
@@ -17,7 +18,7 @@ public sealed partial class ConnectionTester(IConnectorCatalog catalog, TimeProv
 
     public async Task<ConnectionTestReport> TestAsync(string connector, string slug, ConnectorSettings settings, CancellationToken cancellationToken)
     {
-        if (catalog.Find(connector) is not { } gateway || gateway is not IConnectionTest tester)
+        if (catalog.Find(connector) is not { } gateway || gateway.Offering<IConnectionTest>(ConnectorCapabilities.TestConnection) is not { } tester)
         {
             return new ConnectionTestReport(false, false, "", "This connector cannot test connections.");
         }

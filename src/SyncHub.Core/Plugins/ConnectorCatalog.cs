@@ -1,5 +1,6 @@
 using SyncHub.Connectors;
 using SyncHub.Core.Plugins.Isolation;
+using SyncHub.Plugins.Protocol;
 
 namespace SyncHub.Core.Plugins;
 

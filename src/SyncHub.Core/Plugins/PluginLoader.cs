@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SyncHub.Connectors;
 using SyncHub.Core.Plugins.Isolation;
+using SyncHub.Plugins.Protocol;
 
 namespace SyncHub.Core.Plugins;
 

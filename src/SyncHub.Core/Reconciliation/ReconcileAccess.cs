@@ -1,5 +1,6 @@
 using SyncHub.Connectors;
 using SyncHub.Data.Entities;
+using SyncHub.Plugins.Protocol;
 
 namespace SyncHub.Core.Reconciliation;
 
@@ -8,5 +9,5 @@ public sealed record ReconcileAccess(Integration Integration, IConnectorGateway?
 {
     public bool CanReconcile => Problem is null;
 
-    public IDestinationReader Reader => Gateway as IDestinationReader ?? throw new InvalidOperationException(Problem);
+    public IDestinationReader Reader => Gateway.Offering<IDestinationReader>(ConnectorCapabilities.DestinationReader) ?? throw new InvalidOperationException(Problem);
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SyncHub.Connectors;
 using SyncHub.Core.Pacing;
+using SyncHub.Plugins.Protocol;
 
 namespace SyncHub.Core.Reconciliation;
 
@@ -88,7 +89,7 @@ internal sealed partial class ReconcileCalls(RatePacer pacer, TimeProvider time,
 
     private async Task<bool> TryRefreshAsync(ReconcileContext context, CancellationToken token)
     {
-        if (context.Refreshed || context.Access.Gateway is not ICredentialRefresh refresher)
+        if (context.Refreshed || context.Access.Gateway.Offering<ICredentialRefresh>(ConnectorCapabilities.CredentialRefresh) is not { } refresher)
         {
             return false;
         }

@@ -4,6 +4,7 @@ using SyncHub.Connectors;
 using SyncHub.Core.Records;
 using SyncHub.Data;
 using SyncHub.Data.Entities;
+using SyncHub.Plugins.Protocol;
 
 namespace SyncHub.Core.Reconciliation;
 
@@ -27,7 +28,7 @@ internal sealed class ReconcileSourceReader(IDbContextFactory<SyncHubDbContext> 
             context.Truncated = true;
         }
 
-        if (context.Access.Gateway is IConnectorSource source && await IsReadByRunsAsync(context, token))
+        if (context.Access.Gateway.Offering<IConnectorSource>(ConnectorCapabilities.Source) is { } source && await IsReadByRunsAsync(context, token))
         {
             var failure = await MergeSourceAsync(context, source, items, max, token);
             if (failure is not null)

@@ -4,6 +4,7 @@ using SyncHub.Core.Integrations;
 using SyncHub.Core.Plugins;
 using SyncHub.Core.Plugins.Isolation;
 using SyncHub.Data.Entities;
+using SyncHub.Plugins.Protocol;
 
 namespace SyncHub.Core.Reconciliation;
 
@@ -18,7 +19,7 @@ public sealed class ReconcileSupport(IConnectorCatalog catalog, SettingsProtecto
         {
             null => $"The '{integration.Connector}' connector is not loaded.",
             IsolatedGateway => $"The '{integration.Connector}' connector runs in a process of its own, which offers delivery, look-ups and connection tests but not reconciliation.",
-            not IDestinationReader => $"The '{integration.Connector}' connector cannot read its destination, so this integration cannot be reconciled.",
+            { } loaded when !loaded.Has(ConnectorCapabilities.DestinationReader) => $"The '{integration.Connector}' connector cannot read its destination, so this integration cannot be reconciled.",
             _ => null,
         };
         if (problem is not null)
@@ -40,7 +41,7 @@ public sealed class ReconcileSupport(IConnectorCatalog catalog, SettingsProtecto
         DestinationReadMode mode;
         try
         {
-            mode = ((IDestinationReader)gateway!).ReadMode(read);
+            mode = gateway.Offering<IDestinationReader>(ConnectorCapabilities.DestinationReader)!.ReadMode(read);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

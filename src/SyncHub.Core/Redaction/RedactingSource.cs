@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using SyncHub.Connectors;
+using SyncHub.Plugins.Protocol;
 
 namespace SyncHub.Core.Redaction;
 
@@ -15,7 +16,7 @@ internal sealed partial class RedactingSource(IConnectorSource source, string co
         var redactor = ProviderTextRedactor.For(gateway.Info.Settings, settings);
         return (
             new RedactingSource((IConnectorSource)gateway, gateway.Info.Name, redactor, logger),
-            gateway is ICredentialRefresh refresher ? new RedactingRefresh(refresher, gateway.Info.Name, redactor, logger) : null);
+            gateway.Offering<ICredentialRefresh>(ConnectorCapabilities.CredentialRefresh) is { } refresher ? new RedactingRefresh(refresher, gateway.Info.Name, redactor, logger) : null);
     }
 
     public async Task<SourcePage> ReadAsync(SourceQuery query, CancellationToken cancellationToken)

@@ -5,6 +5,7 @@ using SyncHub.Core.Integrations;
 using SyncHub.Core.Plugins;
 using SyncHub.Data;
 using SyncHub.Data.Entities;
+using SyncHub.Plugins.Protocol;
 
 namespace SyncHub.Core.Runs;
 
@@ -28,7 +29,7 @@ public sealed class RunLoader(
 
         var integration = await db.Integrations.AsNoTracking().SingleAsync(i => i.Id == run.IntegrationId, cancellationToken);
         var gateway = catalog.Find(integration.Connector);
-        if (gateway is not IConnectorSource)
+        if (gateway is null || !gateway.Has(ConnectorCapabilities.Source))
         {
             await finisher.FinishAsync(new RunContext(run, integration, null!, null, ConnectorSettings.Empty),
                 RunEnd.Failed($"The '{integration.Connector}' connector is not loaded or cannot read from a source."), cancellationToken);

@@ -6,6 +6,7 @@ using SyncHub.Core.Plugins;
 using SyncHub.Core.Validation;
 using SyncHub.Data;
 using SyncHub.Data.Entities;
+using SyncHub.Plugins.Protocol;
 
 namespace SyncHub.Core.Runs;
 
@@ -121,7 +122,7 @@ public sealed class RunService(
             return errors;
         }
 
-        if (catalog.Find(integration.Connector) is not IConnectorSource)
+        if (catalog.Find(integration.Connector) is not { } gateway || !gateway.Has(ConnectorCapabilities.Source))
         {
             errors.Add("integration", $"uses the '{integration.Connector}' connector, which cannot read from a source; records arrive through the API instead.");
         }

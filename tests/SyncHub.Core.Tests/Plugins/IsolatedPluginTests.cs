@@ -6,6 +6,7 @@ using SyncHub.Core.Plugins;
 using SyncHub.Core.Plugins.Isolation;
 using SyncHub.Core.Queries;
 using SyncHub.Data.Entities;
+using SyncHub.Plugins.Protocol;
 using SyncHub.TestUtils;
 
 namespace SyncHub.Core.Tests.Plugins;
@@ -26,7 +27,8 @@ public sealed class IsolatedPluginTests : IDisposable
         _plugins.AddBuilt("SyncHub.Connectors.FileDrop");
         await using var engine = await EngineHarness.StartAsync(settings: _plugins.Settings(isolated: "syncHub.connectors.filedrop"));
         var catalog = engine.Get<IConnectorCatalog>();
-        var gateway = catalog.Find("file-drop").ShouldBeOfType<IsolatedGatewayWithLookupAndTest>();
+        var gateway = catalog.Find("file-drop").ShouldBeOfType<IsolatedGateway>();
+        gateway.Info.Capabilities.ShouldBe(ConnectorCapabilities.Lookup | ConnectorCapabilities.TestConnection);
         gateway.ProcessId.ShouldNotBeNull().ShouldNotBe(Environment.ProcessId);
         catalog.SdkVersionOf("file-drop")!.Major.ShouldBe(ConnectorSdk.MajorVersion);
         var settings = JsonSerializer.Serialize(new { folder = _drop });
@@ -155,6 +157,29 @@ public sealed class IsolatedPluginTests : IDisposable
         var error = result.Value.Errors.ShouldHaveSingleItem();
         error.Plugin.ShouldBe("SyncHub.Connectors.ThrowsOnLoad");
         error.Reason.ShouldBe("license file <missing> could not be read");
+    }
+
+    [Fact]
+    public async Task LoadAll_IsolatedPluginWithDeliveryOnly_ProxyOffersNothingElseAndAnswersNotSupported()
+    {
+        _plugins.AddTestPlugin(Leaky);
+
+        using var result = Load(_plugins.Settings(isolated: Leaky));
+
+        var gateway = result.Value.Gateways.ShouldHaveSingleItem();
+        gateway.Info.Capabilities.ShouldBe(ConnectorCapabilities.None);
+        gateway.Has(ConnectorCapabilities.Lookup).ShouldBeFalse();
+        gateway.Offering<IConnectionTest>(ConnectorCapabilities.TestConnection).ShouldBeNull();
+        var lookup = await ((IRecordLookup)gateway).LookupAsync(
+            new LookupRequest { RecordId = 1, IntegrationSlug = "leaky", EntityType = "invoice", SourceId = "INV-1", IdempotencyKey = "k", Settings = ConnectorSettings.Empty },
+            CancellationToken.None);
+        lookup.IsNotSupported.ShouldBeTrue();
+        var test = await ((IConnectionTest)gateway).TestConnectionAsync("leaky", ConnectorSettings.Empty, CancellationToken.None);
+        test.Succeeded.ShouldBeFalse();
+        test.Message.ShouldBe("This connector cannot test connections.");
+        ((IDestinationReader)gateway).ReadMode(ConnectorSettings.Empty).ShouldBe(DestinationReadMode.None);
+        (await ((IDuplicateResolver)gateway).LinkAsync(new DeliveryRequest { RecordId = 1, IntegrationSlug = "leaky", EntityType = "invoice", SourceId = "INV-1", IdempotencyKey = "k", Body = "{}", Settings = ConnectorSettings.Empty }, "EXT-1", CancellationToken.None))
+            .ErrorClass.ShouldBe(ErrorClass.ConnectorFault);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Shouldly;
 using SyncHub.Connectors;
 using SyncHub.Core.Plugins;
+using SyncHub.Plugins.Protocol;
 
 namespace SyncHub.Core.Tests.Plugins;
 
@@ -73,8 +74,10 @@ public sealed class PluginLoaderTests : IDisposable
         gateway.Info.Name.ShouldBe("sdk12");
         gateway.ShouldBeAssignableTo<IRecordLookup>();
         gateway.ShouldNotBeAssignableTo<IDestinationReader>();
+        gateway.Info.Capabilities.ShouldBeNull();
+        GatewayCapabilities.Of(gateway).ShouldBe(ConnectorCapabilities.Lookup);
         SdkReference.Of(gateway.GetType().Assembly).ShouldBe(new Version(1, 2, 0, 0));
-        typeof(IDestinationReader).Assembly.GetName().Version.ShouldBe(new Version(1, 3, 0, 0));
+        typeof(IDestinationReader).Assembly.GetName().Version.ShouldBe(new Version(1, 4, 0, 0));
     }
 
     [Fact]

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 using SyncHub.Connectors;
-using SyncHub.Core.Plugins.Isolation.Protocol;
+using SyncHub.Plugins.Protocol;
 
 namespace SyncHub.Core.Plugins.Isolation;
 
@@ -21,13 +21,17 @@ internal sealed class PluginIsolation(PluginOptions options, TimeProvider time, 
     /// <exception cref="PluginRejectedException">The plugin cannot run isolated, or its process could not load it.</exception>
     public List<IConnectorGateway> Load(string folder)
     {
-        // Start-up runs once, before anything is delivered; the catalog is built synchronously.
-        var process = PluginProcess.StartAsync(folder, _settings, Health, time, logging.CreateLogger<PluginProcess>()).GetAwaiter().GetResult();
+        var plugin = Path.GetFileName(folder);
+        var logger = logging.CreateLogger<PluginProcess>();
+        var process = new PluginProcess(
+            new ChildLauncher(folder, _settings, time, logger), new RestartPolicy(plugin, Health, time, logger), new MemoryWatch(plugin, _settings, time, logger), logger);
         try
         {
+            // Start-up runs once, before anything is delivered; the catalog is built synchronously.
+            process.StartAsync().GetAwaiter().GetResult();
             foreach (var connector in process.Connectors)
             {
-                RefuseUnsupported(Path.GetFileName(folder), connector);
+                RefuseUnsupported(plugin, connector);
             }
 
             if (process.Connectors.Count == 0)
@@ -46,7 +50,7 @@ internal sealed class PluginIsolation(PluginOptions options, TimeProvider time, 
             _processes.Add(process);
         }
 
-        return [.. process.Connectors.Select(c => Create(process, c))];
+        return [.. process.Connectors.Select(c => new IsolatedGateway(process, c))];
     }
 
     public void Dispose()
@@ -58,24 +62,15 @@ internal sealed class PluginIsolation(PluginOptions options, TimeProvider time, 
         }
     }
 
-    private static IConnectorGateway Create(PluginProcess process, WireConnector connector) =>
-        (connector.Capabilities.Contains(WireConnector.RecordLookup), connector.Capabilities.Contains(WireConnector.ConnectionTest)) switch
-        {
-            (true, true) => new IsolatedGatewayWithLookupAndTest(process, connector),
-            (true, false) => new IsolatedGatewayWithLookup(process, connector),
-            (false, true) => new IsolatedGatewayWithTest(process, connector),
-            _ => new IsolatedGateway(process, connector),
-        };
-
     // Dropping an optional interface silently would change what the connector does (no source runs, no credential
     // refresh), so a connector that needs one is refused with the reason rather than half-loaded.
     private static void RefuseUnsupported(string plugin, WireConnector connector)
     {
-        var unsupported = connector.Capabilities.Where(WireConnector.NotIsolatable.Contains).ToList();
-        if (unsupported.Count > 0)
+        var unsupported = connector.Capabilities & WireConnector.NotIsolatable;
+        if (unsupported != ConnectorCapabilities.None)
         {
             throw new PluginRejectedException(
-                $"Connector '{connector.Info.Name}' implements {string.Join(", ", unsupported)}, which isolated plugins do not support yet " +
+                $"Connector '{connector.Info.Name}' implements {string.Join(", ", GatewayCapabilities.Interfaces(unsupported))}, which isolated plugins do not support yet " +
                 $"(they offer delivery, look-ups and connection tests). Remove {plugin} from SyncHub:Plugins:Isolated to load it in-process.");
         }
     }

@@ -1,39 +1,30 @@
 using Microsoft.Extensions.Logging;
-using SyncHub.Core.Plugins.Isolation.Protocol;
+using SyncHub.Plugins.Protocol;
 
 namespace SyncHub.Core.Plugins.Isolation;
 
 /// <summary>
-/// Keeps one isolated plugin's process: starts it, restarts it on the next call after it died or was killed
-/// (immediately the first time in the window, then with a growing backoff), and reports every restart to
-/// <see cref="PluginHealth"/> for each of the plugin's connectors.
+/// Keeps one isolated plugin's process: starts it (<see cref="ChildLauncher"/>), restarts it on the next call after
+/// it died or was killed, when <see cref="RestartPolicy"/> allows, and has <see cref="MemoryWatch"/> kill it over its limit.
 /// </summary>
 internal sealed partial class PluginProcess : IDisposable
 {
-    private static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(1);
-
-    private readonly string _folder;
-    private readonly string _plugin;
-    private readonly IsolationSettings _settings;
-    private readonly PluginHealth _health;
-    private readonly TimeProvider _time;
+    private readonly ChildLauncher _launcher;
+    private readonly RestartPolicy _restarts;
+    private readonly MemoryWatch _memory;
+    private readonly IDisposable _watchdog;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _startLock = new(1, 1);
-    private readonly ITimer _watchdog;
     private ChildConnection? _child;
-    private DateTimeOffset _nextStartAt;
-    private string _lastCause = "";
     private volatile bool _disposed;
 
-    private PluginProcess(string folder, IsolationSettings settings, PluginHealth health, TimeProvider time, ILogger logger)
+    public PluginProcess(ChildLauncher launcher, RestartPolicy restarts, MemoryWatch memory, ILogger logger)
     {
-        _folder = folder;
-        _plugin = Path.GetFileName(folder);
-        _settings = settings;
-        _health = health;
-        _time = time;
+        _launcher = launcher;
+        _restarts = restarts;
+        _memory = memory;
         _logger = logger;
-        _watchdog = time.CreateTimer(_ => Watch(), null, settings.CheckInterval, settings.CheckInterval);
+        _watchdog = memory.Every(() => _disposed ? null : _child);
     }
 
     public IReadOnlyList<WireConnector> Connectors { get; private set; } = [];
@@ -41,22 +32,13 @@ internal sealed partial class PluginProcess : IDisposable
     /// <summary>The running child's process id, if one is running.</summary>
     public int? ProcessId => _child is { Exited.IsCompleted: false } child ? child.ProcessId : null;
 
+    /// <summary>Starts the first process and learns the plugin's connectors from its hello.</summary>
     /// <exception cref="PluginRejectedException">The plugin host could not start or the plugin could not load.</exception>
-    public static async Task<PluginProcess> StartAsync(string folder, IsolationSettings settings, PluginHealth health, TimeProvider time, ILogger logger)
+    public async Task StartAsync()
     {
-        var process = new PluginProcess(folder, settings, health, time, logger);
-        try
-        {
-            var (child, hello) = await process.LaunchAsync(CancellationToken.None);
-            process._child = child;
-            process.Connectors = hello.Connectors;
-            return process;
-        }
-        catch
-        {
-            process.Dispose();
-            throw;
-        }
+        var (child, hello) = await _launcher.LaunchAsync(CancellationToken.None);
+        Connectors = hello.Connectors;
+        Adopt(child);
     }
 
     /// <summary>Sends one request to the plugin, restarting its process first if it is down.</summary>
@@ -75,7 +57,7 @@ internal sealed partial class PluginProcess : IDisposable
         }
         finally
         {
-            CheckMemory(child);
+            _memory.Check(child);
         }
     }
 
@@ -89,45 +71,100 @@ internal sealed partial class PluginProcess : IDisposable
 
     private static string Crashed(int exitCode) => $"exited unexpectedly (exit code {exitCode})";
 
-    private async Task<(ChildConnection Child, ChildHello Hello)> LaunchAsync(CancellationToken cancellationToken)
+    private void Adopt(ChildConnection child)
     {
-        ChildConnection child;
-        try
+        _child = child;
+        _ = WatchExitAsync(child);
+    }
+
+    private async Task<ChildConnection> CurrentAsync(CancellationToken cancellationToken)
+    {
+        // A child the watchdog has killed is not handed out even before it is gone: the call waits for the restart.
+        if (_child is { Exited.IsCompleted: false, KillCause: null } running)
         {
-            child = ChildConnection.Start(_settings.Dotnet, _settings.HostPath, _folder, _plugin, _logger);
-        }
-        catch (System.ComponentModel.Win32Exception ex)
-        {
-            throw new PluginRejectedException($"The plugin host '{_settings.HostPath}' could not be started: {ex.Message}");
+            return running;
         }
 
+        await _startLock.WaitAsync(cancellationToken);
         try
         {
-            using var timeout = new CancellationTokenSource(_settings.StartTimeout, _time);
-            using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellationToken);
-            var hello = await child.Hello.WaitAsync(linked.Token);
-            if (hello.Error is { } error)
+            if (_child is { } child)
             {
-                throw new PluginRejectedException(error);
+                if (!child.Exited.IsCompleted && child.KillCause is null)
+                {
+                    return child;
+                }
+
+                HandleExit(child, await child.Exited.WaitAsync(cancellationToken));
             }
 
-            _ = WatchExitAsync(child);
-            return (child, hello);
+            _restarts.EnsureMayStart();
+            try
+            {
+                var (started, _) = await _launcher.LaunchAsync(cancellationToken);
+                Adopt(started);
+                LogRestarted(_launcher.Plugin, started.ProcessId);
+                return started;
+            }
+            catch (PluginRejectedException ex)
+            {
+                throw _restarts.Unavailable(Restarted("could not be restarted: " + ex.Message));
+            }
         }
-        catch (ChildExitedException ex)
+        finally
         {
-            child.Dispose();
-            throw new PluginRejectedException($"The plugin host exited (code {ex.ExitCode}) before it reported its connectors{(child.LastErrorLine is { } line ? ": " + line : ".")}");
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            child.Dispose();
-            throw new PluginRejectedException($"The plugin host reported no connectors within {_settings.StartTimeout.TotalSeconds:0} seconds.");
-        }
-        catch (PluginRejectedException)
-        {
-            child.Dispose();
-            throw;
+            _startLock.Release();
         }
     }
+
+    private async Task WatchExitAsync(ChildConnection child)
+    {
+        var code = await child.Exited;
+        try
+        {
+            await _startLock.WaitAsync();
+        }
+        catch (ObjectDisposedException)
+        {
+            return;
+        }
+
+        try
+        {
+            HandleExit(child, code);
+        }
+        finally
+        {
+            try
+            {
+                _startLock.Release();
+            }
+            catch (ObjectDisposedException)
+            {
+                // Disposed while this exit was handled.
+            }
+        }
+    }
+
+    /// <summary>Runs once per child, under the start lock: records the restart and sets the backoff.</summary>
+    private void HandleExit(ChildConnection child, int exitCode)
+    {
+        if (_disposed || !child.TakeExit())
+        {
+            return;
+        }
+
+        Restarted(child.KillCause ?? Crashed(exitCode));
+        if (ReferenceEquals(_child, child))
+        {
+            _child = null;
+        }
+
+        child.Dispose();
+    }
+
+    private TimeSpan Restarted(string cause) => _restarts.Restarted(cause, Connectors.Select(c => c.Info.Name));
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Plugin {Plugin} restarted as process {ProcessId}")]
+    private partial void LogRestarted(string plugin, int processId);
 }

@@ -1,20 +1,21 @@
 using SyncHub.Connectors;
+using SyncHub.Plugins.Protocol;
 
 namespace SyncHub.Web.Pages.Plugins;
 
-/// <summary>One loaded connector as the plugins page shows it: what it declares and which optional parts it implements.</summary>
+/// <summary>One loaded connector as the plugins page shows it: what it declares and which optional parts it offers.</summary>
 public sealed record PluginRow(ConnectorInfo Info, string SdkVersion, IReadOnlyList<string> Capabilities)
 {
     public static PluginRow From(IConnectorGateway gateway, Version? sdk)
     {
         List<string> capabilities = ["delivery"];
-        Add(capabilities, gateway is IRecordLookup, "look-up");
-        Add(capabilities, gateway is IConnectorSource, "source");
-        Add(capabilities, gateway is ICredentialRefresh, "credential refresh");
-        Add(capabilities, gateway is IConnectionTest, "connection test");
-        Add(capabilities, gateway is IDuplicateResolver, "duplicate resolver");
-        Add(capabilities, gateway is IMergeTransfer, "merge transfer");
-        Add(capabilities, gateway is IDestinationReader, "reconcile");
+        Add(capabilities, gateway.Has(ConnectorCapabilities.Lookup), "look-up");
+        Add(capabilities, gateway.Has(ConnectorCapabilities.Source), "source");
+        Add(capabilities, gateway.Has(ConnectorCapabilities.CredentialRefresh), "credential refresh");
+        Add(capabilities, gateway.Has(ConnectorCapabilities.TestConnection), "connection test");
+        Add(capabilities, gateway.Has(ConnectorCapabilities.DuplicateResolver), "duplicate resolver");
+        Add(capabilities, gateway.Has(ConnectorCapabilities.MergeTransfer), "merge transfer");
+        Add(capabilities, gateway.Has(ConnectorCapabilities.DestinationReader), "reconcile");
         Add(capabilities, gateway is Core.Plugins.Isolation.IsolatedGateway, "own process");
         return new PluginRow(gateway.Info, sdk is null ? "unknown" : $"{sdk.Major}.{sdk.Minor}", capabilities);
     }

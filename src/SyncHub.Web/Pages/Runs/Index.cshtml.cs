@@ -7,6 +7,7 @@ using SyncHub.Core.Plugins;
 using SyncHub.Core.Queries;
 using SyncHub.Core.Runs;
 using SyncHub.Data.Entities;
+using SyncHub.Plugins.Protocol;
 using SyncHub.Web.Security;
 
 namespace SyncHub.Web.Pages.Runs;
@@ -144,7 +145,7 @@ public sealed class IndexModel(
 
     private async Task LoadAsync(string? message, bool isError, CancellationToken cancellationToken)
     {
-        Sources = [.. (await integrations.ListAsync(cancellationToken)).Where(i => catalog.Find(i.Connector) is IConnectorSource)];
+        Sources = [.. (await integrations.ListAsync(cancellationToken)).Where(i => catalog.Find(i.Connector)?.Has(ConnectorCapabilities.Source) == true)];
         Selected = Integration is null ? null : Sources.FirstOrDefault(i => i.Slug == Integration);
         NextScheduled = Selected is null ? null : await scheduler.NextScheduledAsync(Selected.Id, cancellationToken);
         var page = await runs.PageAsync(Selected?.Id, Before, PageSize + 1, cancellationToken);

@@ -1,6 +1,6 @@
 using SyncHub.Connectors;
 
-namespace SyncHub.Core.Plugins.Isolation.Protocol;
+namespace SyncHub.Plugins.Protocol;
 
 /// <summary>A <see cref="LookupOutcome"/> on the wire.</summary>
 internal sealed record WireLookupOutcome(bool IsFound, bool IsNotSupported, ErrorClass ErrorClass)

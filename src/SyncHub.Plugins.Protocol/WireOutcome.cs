@@ -1,6 +1,6 @@
 using SyncHub.Connectors;
 
-namespace SyncHub.Core.Plugins.Isolation.Protocol;
+namespace SyncHub.Plugins.Protocol;
 
 /// <summary>A <see cref="DeliveryOutcome"/> on the wire; rebuilt through the SDK's factories so it stays valid.</summary>
 internal sealed record WireOutcome(ErrorClass ErrorClass)

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using SyncHub.Connectors;
 
-namespace SyncHub.Core.Plugins.Isolation.Protocol;
+namespace SyncHub.Plugins.Protocol;
 
 /// <summary>A <see cref="DeliveryRequest"/> on the wire.</summary>
 internal sealed record WireDelivery(

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace SyncHub.Core.Plugins.Isolation.Protocol;
+namespace SyncHub.Plugins.Protocol;
 
 /// <summary>
 /// The isolated plugin protocol: one JSON document per line over the child's stdin (requests) and stdout (the

@@ -1,4 +1,4 @@
-namespace SyncHub.Core.Plugins.Isolation.Protocol;
+namespace SyncHub.Plugins.Protocol;
 
 /// <summary>One call from the host to the child; <see cref="Op"/> says which of the payloads is set.</summary>
 internal sealed record HostRequest(long Id, string Op, string? Connector = null)

@@ -1,7 +1,7 @@
 using System.Reflection;
 using SyncHub.Connectors;
 
-namespace SyncHub.Core.Plugins;
+namespace SyncHub.Plugins.Protocol;
 
 /// <summary>The SDK version a connector was built against, read from its assembly's reference to the Abstractions.</summary>
 internal static class SdkReference

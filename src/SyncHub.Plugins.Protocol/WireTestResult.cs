@@ -1,6 +1,6 @@
 using SyncHub.Connectors;
 
-namespace SyncHub.Core.Plugins.Isolation.Protocol;
+namespace SyncHub.Plugins.Protocol;
 
 /// <summary>A <see cref="ConnectionTestResult"/> on the wire.</summary>
 internal sealed record WireTestResult(bool Succeeded, ErrorClass ErrorClass, string Message)

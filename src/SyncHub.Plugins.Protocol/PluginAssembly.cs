@@ -2,11 +2,11 @@ using System.Reflection;
 using Microsoft.Extensions.Logging;
 using SyncHub.Connectors;
 
-namespace SyncHub.Core.Plugins;
+namespace SyncHub.Plugins.Protocol;
 
 /// <summary>
 /// Loads one plugin folder into its own load context and creates its gateways. The host and the isolated plugin
-/// host (SyncHub.PluginHost compiles this file too) load plugins exactly the same way: only the SDK and the
+/// host (SyncHub.PluginHost) both call this, so they load plugins exactly the same way: only the SDK and the
 /// logging abstractions are shared, and the same checks refuse the same plugins.
 /// </summary>
 internal static class PluginAssembly
@@ -64,6 +64,11 @@ internal static class PluginAssembly
         if (string.IsNullOrWhiteSpace(info.Name))
         {
             throw new PluginRejectedException($"{type.Name} declares no connector name.");
+        }
+
+        if (GatewayCapabilities.Problem(gateway) is { } problem)
+        {
+            throw new PluginRejectedException(problem);
         }
 
         return gateway;

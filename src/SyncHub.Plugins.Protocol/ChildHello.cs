@@ -1,4 +1,4 @@
-namespace SyncHub.Core.Plugins.Isolation.Protocol;
+namespace SyncHub.Plugins.Protocol;
 
 /// <summary>The child's first line: the connectors it loaded, or why it could not load the plugin.</summary>
 internal sealed record ChildHello(IReadOnlyList<WireConnector> Connectors, string? Error = null);

@@ -1,4 +1,4 @@
-namespace SyncHub.Core.Plugins.Isolation.Protocol;
+namespace SyncHub.Plugins.Protocol;
 
 /// <summary>The child's answer to request <see cref="Id"/>: a result, or the exception the connector let escape.</summary>
 internal sealed record ChildReply(long Id)

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace SyncHub.Core.Plugins.Isolation.Protocol;
+namespace SyncHub.Plugins.Protocol;
 
 /// <summary>A connection test's arguments on the wire.</summary>
 internal sealed record WireConnectionTest(string IntegrationSlug, JsonElement Settings);
