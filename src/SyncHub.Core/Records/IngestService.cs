@@ -1,8 +1,6 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using SyncHub.Core.Validation;
 using SyncHub.Data;
-using SyncHub.Data.Bookkeeping;
 using SyncHub.Data.Entities;
 
 namespace SyncHub.Core.Records;
@@ -11,7 +9,7 @@ namespace SyncHub.Core.Records;
 /// Accepts records from source systems. Idempotent on (integration, entity type, source id): the same
 /// source id again updates that record's payload and queues it for delivery; it never creates a second one.
 /// </summary>
-public sealed partial class IngestService(IDbContextFactory<SyncHubDbContext> dbFactory, WriteGate writes, TimeProvider time)
+public sealed class IngestService(IDbContextFactory<SyncHubDbContext> dbFactory, WriteGate writes, TimeProvider time)
 {
     public const int MaxPayloadBytes = 256 * 1024;
     public const int MaxBatchSize = 1000;
@@ -19,23 +17,18 @@ public sealed partial class IngestService(IDbContextFactory<SyncHubDbContext> db
     // A batch that lost a race reads again and finds the winner's rows; a few attempts cover batches racing on the same new ids.
     private const int MaxBatchAttempts = 5;
 
+    private readonly SingleIngestWriter _singles = new(dbFactory, writes, time);
+
     public async Task<IngestResult> IngestAsync(string integrationSlug, IngestRequest request, CancellationToken cancellationToken)
     {
-        var errors = Validate(request, out var payload);
+        var errors = IngestRules.Validate(request, out var payload);
         if (!errors.IsEmpty)
         {
             return new IngestResult(IngestOutcome.Invalid, Errors: errors);
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var integrationId = await db.Integrations.Where(i => i.Slug == integrationSlug).Select(i => (int?)i.Id).SingleOrDefaultAsync(cancellationToken);
-        if (integrationId is null)
-        {
-            return new IngestResult(IngestOutcome.IntegrationNotFound);
-        }
-
         // Concurrent single ingests share one transaction (group commit); each caller still gets its own result.
-        return await _singles.SubmitAsync(new SingleIngest(integrationId.Value, request, payload!)).WaitAsync(cancellationToken);
+        return await _singles.SubmitAsync(new SingleIngest(integrationSlug, request, payload!)).WaitAsync(cancellationToken);
     }
 
     /// <summary>
@@ -56,7 +49,7 @@ public sealed partial class IngestService(IDbContextFactory<SyncHubDbContext> db
         for (var i = 0; i < requests.Count; i++)
         {
             var request = requests[i] ?? new IngestRequest(null, null, null);
-            var itemErrors = Validate(request, out var payload);
+            var itemErrors = IngestRules.Validate(request, out var payload);
             foreach (var (field, messages) in itemErrors.ToDictionary())
             {
                 foreach (var message in messages)
@@ -124,14 +117,12 @@ public sealed partial class IngestService(IDbContextFactory<SyncHubDbContext> db
                 outcomes[i] = record.Payload == payloads[i] ? IngestOutcome.Unchanged : IngestOutcome.Updated;
                 if (outcomes[i] == IngestOutcome.Updated)
                 {
-                    ApplyNewVersion(record, payloads[i], now);
-                    SetParent(record, request.Parent);
+                    IngestRules.ApplyNewVersion(record, request, payloads[i], now);
                 }
             }
             else
             {
-                record = NewRecord(integrationId, request.EntityType!, request.SourceId!, payloads[i], now);
-                SetParent(record, request.Parent);
+                record = IngestRules.NewRecord(integrationId, request, payloads[i], now);
                 created.Add(record);
                 outcomes[i] = IngestOutcome.Created;
             }
@@ -140,100 +131,7 @@ public sealed partial class IngestService(IDbContextFactory<SyncHubDbContext> db
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        await InsertAsync(db, time, created, cancellationToken);
+        await NewRecordInsert.InsertAsync(db, time, created, cancellationToken);
         return [.. records.Select((r, i) => new IngestResult(outcomes[i], r.Id, r.Status))];
-    }
-
-    /// <summary>New records through one prepared statement (see <see cref="PreparedInsert{TEntity}"/>), in the caller's transaction.</summary>
-    private static async Task InsertAsync(SyncHubDbContext db, TimeProvider time, List<SyncRecord> created, CancellationToken cancellationToken)
-    {
-        if (created.Count == 0)
-        {
-            return;
-        }
-
-        await using (var insert = await PreparedInsert<SyncRecord>.CreateAsync(db, time, cancellationToken))
-        {
-            foreach (var record in created)
-            {
-                await insert.InsertAsync(record, cancellationToken);
-            }
-        }
-
-        // Inserted without tracking: counted and queued here, in the same transaction.
-        await RecordBookkeeping.AfterInsertAsync(db, created, cancellationToken);
-    }
-
-    private static SyncRecord NewRecord(int integrationId, string entityType, string sourceId, string payload, DateTimeOffset now) => new()
-    {
-        IntegrationId = integrationId,
-        EntityType = entityType,
-        SourceId = sourceId,
-        Payload = payload,
-        IdempotencyBase = Guid.NewGuid().ToString("N"),
-        Status = RecordStatus.Pending,
-        NextAttemptAt = now,
-        CreatedAt = now,
-        UpdatedAt = now,
-    };
-
-    private static void ApplyNewVersion(SyncRecord record, string payload, DateTimeOffset now)
-    {
-        record.Payload = payload;
-        record.PayloadVersion++;
-        record.UpdatedAt = now;
-
-        // New data from the source makes a retired record active again, so its delivery (or failure) is seen.
-        record.ArchivedAt = null;
-        record.ArchivedBy = null;
-        if (record.Status != RecordStatus.InFlight)
-        {
-            // A new version supersedes any queued retry; the in-flight case is handled when that attempt completes.
-            record.Status = RecordStatus.Pending;
-            record.NextAttemptAt = now;
-            record.RetryOperationId = null;
-        }
-    }
-
-    private static void SetParent(SyncRecord record, IngestParent? parent)
-    {
-        record.ParentEntityType = parent?.EntityType;
-        record.ParentSourceId = parent?.SourceId;
-    }
-
-    private static FieldErrors Validate(IngestRequest request, out string? payload)
-    {
-        var errors = new FieldErrors();
-        TextRules.Identifier(errors, "entityType", request.EntityType);
-        TextRules.Required(errors, "sourceId", request.SourceId, 200);
-        if (request.Parent is { } parent)
-        {
-            TextRules.Identifier(errors, "parent.entityType", parent.EntityType);
-            TextRules.Required(errors, "parent.sourceId", parent.SourceId, 200);
-            if (parent.EntityType == request.EntityType && parent.SourceId == request.SourceId)
-            {
-                errors.Add("parent", "must be another record, not the record itself.");
-            }
-        }
-
-        payload = null;
-        if (request.Payload is not { ValueKind: JsonValueKind.Object } element)
-        {
-            errors.Add("payload", "is required and must be a JSON object.");
-        }
-        else if (PayloadText.Check(element) is { } problem)
-        {
-            errors.Add("payload", problem);
-        }
-        else
-        {
-            payload = element.GetRawText();
-            if (payload.Length > MaxPayloadBytes)
-            {
-                errors.Add("payload", $"must be at most {MaxPayloadBytes / 1024} KB.");
-            }
-        }
-
-        return errors;
     }
 }
