@@ -17,14 +17,11 @@ internal sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    IConfiguration configuration,
+    ConfiguredApiKeys configuredKeys,
     IDbContextFactory<SyncHubDbContext> dbFactory) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
     public const string HeaderName = "X-Api-Key";
-
-    /// <summary>Keys accepted from configuration, an array.</summary>
-    public const string ApiKeysSection = "SyncHub:ApiKeys";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -39,14 +36,7 @@ internal sealed class ApiKeyAuthenticationHandler(
             return AuthenticateResult.Fail("The API key is not valid.");
         }
 
-        var configured = configuration.GetSection(ApiKeysSection).Get<string[]>() ?? [];
-        var matched = false;
-        foreach (var key in configured.Where(k => !string.IsNullOrWhiteSpace(k)))
-        {
-            matched |= ApiKeyHasher.FixedTimeEquals(presented, key);
-        }
-
-        if (matched)
+        if (configuredKeys.Contains(presented))
         {
             return Success("configured key", ApiKeyScope.Full);
         }

@@ -90,6 +90,7 @@ internal static class SecurityServiceCollectionExtensions
         services.AddDataProtection().SetApplicationName("SyncHub").PersistKeysToDbContext<SyncHubDbContext>();
         services.AddRateLimiter(options => ConfigureRateLimits(options, security));
         services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<ConfiguredApiKeys>();
         services.AddHostedService<AccountBootstrapper>();
         return services;
     }

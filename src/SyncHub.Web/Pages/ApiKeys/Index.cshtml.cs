@@ -6,7 +6,7 @@ using SyncHub.Web.Security;
 namespace SyncHub.Web.Pages.ApiKeys;
 
 /// <summary>API keys: created here (shown once, stored hashed), scoped to ingest or full, revoked here.</summary>
-public sealed class IndexModel(ApiKeyService apiKeys, IConfiguration configuration) : PageModel
+public sealed class IndexModel(ApiKeyService apiKeys, ConfiguredApiKeys configuredKeys) : PageModel
 {
     [BindProperty(Name = "Form")]
     public NewApiKeyForm Form { get; set; } = new();
@@ -54,6 +54,6 @@ public sealed class IndexModel(ApiKeyService apiKeys, IConfiguration configurati
     private async Task LoadAsync()
     {
         Keys = await apiKeys.ListAsync(HttpContext.RequestAborted);
-        ConfiguredKeys = (configuration.GetSection(ApiKeyAuthenticationHandler.ApiKeysSection).Get<string[]>() ?? []).Count(k => !string.IsNullOrWhiteSpace(k));
+        ConfiguredKeys = configuredKeys.Count;
     }
 }
