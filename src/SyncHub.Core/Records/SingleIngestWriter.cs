@@ -15,6 +15,17 @@ internal sealed class SingleIngestWriter
     // A group that lost a race reads again and finds the winner's rows; a few attempts cover groups racing on the same new ids.
     private const int MaxAttempts = 5;
 
+    // Compiled once per writer (a compiled query is bound to one model, and a writer's contexts share one): the group's
+    // two reads skip LINQ translation and the query-cache lookup, which cost the one writer more than the reads.
+    private readonly Func<SyncHubDbContext, string[], IAsyncEnumerable<IntegrationKey>> _integrationsNamed =
+        EF.CompileAsyncQuery((SyncHubDbContext db, string[] slugs) =>
+            db.Integrations.Where(i => slugs.Contains(i.Slug)).Select(i => new IntegrationKey(i.Slug, i.Id)));
+
+    private readonly Func<SyncHubDbContext, int[], string[], string[], IAsyncEnumerable<SyncRecord>> _recordsNamed =
+        EF.CompileAsyncQuery((SyncHubDbContext db, int[] integrationIds, string[] entityTypes, string[] sourceIds) =>
+            // RecordLookup.Named's filter, written out: a compiled query cannot call it.
+            db.Records.Where(r => integrationIds.Contains(r.IntegrationId) && entityTypes.Contains(r.EntityType) && sourceIds.Contains(r.SourceId)));
+
     private readonly IDbContextFactory<SyncHubDbContext> _dbFactory;
     private readonly WriteGate _writes;
     private readonly TimeProvider _time;
@@ -57,18 +68,26 @@ internal sealed class SingleIngestWriter
 
         // Resolved here, in the write's transaction, rather than per request: one read for the group, and an
         // integration deleted meanwhile is not written to.
-        var slugs = items.Select(i => i.IntegrationSlug).Distinct().ToList();
-        var integrationIds = await db.Integrations.Where(i => slugs.Contains(i.Slug))
-            .ToDictionaryAsync(i => i.Slug, i => i.Id, StringComparer.Ordinal, cancellationToken);
-        var entityTypes = items.Select(i => i.Request.EntityType!).Distinct().ToList();
-        var sourceIds = items.Select(i => i.Request.SourceId!).Distinct().ToList();
-        var known = integrationIds.Count == 0
-            ? []
-            : (await db.Records.Named(integrationIds.Values, entityTypes, sourceIds).ToListAsync(cancellationToken))
-                .ToDictionary(r => (r.IntegrationId, r.EntityType, r.SourceId));
+        var integrationIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        await foreach (var integration in _integrationsNamed(db, [.. items.Select(i => i.IntegrationSlug).Distinct()]).WithCancellation(cancellationToken))
+        {
+            integrationIds[integration.Slug] = integration.Id;
+        }
+
+        var known = new Dictionary<(int, string, string), SyncRecord>();
+        if (integrationIds.Count > 0)
+        {
+            var entityTypes = items.Select(i => i.Request.EntityType!).Distinct().ToArray();
+            var sourceIds = items.Select(i => i.Request.SourceId!).Distinct().ToArray();
+            await foreach (var record in _recordsNamed(db, [.. integrationIds.Values], entityTypes, sourceIds).WithCancellation(cancellationToken))
+            {
+                known[(record.IntegrationId, record.EntityType, record.SourceId)] = record;
+            }
+        }
         var results = new IngestResult[items.Count];
         var written = new List<(int Index, SyncRecord Record, IngestOutcome Outcome, RecordStatus Status)>(items.Count);
         var created = new List<SyncRecord>();
+        var updated = false;
         for (var i = 0; i < items.Count; i++)
         {
             var (slug, request, payload) = items[i];
@@ -93,11 +112,16 @@ internal sealed class SingleIngestWriter
             else
             {
                 IngestRules.ApplyNewVersion(record, request, payload, now);
+                updated = true;
                 written.Add((i, record, IngestOutcome.Updated, record.Status));
             }
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        if (updated)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         await NewRecordInsert.InsertAsync(db, _time, created, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
