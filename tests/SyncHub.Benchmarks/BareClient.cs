@@ -10,8 +10,11 @@ namespace SyncHub.Benchmarks;
 /// </summary>
 internal static class BareClient
 {
-    /// <summary>Posts <paramref name="count"/> bodies, <paramref name="concurrency"/> at a time; returns the elapsed time.</summary>
-    public static async Task<TimeSpan> PostAllAsync(string url, Func<int, byte[]> body, int count, int concurrency, string? apiKey = null)
+    /// <summary>
+    /// Posts <paramref name="count"/> bodies, <paramref name="concurrency"/> at a time; returns the elapsed time. Each
+    /// request's <c>Idempotency-Key</c> is <paramref name="keyPrefix"/> and its index, so runs with different prefixes never replay.
+    /// </summary>
+    public static async Task<TimeSpan> PostAllAsync(string url, Func<int, byte[]> body, int count, int concurrency, string? apiKey = null, string keyPrefix = "")
     {
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
         if (apiKey is not null)
@@ -29,7 +32,7 @@ internal static class BareClient
                 using var content = new ByteArrayContent(body(i));
                 content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
                 using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = content };
-                request.Headers.TryAddWithoutValidation("Idempotency-Key", i.ToString(CultureInfo.InvariantCulture));
+                request.Headers.TryAddWithoutValidation("Idempotency-Key", keyPrefix + i.ToString(CultureInfo.InvariantCulture));
                 using var response = await client.SendAsync(request);
                 response.EnsureSuccessStatusCode();
                 await response.Content.ReadAsByteArrayAsync();

@@ -85,11 +85,16 @@ internal sealed class SyncHubApi(HttpClient client) : IDisposable
         (await client.GetFromJsonAsync<JsonElement>($"/api/v1/operations/{id}"));
 
     /// <summary>Bytes the process has allocated so far, from the runtime meter on <c>/metrics</c>.</summary>
-    public async Task<long> AllocatedBytesAsync()
+    public Task<long> AllocatedBytesAsync() => RuntimeFigureAsync("dotnet_gc_heap_total_allocated");
+
+    /// <summary>Methods the process's JIT has compiled so far (tier-ups included), from the runtime meter on <c>/metrics</c>.</summary>
+    public Task<long> CompiledMethodsAsync() => RuntimeFigureAsync("dotnet_jit_compiled_methods");
+
+    private async Task<long> RuntimeFigureAsync(string name)
     {
         var scrape = await client.GetStringAsync("/metrics");
-        var line = scrape.Split('\n').FirstOrDefault(l => l.StartsWith("dotnet_gc_heap_total_allocated", StringComparison.Ordinal))
-            ?? throw new InvalidOperationException("The scrape has no dotnet_gc_heap_total_allocated figure.");
+        var line = scrape.Split('\n').FirstOrDefault(l => l.StartsWith(name, StringComparison.Ordinal))
+            ?? throw new InvalidOperationException($"The scrape has no {name} figure.");
         var value = line[(line.LastIndexOf(' ') + 1)..];
         return (long)double.Parse(value, CultureInfo.InvariantCulture);
     }
