@@ -11,6 +11,7 @@ internal sealed class LoopbackServer : IAsyncDisposable
     private readonly HttpListener _listener;
     private readonly ConcurrentQueue<ScriptedResponse> _responses = new();
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
+    private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
 
     private LoopbackServer(HttpListener listener, Uri url)
@@ -48,8 +49,12 @@ internal sealed class LoopbackServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // HttpListener's managed Close can race a GetContextAsync that is just starting and leave it pending
+        // forever; the loop stops on the token instead, so disposal never waits on the listener.
+        await _stop.CancelAsync();
         _listener.Close();
         await _loop;
+        _stop.Dispose();
     }
 
     private async Task ServeAsync()
@@ -59,9 +64,10 @@ internal sealed class LoopbackServer : IAsyncDisposable
             HttpListenerContext context;
             try
             {
-                context = await _listener.GetContextAsync();
+                context = await _listener.GetContextAsync().WaitAsync(_stop.Token);
             }
-            catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException or InvalidOperationException)
+            catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException or InvalidOperationException
+                                           or OperationCanceledException)
             {
                 return;
             }
