@@ -21,7 +21,8 @@ public sealed class ErrorBudgetCacheTests
         await harness.AddAttemptsAsync(books, 2, ErrorClass.Transient, 503);
         books.ErrorBudgetPercent = 2;
         var shared = await cache.ForAsync(books, CancellationToken.None);
-        harness.Time.Advance(TimeSpan.FromSeconds(5));
+        // Past twice the refresh, so counted while the caller waits rather than refreshed behind a shared answer.
+        harness.Time.Advance(TimeSpan.FromSeconds(10));
         var fresh = await cache.ForAsync(books, CancellationToken.None);
 
         (shared.Attempts, shared.Failed, shared.BudgetPercent).ShouldBe((100, 1, 2d));

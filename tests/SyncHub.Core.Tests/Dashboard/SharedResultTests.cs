@@ -7,21 +7,61 @@ namespace SyncHub.Core.Tests.Dashboard;
 public sealed class SharedResultTests
 {
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
+    private static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(5);
     private int _computed;
 
     [Fact]
-    public async Task GetAsync_WithinMaxAge_SharesOneResultAndRecomputesAfterIt()
+    public async Task GetAsync_WithinMaxAge_SharesOneResult()
     {
         using var shared = new SharedResult<string>(_time);
-        var maxAge = TimeSpan.FromSeconds(5);
 
-        var first = await shared.GetAsync(maxAge, ComputeAsync, CancellationToken.None);
+        var first = await shared.GetAsync(MaxAge, ComputeAsync, CancellationToken.None);
         _time.Advance(TimeSpan.FromSeconds(4.9));
-        var second = await shared.GetAsync(maxAge, ComputeAsync, CancellationToken.None);
-        _time.Advance(TimeSpan.FromSeconds(0.1));
-        var third = await shared.GetAsync(maxAge, ComputeAsync, CancellationToken.None);
+        var second = await shared.GetAsync(MaxAge, ComputeAsync, CancellationToken.None);
 
-        (first, second, third).ShouldBe(("result 1", "result 1", "result 2"));
+        (first, second, _computed).ShouldBe(("result 1", "result 1", 1));
+    }
+
+    [Fact]
+    public async Task GetAsync_Expired_AnswersThePreviousResultAtOnceAndRefreshesInTheBackground()
+    {
+        using var shared = new SharedResult<string>(_time);
+        await shared.GetAsync(MaxAge, ComputeAsync, CancellationToken.None);
+        _time.Advance(MaxAge);
+
+        var stale = await shared.GetAsync(MaxAge, ComputeAsync, CancellationToken.None);
+        var alsoStale = await shared.GetAsync(MaxAge, ComputeAsync, CancellationToken.None);
+        await shared.Refreshing;
+        var refreshed = await shared.GetAsync(MaxAge, ComputeAsync, CancellationToken.None);
+
+        (stale, alsoStale, refreshed, _computed).ShouldBe(("result 1", "result 1", "result 2", 2));
+    }
+
+    [Fact]
+    public async Task GetAsync_OlderThanTwiceMaxAge_ComputesWhileTheCallerWaits()
+    {
+        using var shared = new SharedResult<string>(_time);
+        await shared.GetAsync(MaxAge, ComputeAsync, CancellationToken.None);
+        _time.Advance(MaxAge * 2);
+
+        var next = await shared.GetAsync(MaxAge, ComputeAsync, CancellationToken.None);
+
+        next.ShouldBe("result 2");
+    }
+
+    [Fact]
+    public async Task GetAsync_BackgroundRefreshFailed_TheNextCallerComputesAndSeesTheFailure()
+    {
+        using var shared = new SharedResult<string>(_time);
+        await shared.GetAsync(MaxAge, ComputeAsync, CancellationToken.None);
+        _time.Advance(MaxAge);
+        await shared.GetAsync(MaxAge, _ => throw new InvalidOperationException("down"), CancellationToken.None);
+        await shared.Refreshing;
+
+        await Should.ThrowAsync<InvalidOperationException>(() => shared.GetAsync(MaxAge, _ => throw new InvalidOperationException("still down"), CancellationToken.None));
+        var recovered = await shared.GetAsync(MaxAge, ComputeAsync, CancellationToken.None);
+
+        recovered.ShouldBe("result 2");
     }
 
     [Fact]
