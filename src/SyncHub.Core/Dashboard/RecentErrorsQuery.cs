@@ -13,10 +13,7 @@ public sealed class RecentErrorsQuery(IDbContextFactory<SyncHubDbContext> dbFact
     {
         var since = time.GetUtcNow().AddDays(-30);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var rows = await db.Attempts.AsNoTracking()
-            .Where(a => a.StartedAt >= since && a.ErrorClass != null && a.ErrorClass != ErrorClass.None)
-            .OrderByDescending(a => a.StartedAt).ThenByDescending(a => a.Id)
-            .Take(AttemptsRead)
+        var rows = await Newest(db, since)
             .Join(db.Records, a => a.RecordId, r => r.Id, (a, r) => new { a, r.Status, r.EntityType, r.SourceId })
             .Join(db.Integrations, x => x.a.IntegrationId, i => i.Id, (x, i) => new { x.a, x.Status, x.EntityType, x.SourceId, i.Slug, i.Name })
             .GroupJoin(db.Attempts, x => x.a.ResolvedByAttemptId, res => res.Id, (x, res) => new { x, res })
@@ -35,6 +32,13 @@ public sealed class RecentErrorsQuery(IDbContextFactory<SyncHubDbContext> dbFact
             x.ResolvedTrigger is null ? null : x.a.ResolvedByAttemptId, x.ResolvedTrigger is null ? null : x.ResolvedVersion));
         return Group(errors).Take(groups).ToList();
     }
+
+    /// <summary>The newest failed entries since <paramref name="since"/>, read from the partial index of failed entries.</summary>
+    internal static IQueryable<Data.Entities.SyncAttempt> Newest(SyncHubDbContext db, DateTimeOffset since) =>
+        db.Attempts.AsNoTracking()
+            .Where(a => a.StartedAt >= since && a.ErrorClass != null && a.ErrorClass != ErrorClass.None)
+            .OrderByDescending(a => a.StartedAt).ThenByDescending(a => a.Id)
+            .Take(AttemptsRead);
 
     /// <summary>Consecutive failures of the same integration and error class within the same minute form one group.</summary>
     private static IEnumerable<RecentErrorGroup> Group(IEnumerable<RecentError> errors)

@@ -12,7 +12,7 @@ namespace SyncHub.Data.Postgres.CompiledModels
     public partial class SyncHubDbContextModel
     {
         private SyncHubDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("35d9206d-66cd-469b-b58f-2c14ae9443a0"), entityTypeCount: 28)
+            : base(skipDetectChanges: false, modelId: new Guid("95d23f60-c3f9-4515-8629-c82f334382f4"), entityTypeCount: 28)
         {
         }
 

@@ -1045,6 +1045,9 @@ namespace SyncHub.Data.Postgres.Migrations
                     b.HasIndex(new[] { "IntegrationId", "Id" }, "IX_SyncLog_IntegrationId_Id_Errors")
                         .HasFilter("\"ErrorClass\" IS NOT NULL");
 
+                    b.HasIndex(new[] { "StartedAt", "Id" }, "IX_SyncLog_StartedAt_Id_Errors")
+                        .HasFilter("\"ErrorClass\" IS NOT NULL");
+
                     b.ToTable("SyncLog", (string)null);
                 });
 

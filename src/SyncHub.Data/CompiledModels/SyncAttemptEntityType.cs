@@ -25,7 +25,7 @@ namespace SyncHub.Data.CompiledModels
                 propertyCount: 17,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 4,
-                namedIndexCount: 1,
+                namedIndexCount: 2,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -173,6 +173,11 @@ namespace SyncHub.Data.CompiledModels
                 new[] { integrationId, id },
                 name: "IX_SyncLog_IntegrationId_Id_Errors");
             iX_SyncLog_IntegrationId_Id_Errors.AddAnnotation("Relational:Filter", "\"ErrorClass\" IS NOT NULL");
+
+            var iX_SyncLog_StartedAt_Id_Errors = runtimeEntityType.AddIndex(
+                new[] { startedAt, id },
+                name: "IX_SyncLog_StartedAt_Id_Errors");
+            iX_SyncLog_StartedAt_Id_Errors.AddAnnotation("Relational:Filter", "\"ErrorClass\" IS NOT NULL");
 
             return runtimeEntityType;
         }

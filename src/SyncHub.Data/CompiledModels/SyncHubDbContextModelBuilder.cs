@@ -11,7 +11,7 @@ namespace SyncHub.Data.CompiledModels
     public partial class SyncHubDbContextModel
     {
         private SyncHubDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("35e85789-ec77-48c8-bb6b-9a6fafbdb42d"), entityTypeCount: 28)
+            : base(skipDetectChanges: false, modelId: new Guid("520708ea-6887-4850-96fe-94957c5d6fc4"), entityTypeCount: 28)
         {
         }
 

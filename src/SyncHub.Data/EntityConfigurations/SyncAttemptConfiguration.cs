@@ -22,6 +22,10 @@ internal sealed class SyncAttemptConfiguration : IEntityTypeConfiguration<SyncAt
         // million deliveries came after it (the index above would walk back through all of them).
         builder.HasIndex(a => new { a.IntegrationId, a.Id }, "IX_SyncLog_IntegrationId_Id_Errors").HasFilter("\"ErrorClass\" IS NOT NULL");
 
+        // The dashboard's recent errors across integrations, newest first: only failed entries, so the newest 200 are
+        // the first read even while a Retry All adds a hundred thousand successes after them.
+        builder.HasIndex(a => new { a.StartedAt, a.Id }, "IX_SyncLog_StartedAt_Id_Errors").HasFilter("\"ErrorClass\" IS NOT NULL");
+
         // A run's error log.
         builder.HasIndex(a => new { a.RunId, a.Id }).HasFilter("\"RunId\" IS NOT NULL");
 

@@ -51,6 +51,20 @@ public sealed class DashboardQueryPlanTests
         plan.ShouldContain("COVERING INDEX IX_SyncLog_StartedAt_IntegrationId_Status_ErrorClass");
     }
 
+    [Fact]
+    public async Task RecentErrors_QueryPlan_ReadsThePartialIndexOfFailedEntriesInOrder()
+    {
+        await using var engine = await EngineHarness.StartAsync(postgres: false);
+        await engine.CreateIntegrationAsync();
+        await engine.FailedRecordsAsync("books", 2);
+        await using var db = await Db(engine);
+
+        var plan = await QueryPlans.ExplainAsync(db, RecentErrorsQuery.Newest(db, engine.Time.GetUtcNow().AddDays(-30)).ToQueryString());
+
+        plan.ShouldContain("IX_SyncLog_StartedAt_Id_Errors");
+        plan.ShouldNotContain("TEMP B-TREE");
+    }
+
     private static Task<SyncHubDbContext> Db(EngineHarness engine) =>
         engine.Get<IDbContextFactory<SyncHubDbContext>>().CreateDbContextAsync();
 }
