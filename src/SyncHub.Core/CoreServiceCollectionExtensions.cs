@@ -10,6 +10,7 @@ using SyncHub.Core.Audit;
 using SyncHub.Core.Breakers;
 using SyncHub.Core.Delivery;
 using SyncHub.Core.Demo;
+using SyncHub.Core.Failures.Groups;
 using SyncHub.Core.Failures;
 using SyncHub.Core.Integrations;
 using SyncHub.Core.Mapping;
@@ -63,6 +64,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<DeliveryPipelineProvider>();
         services.AddSingleton<Pacing.ConnectionPauses>();
         services.AddSingleton<Pacing.RatePacer>();
+        services.AddSingleton<LookupFirstTry>();
         services.AddSingleton<GatewayInvoker>();
         services.AddSingleton<ActiveClaims>();
         services.AddDeliveryEngine();
@@ -80,6 +82,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<RetryOperationService>();
         services.AddSingleton<OperationCancellations>();
         services.AddSingleton<RecordActionService>();
+        services.AddSingleton<GroupDismissal>();
         services.AddSingleton<Duplicates.MergeTransfers>();
         services.AddSingleton<Duplicates.DuplicateReviewQuery>();
         services.AddSingleton<Duplicates.LinkedRecordAbsorption>();

@@ -6,27 +6,29 @@ namespace SyncHub.Core.Breakers;
 /// <summary>
 /// Connection circuit breakers, one per integration and one per connector, kept in memory (single node). First
 /// deliveries, automatic retries, manual retry operations (and sync runs) ask <see cref="Check"/> before sending and
-/// <see cref="Report"/> every result, so a dead provider is left alone instead of being hammered.
+/// <see cref="Report"/> every result, so a dead provider is left alone instead of being hammered. A half-open
+/// breaker's single probe is handed out by <see cref="Probes"/>.
 /// </summary>
-public sealed partial class BreakerRegistry
+public sealed class BreakerRegistry
 {
-    private readonly Lock _lock = new();
-    private readonly Dictionary<int, CircuitBreaker> _integrations = [];
-    private readonly Dictionary<int, string> _connectorOf = [];
-    private readonly Dictionary<string, CircuitBreaker> _connectors = new(StringComparer.Ordinal);
+    private readonly BreakerBook _book;
     private readonly TimeProvider _time;
     private readonly BreakerOptions _options;
-    private readonly ILogger<BreakerRegistry> _logger;
+    private readonly BreakerLog _log;
     private readonly Func<int, TimeSpan> _openDuration;
-    private TaskCompletionSource _changed = NewSignal();
 
     public BreakerRegistry(TimeProvider time, IOptions<BreakerOptions> options, ILogger<BreakerRegistry> logger)
     {
         _time = time;
         _options = options.Value;
-        _logger = logger;
+        _book = new BreakerBook(_options);
+        _log = new BreakerLog(logger, _options.FailureThreshold);
         _openDuration = _options.OpenDurationFor;
+        Probes = new BreakerProbes(_book, time, _log);
     }
+
+    /// <summary>The half-open breakers' probe slots.</summary>
+    public BreakerProbes Probes { get; }
 
     /// <summary>True when no breaker is tripped: the engine then skips every breaker step.</summary>
     public bool AllClosed
@@ -34,10 +36,11 @@ public sealed partial class BreakerRegistry
         get
         {
             var now = _time.GetUtcNow();
-            lock (_lock)
+            lock (_book.Lock)
             {
                 return !_options.Enabled
-                    || (_integrations.Values.All(b => b.StateAt(now) == BreakerState.Closed) && _connectors.Values.All(b => b.StateAt(now) == BreakerState.Closed));
+                    || (_book.Integrations.Values.All(b => b.StateAt(now) == BreakerState.Closed)
+                        && _book.Connectors.Values.All(b => b.StateAt(now) == BreakerState.Closed));
             }
         }
     }
@@ -47,9 +50,9 @@ public sealed partial class BreakerRegistry
     {
         get
         {
-            lock (_lock)
+            lock (_book.Lock)
             {
-                return _changed.Task;
+                return _book.Changed;
             }
         }
     }
@@ -57,9 +60,9 @@ public sealed partial class BreakerRegistry
     /// <summary>What may be sent for the integration right now.</summary>
     public BreakerAdmission Check(BreakerTarget target)
     {
-        lock (_lock)
+        lock (_book.Lock)
         {
-            return CheckLocked(target, _time.GetUtcNow());
+            return _book.Admission(target, _time.GetUtcNow());
         }
     }
 
@@ -73,11 +76,11 @@ public sealed partial class BreakerRegistry
     public IntegrationBreakers Describe(BreakerTarget target)
     {
         var now = _time.GetUtcNow();
-        lock (_lock)
+        lock (_book.Lock)
         {
             return new IntegrationBreakers(
-                _integrations.GetValueOrDefault(target.IntegrationId)?.Snapshot(now) ?? BreakerSnapshot.Closed,
-                _connectors.GetValueOrDefault(target.Connector)?.Snapshot(now) ?? BreakerSnapshot.Closed);
+                _book.Integrations.GetValueOrDefault(target.IntegrationId)?.Snapshot(now) ?? BreakerSnapshot.Closed,
+                _book.Connectors.GetValueOrDefault(target.Connector)?.Snapshot(now) ?? BreakerSnapshot.Closed);
         }
     }
 
@@ -85,10 +88,10 @@ public sealed partial class BreakerRegistry
     public DateTimeOffset? BlockedUntil(BreakerTarget target)
     {
         var now = _time.GetUtcNow();
-        lock (_lock)
+        lock (_book.Lock)
         {
             DateTimeOffset? until = null;
-            foreach (var breaker in BreakersOf(target))
+            foreach (var breaker in _book.BreakersOf(target))
             {
                 if (breaker.StateAt(now) == BreakerState.Open && breaker.Snapshot(now).NextProbeAt is { } next && (until is null || next > until))
                 {
@@ -109,15 +112,15 @@ public sealed partial class BreakerRegistry
         }
 
         var now = _time.GetUtcNow();
-        lock (_lock)
+        lock (_book.Lock)
         {
-            _connectorOf[target.IntegrationId] = target.Connector;
-            var integration = GetOrAdd(_integrations, target.IntegrationId);
-            var connector = GetOrAdd(_connectors, target.Connector);
+            _book.ConnectorOf[target.IntegrationId] = target.Connector;
+            var integration = BreakerBook.GetOrAdd(_book.Integrations, target.IntegrationId);
+            var connector = BreakerBook.GetOrAdd(_book.Connectors, target.Connector);
             var integrationChange = integration.Record(now, recordId, verdict, _options.FailureThreshold, _openDuration);
             var connectorChange = connector.Record(now, recordId, verdict, null, _openDuration);
-            LogTransition("integration", target.Slug, integrationChange, integration.Snapshot(now), recordId);
-            LogTransition("connector", target.Connector, connectorChange, connector.Snapshot(now), recordId);
+            _log.Transition("integration", target.Slug, integrationChange, integration.Snapshot(now), recordId);
+            _log.Transition("connector", target.Connector, connectorChange, connector.Snapshot(now), recordId);
             if (integrationChange == BreakerTransition.Opened && connector.StateAt(now) == BreakerState.Closed)
             {
                 connectorChange = TripConnectorIfWidespread(target.Connector, connector, now);
@@ -125,15 +128,15 @@ public sealed partial class BreakerRegistry
 
             if (integrationChange != BreakerTransition.None || connectorChange != BreakerTransition.None)
             {
-                Signal();
+                _book.Signal();
             }
         }
     }
 
     private BreakerTransition TripConnectorIfWidespread(string connectorName, CircuitBreaker connector, DateTimeOffset now)
     {
-        var tripped = _integrations.Count(pair =>
-            _connectorOf.GetValueOrDefault(pair.Key) == connectorName
+        var tripped = _book.Integrations.Count(pair =>
+            _book.ConnectorOf.GetValueOrDefault(pair.Key) == connectorName
             && pair.Value.StateAt(now) != BreakerState.Closed
             && pair.Value.LastTripAt > connector.LastClosedAt);
         if (tripped < _options.ConnectorTrippedIntegrations)
@@ -142,60 +145,7 @@ public sealed partial class BreakerRegistry
         }
 
         connector.Trip(now, _openDuration);
-        LogConnectorOpened(connectorName, tripped, connector.Snapshot(now).NextProbeAt!.Value);
+        _log.ConnectorOpened(connectorName, tripped, connector.Snapshot(now).NextProbeAt!.Value);
         return BreakerTransition.Opened;
     }
-
-    private BreakerAdmission CheckLocked(BreakerTarget target, DateTimeOffset now)
-    {
-        if (!_options.Enabled)
-        {
-            return BreakerAdmission.Allowed;
-        }
-
-        var states = BreakersOf(target).Select(b => (Breaker: b, State: b.StateAt(now))).ToList();
-        if (states.Any(s => s.State == BreakerState.Open))
-        {
-            return BreakerAdmission.Blocked;
-        }
-
-        var halfOpen = states.Where(s => s.State == BreakerState.HalfOpen).ToList();
-        return halfOpen.Count == 0 ? BreakerAdmission.Allowed
-            : halfOpen.All(s => s.Breaker.ProbeFree(now)) ? BreakerAdmission.ProbeOnly
-            : BreakerAdmission.Blocked;
-    }
-
-    private IEnumerable<CircuitBreaker> BreakersOf(BreakerTarget target)
-    {
-        if (_integrations.TryGetValue(target.IntegrationId, out var integration))
-        {
-            yield return integration;
-        }
-
-        if (_connectors.TryGetValue(target.Connector, out var connector))
-        {
-            yield return connector;
-        }
-    }
-
-    private void Signal()
-    {
-        var previous = _changed;
-        _changed = NewSignal();
-        previous.TrySetResult();
-    }
-
-    private static CircuitBreaker GetOrAdd<TKey>(Dictionary<TKey, CircuitBreaker> breakers, TKey key)
-        where TKey : notnull
-    {
-        if (!breakers.TryGetValue(key, out var breaker))
-        {
-            breaker = new CircuitBreaker();
-            breakers[key] = breaker;
-        }
-
-        return breaker;
-    }
-
-    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 }

@@ -15,7 +15,8 @@ namespace SyncHub.Core.Delivery;
 /// integration's secrets and anything shaped like a credential cut out, before it is stored, shown, logged or sent.
 /// </summary>
 public sealed partial class GatewayInvoker(
-    IConnectorCatalog catalog, DeliveryPipelineProvider pipelines, RatePacer pacer, ConnectorFaults faults, TimeProvider time, ILogger<GatewayInvoker> logger)
+    IConnectorCatalog catalog, DeliveryPipelineProvider pipelines, RatePacer pacer, LookupFirstTry lookupFirst, ConnectorFaults faults, TimeProvider time,
+    ILogger<GatewayInvoker> logger)
 {
     /// <param name="linkTo">An administrator chose this destination record as the record's copy: link instead of create.</param>
     internal async Task<DeliveryOutcome> InvokeAsync(Integration integration, DeliveryRequest request, ResendGuard guard, CancellationToken cancellationToken, string? linkTo = null)
@@ -37,9 +38,9 @@ public sealed partial class GatewayInvoker(
 
             var outcome = await pipelines.For(integration.Slug).ExecuteAsync(
                 static async (state, token) => state.linkTo is null
-                    ? await state.invoker.DeliverOnceAsync(state.gateway, state.request, state.guard, token)
+                    ? await state.lookupFirst.DeliverAsync(state.gateway, state.request, state.guard, token)
                     : await LinkOnceAsync(state.gateway, state.request, state.linkTo, token),
-                (invoker: this, gateway, request, guard, linkTo),
+                (lookupFirst, gateway, request, guard, linkTo),
                 cancellationToken);
             if (outcome is null)
             {
@@ -71,6 +72,11 @@ public sealed partial class GatewayInvoker(
             return DeliveryOutcome.Failed(ErrorClass.ConnectorFault, "The connector failed: " + error);
         }
     }
+
+    private static async Task<DeliveryOutcome> LinkOnceAsync(IConnectorGateway gateway, DeliveryRequest request, string externalId, CancellationToken cancellationToken) =>
+        gateway is IDuplicateResolver resolver
+            ? await resolver.LinkAsync(request, externalId, cancellationToken)
+            : DeliveryOutcome.Failed(ErrorClass.ConnectorFault, $"Connector '{gateway.Info.Name}' cannot link records to existing ones.");
 
     /// <summary>Cuts this integration's secret settings, and credential shapes, out of what the connector answered.</summary>
     private static ProviderTextRedactor Redactor(IConnectorGateway gateway, DeliveryRequest request) =>

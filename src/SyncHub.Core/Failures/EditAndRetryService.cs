@@ -19,7 +19,6 @@ public sealed partial class EditAndRetryService(
     public const string PayloadField = "payload";
     private const int MaxActorLength = 256;
     private const int MaxDetailLength = 20_000;
-    private const string SameAsCurrent = "is the same as the current payload: change something first, or use Retry now to send it as it is.";
 
     public Task<EditAndRetryResult> EditAndRetryAsync(long recordId, string newPayloadJson, string actor, CancellationToken cancellationToken) =>
         EditAndRetryAsync(new EditAndRetryRequest(recordId, newPayloadJson, actor), cancellationToken);
@@ -76,7 +75,7 @@ public sealed partial class EditAndRetryService(
         var diff = PayloadDiff.Lines(record.Payload, payload);
         if (diff.Count == 0)
         {
-            return EditAndRetryResult.Invalid(PayloadField, SameAsCurrent);
+            return EditAndRetryResult.Invalid(PayloadField, EditRules.SameAsCurrent);
         }
 
         var now = time.GetUtcNow();
@@ -112,7 +111,7 @@ public sealed partial class EditAndRetryService(
 
         return record.Status switch
         {
-            _ when CanEdit(record) => null,
+            _ when EditRules.CanEdit(record) => null,
             RecordStatus.Delivered => "A delivered record cannot be edited: the destination has it already. Change it at the source, which sends a new version.",
             RecordStatus.Dismissed => "A dismissed record cannot be edited: an administrator decided not to deliver it.",
             _ => $"The record is {record.Status} and waits to be delivered; it can be edited once an attempt has failed.",

@@ -6,9 +6,8 @@ using SyncHub.Data.Entities;
 namespace SyncHub.Core.Notifications;
 
 /// <summary>Creates, changes and deletes channels (secrets merged write-only, stored encrypted), each audited by name, never by secret.</summary>
-public sealed partial class NotificationChannelService(
-    IDbContextFactory<SyncHubDbContext> dbFactory, WriteGate writes, ChannelSettingsProtector protector, IAuditLog audit,
-    NotificationDispatcher dispatcher, NotificationRenderer renderer, TimeProvider time)
+public sealed class NotificationChannelService(
+    IDbContextFactory<SyncHubDbContext> dbFactory, WriteGate writes, ChannelSettingsProtector protector, IAuditLog audit, TimeProvider time)
 {
     public async Task<ChannelSaveResult> SaveAsync(ChannelRequest request, string actor, CancellationToken cancellationToken)
     {

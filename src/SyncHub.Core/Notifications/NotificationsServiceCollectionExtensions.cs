@@ -16,6 +16,7 @@ public static class NotificationsServiceCollectionExtensions
         services.AddSingleton<NotificationDispatcher>();
         services.AddSingleton<ChannelSettingsProtector>();
         services.AddSingleton<NotificationChannelService>();
+        services.AddSingleton<ChannelTest>();
         services.AddSingleton<NotificationsQuery>();
 
         // Webhook calls get their own pooled client; each call is bounded by the dispatcher's time limit instead.

@@ -85,7 +85,7 @@ internal static class FailureGroupsApi
     }
 
     /// <summary>?queue=dead-letter dismisses the group's dead letters instead of its failed records.</summary>
-    private static async Task<IResult> DismissAsync(string fingerprint, string? queue, HttpContext context, RecordActionService actions)
+    private static async Task<IResult> DismissAsync(string fingerprint, string? queue, HttpContext context, GroupDismissal groups)
     {
         if (Queue(queue) is not { } status)
         {
@@ -98,7 +98,7 @@ internal static class FailureGroupsApi
             return error;
         }
 
-        var result = await actions.DismissGroupAsync(fingerprint, request!.Reason, context.User.ToActor().Name, null, status, context.RequestAborted);
+        var result = await groups.DismissGroupAsync(fingerprint, request!.Reason, context.User.ToActor().Name, null, status, context.RequestAborted);
         if (!result.IsValid)
         {
             return Results.ValidationProblem(result.Errors!.ToDictionary());

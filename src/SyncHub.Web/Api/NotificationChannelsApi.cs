@@ -95,8 +95,8 @@ internal static class NotificationChannelsApi
     private static async Task<IResult> DeleteAsync(int id, HttpContext context, NotificationChannelService channels) =>
         await channels.DeleteAsync(id, Actor(context), context.RequestAborted) ? Results.NoContent() : NotFound(id);
 
-    private static async Task<IResult> TestAsync(int id, HttpContext context, NotificationChannelService channels) =>
-        await channels.TestAsync(id, Actor(context), context.RequestAborted) is { } result
+    private static async Task<IResult> TestAsync(int id, HttpContext context, ChannelTest test) =>
+        await test.TestAsync(id, Actor(context), context.RequestAborted) is { } result
             ? Results.Ok(new ChannelTestResponse(id, result.Succeeded, result.Error))
             : NotFound(id);
 

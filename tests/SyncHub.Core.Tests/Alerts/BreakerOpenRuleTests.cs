@@ -27,8 +27,8 @@ public sealed class BreakerOpenRuleTests
         await harness.EvaluateAsync();
         (await harness.OpenAlertsAsync(Rule)).ShouldHaveSingleItem().Subject.ShouldBe("books");
 
-        breakers.TryBeginProbe(target).ShouldBeTrue();
-        breakers.AssignProbe(target, 999);
+        breakers.Probes.TryBegin(target).ShouldBeTrue();
+        breakers.Probes.Assign(target, 999);
         breakers.Report(target, 999, BreakerVerdict.Healthy);
         await harness.EvaluateAsync();
         (await harness.AlertsAsync(Rule)).ShouldHaveSingleItem().Status.ShouldBe(AlertStatus.Resolved);

@@ -59,12 +59,12 @@ public sealed class BreakerRegistryTests
         _time.Advance(TimeSpan.FromSeconds(30));
 
         _breakers.Check(Books).ShouldBe(BreakerAdmission.ProbeOnly);
-        _breakers.TryBeginProbe(Books).ShouldBeTrue();
-        _breakers.AssignProbe(Books, 42);
-        _breakers.TryBeginProbe(Books).ShouldBeFalse();
+        _breakers.Probes.TryBegin(Books).ShouldBeTrue();
+        _breakers.Probes.Assign(Books, 42);
+        _breakers.Probes.TryBegin(Books).ShouldBeFalse();
         _breakers.IsOpen(Books).ShouldBeTrue();
-        _breakers.MaySend(Books, 42).ShouldBeTrue();
-        _breakers.MaySend(Books, 43).ShouldBeFalse();
+        _breakers.Probes.MaySend(Books, 42).ShouldBeTrue();
+        _breakers.Probes.MaySend(Books, 43).ShouldBeFalse();
 
         _breakers.Report(Books, 42, BreakerVerdict.Healthy);
 
@@ -76,8 +76,8 @@ public sealed class BreakerRegistryTests
     {
         Fail(Books, 5);
         _time.Advance(TimeSpan.FromSeconds(30));
-        _breakers.TryBeginProbe(Books).ShouldBeTrue();
-        _breakers.AssignProbe(Books, 42);
+        _breakers.Probes.TryBegin(Books).ShouldBeTrue();
+        _breakers.Probes.Assign(Books, 42);
 
         _breakers.Report(Books, 42, BreakerVerdict.NoVerdict);
 

@@ -46,7 +46,7 @@ internal sealed partial class BatchClaimer(
 
     private async Task<ClaimedRecord?> ClaimProbeAsync(WorkSource source, BreakerTarget target, CancellationToken cancellationToken)
     {
-        if (!breakers.TryBeginProbe(target))
+        if (!breakers.Probes.TryBegin(target))
         {
             return null;
         }
@@ -58,7 +58,7 @@ internal sealed partial class BatchClaimer(
             probe = one.FirstOrDefault();
             if (probe is not null)
             {
-                breakers.AssignProbe(target, probe.Record.Id);
+                breakers.Probes.Assign(target, probe.Record.Id);
             }
 
             return probe;
@@ -67,7 +67,7 @@ internal sealed partial class BatchClaimer(
         {
             if (probe is null)
             {
-                breakers.CancelProbe(target);
+                breakers.Probes.Cancel(target);
             }
         }
     }

@@ -30,7 +30,7 @@ internal sealed class AttemptSender(
         var target = BreakerTarget.Of(work.Integration.Entity);
         try
         {
-            if (!breakers.MaySend(target, work.Record.Id) || pauses.For(work.Integration.Id) is not null)
+            if (!breakers.Probes.MaySend(target, work.Record.Id) || pauses.For(work.Integration.Id) is not null)
             {
                 return Completion.HandBack(work, activity);
             }
@@ -51,7 +51,7 @@ internal sealed class AttemptSender(
         }
         finally
         {
-            breakers.ReleaseProbe(target, work.Record.Id);
+            breakers.Probes.Release(target, work.Record.Id);
         }
     }
 

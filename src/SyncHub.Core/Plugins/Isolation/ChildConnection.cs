@@ -1,7 +1,5 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text;
-using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using SyncHub.Plugins.Protocol;
 
@@ -11,42 +9,36 @@ namespace SyncHub.Core.Plugins.Isolation;
 /// One running plugin host process: writes requests to its stdin, matches the replies on its stdout to them by
 /// id, relays its stderr to the log at Debug, and fails every call still waiting when the process ends.
 /// </summary>
-internal sealed partial class ChildConnection : IDisposable
+internal sealed class ChildConnection : IDisposable
 {
-    private const int MaxLoggedLine = 2000;
-
     private readonly Process _process;
-    private readonly string _plugin;
-    private readonly ILogger _logger;
-    private readonly ConcurrentDictionary<long, TaskCompletionSource<ChildReply>> _pending = new();
+    private readonly ChildReplies _replies;
+    private readonly ChildErrorRelay _errors;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
-    private readonly TaskCompletionSource<ChildHello> _hello = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly TaskCompletionSource<int> _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _nextId;
-    private string? _lastErrorLine;
     private string? _killCause;
     private int _exitHandled;
 
     private ChildConnection(Process process, string plugin, ILogger logger)
     {
         _process = process;
-        _plugin = plugin;
-        _logger = logger;
+        _replies = new ChildReplies(plugin, logger);
+        _errors = new ChildErrorRelay(plugin, logger);
         ProcessId = process.Id;
-        _ = Task.Run(ReadRepliesAsync);
-        _ = Task.Run(RelayErrorsAsync);
+        _ = Task.Run(() => _replies.ReadAsync(process));
+        _ = Task.Run(() => _errors.RelayAsync(process));
     }
 
     public int ProcessId { get; }
 
     /// <summary>The child's first line: its connectors, or why it could not load the plugin.</summary>
-    public Task<ChildHello> Hello => _hello.Task;
+    public Task<ChildHello> Hello => _replies.Hello;
 
     /// <summary>Completes with the exit code once the process has ended and every waiting call has failed.</summary>
-    public Task<int> Exited => _exited.Task;
+    public Task<int> Exited => _replies.Exited;
 
     /// <summary>The last line the child wrote to stderr, for a start-up failure's reason.</summary>
-    public string? LastErrorLine => _lastErrorLine;
+    public string? LastErrorLine => _errors.LastLine;
 
     public static ChildConnection Start(string dotnet, string hostPath, string pluginFolder, string plugin, ILogger logger)
     {
@@ -70,22 +62,21 @@ internal sealed partial class ChildConnection : IDisposable
     public async Task<ChildReply> CallAsync(Func<long, HostRequest> build, CancellationToken cancellationToken)
     {
         var id = Interlocked.Increment(ref _nextId);
-        var reply = new TaskCompletionSource<ChildReply>(TaskCreationOptions.RunContinuationsAsynchronously);
-        _pending[id] = reply;
+        var reply = _replies.Await(id);
         try
         {
-            if (_exited.Task.IsCompleted)
+            if (_replies.Exited.IsCompleted)
             {
-                throw new ChildExitedException(_exited.Task.Result);
+                throw new ChildExitedException(_replies.Exited.Result);
             }
 
             await WriteAsync(build(id), cancellationToken);
             await using var registration = cancellationToken.Register(() => _ = CancelAsync(id));
-            return await reply.Task.WaitAsync(cancellationToken);
+            return await reply.WaitAsync(cancellationToken);
         }
         finally
         {
-            _pending.TryRemove(id, out _);
+            _replies.Forget(id);
         }
     }
 
@@ -173,7 +164,7 @@ internal sealed partial class ChildConnection : IDisposable
         catch (IOException)
         {
             // A broken pipe: the child died; the exit handling fails this call.
-            throw new ChildExitedException(await _exited.Task);
+            throw new ChildExitedException(await _replies.Exited);
         }
         finally
         {

@@ -1,12 +1,13 @@
 using SyncHub.Core.Audit;
 using SyncHub.Core.Failures;
+using SyncHub.Core.Failures.Groups;
 using SyncHub.Core.Validation;
 using SyncHub.Data.Entities;
 
 namespace SyncHub.Web.Pages.Failed;
 
 /// <summary>The failed page's archive, dismiss (one record or a failure group) and restore, each answered with the message the list shows.</summary>
-public sealed class FailedRecordActions(RecordActionService actions)
+public sealed class FailedRecordActions(RecordActionService actions, GroupDismissal groups)
 {
     public async Task<string> ArchiveAsync(long[] ids, Actor actor, CancellationToken cancellationToken)
     {
@@ -37,7 +38,7 @@ public sealed class FailedRecordActions(RecordActionService actions)
     /// <summary>Dismiss group: every failed record (or dead letter) of the group, with one reason and one audit entry.</summary>
     public async Task<string> DismissGroupAsync(string? group, string? reason, Actor actor, int? integrationId, RecordStatus queue, CancellationToken cancellationToken)
     {
-        var result = await actions.DismissGroupAsync(group ?? "", reason, actor.Name, integrationId, queue, cancellationToken);
+        var result = await groups.DismissGroupAsync(group ?? "", reason, actor.Name, integrationId, queue, cancellationToken);
         return result.IsValid
             ? result.Dismissed == 0
                 ? $"Nothing was dismissed: the group has no {(queue == RecordStatus.DeadLetter ? "dead letters" : "failed records")} left."

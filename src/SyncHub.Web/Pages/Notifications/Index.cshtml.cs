@@ -84,9 +84,9 @@ public sealed class IndexModel(NotificationsQuery query, NotificationChannelServ
         return Page();
     }
 
-    public async Task<IActionResult> OnPostTestAsync(int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostTestAsync(int id, [FromServices] ChannelTest test, CancellationToken cancellationToken)
     {
-        var result = await channels.TestAsync(id, Actor, cancellationToken);
+        var result = await test.TestAsync(id, Actor, cancellationToken);
         TestResult = result is { } sent
             ? new TestResultView(id, sent.Succeeded, sent.Succeeded ? "Test message sent." : sent.Error ?? "The channel did not take the message.")
             : new TestResultView(id, false, "That channel no longer exists.");

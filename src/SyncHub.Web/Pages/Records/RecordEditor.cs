@@ -8,7 +8,7 @@ public sealed class RecordEditor(EditAndRetryService edits)
 {
     public static RecordEditState Validate(string currentPayload, string? payload)
     {
-        var preview = EditAndRetryService.Preview(currentPayload, payload);
+        var preview = EditRules.Preview(currentPayload, payload);
         return preview.IsValid
             ? new RecordEditState(payload, null, preview.Changes)
             : new RecordEditState(payload, "The payload " + preview.Problem, null);

@@ -54,7 +54,7 @@ public sealed class DeadLetterGroupsTests
         await using var engine = await EngineHarness.StartAsync();
         var (dead, failed, group) = await SameCauseInBothQueuesAsync(engine);
 
-        var result = await engine.Get<RecordActionService>().DismissGroupAsync(
+        var result = await engine.Get<GroupDismissal>().DismissGroupAsync(
             group, "Orders cancelled", "ops@test.local", null, RecordStatus.DeadLetter, CancellationToken.None);
 
         result.Dismissed.ShouldBe(dead.Length);
@@ -74,7 +74,7 @@ public sealed class DeadLetterGroupsTests
     {
         await using var engine = await EngineHarness.StartAsync();
 
-        await Should.ThrowAsync<ArgumentOutOfRangeException>(() => engine.Get<RecordActionService>().DismissGroupAsync(
+        await Should.ThrowAsync<ArgumentOutOfRangeException>(() => engine.Get<GroupDismissal>().DismissGroupAsync(
             "abc", "why", "ops@test.local", null, RecordStatus.Delivered, CancellationToken.None));
     }
 

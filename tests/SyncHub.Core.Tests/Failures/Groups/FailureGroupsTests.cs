@@ -75,7 +75,7 @@ public sealed class FailureGroupsTests
         var (others, refused) = await TwoCausesAsync(engine);
         var group = await GroupOfAsync(engine, refused[0]);
 
-        var result = await engine.Get<RecordActionService>().DismissGroupAsync(group, "  Cancelled invoices  ", "ops@test.local", null, RecordStatus.Failed, CancellationToken.None);
+        var result = await engine.Get<GroupDismissal>().DismissGroupAsync(group, "  Cancelled invoices  ", "ops@test.local", null, RecordStatus.Failed, CancellationToken.None);
 
         result.Dismissed.ShouldBe(5);
         foreach (var id in refused)
@@ -104,7 +104,7 @@ public sealed class FailureGroupsTests
         var (_, refused) = await TwoCausesAsync(engine);
         var group = await GroupOfAsync(engine, refused[0]);
 
-        var result = await engine.Get<RecordActionService>().DismissGroupAsync(group, " ", "ops@test.local", null, RecordStatus.Failed, CancellationToken.None);
+        var result = await engine.Get<GroupDismissal>().DismissGroupAsync(group, " ", "ops@test.local", null, RecordStatus.Failed, CancellationToken.None);
 
         result.IsValid.ShouldBeFalse();
         result.Errors!.ToDictionary().ShouldContainKey("reason");

@@ -1,16 +1,41 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using SyncHub.Plugins.Protocol;
 
 namespace SyncHub.Core.Plugins.Isolation;
 
-internal sealed partial class ChildConnection
+/// <summary>
+/// The child's stdout: its hello first, then replies matched to waiting calls by id. When the stream ends, the hello
+/// and every call still waiting fail with the exit code, and <see cref="Exited"/> completes.
+/// </summary>
+internal sealed partial class ChildReplies(string plugin, ILogger logger)
 {
-    private async Task ReadRepliesAsync()
+    private readonly ConcurrentDictionary<long, TaskCompletionSource<ChildReply>> _pending = new();
+    private readonly TaskCompletionSource<ChildHello> _hello = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<int> _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public Task<ChildHello> Hello => _hello.Task;
+
+    public Task<int> Exited => _exited.Task;
+
+    /// <summary>A call with this id now waits for its reply.</summary>
+    public Task<ChildReply> Await(long id)
+    {
+        var reply = new TaskCompletionSource<ChildReply>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _pending[id] = reply;
+        return reply.Task;
+    }
+
+    /// <summary>The call no longer waits (answered, cancelled or failed).</summary>
+    public void Forget(long id) => _pending.TryRemove(id, out _);
+
+    public async Task ReadAsync(Process process)
     {
         try
         {
-            while (await _process.StandardOutput.ReadLineAsync() is { } line)
+            while (await process.StandardOutput.ReadLineAsync() is { } line)
             {
                 Receive(line);
             }
@@ -23,8 +48,8 @@ internal sealed partial class ChildConnection
         var code = -1;
         try
         {
-            await _process.WaitForExitAsync();
-            code = _process.ExitCode;
+            await process.WaitForExitAsync();
+            code = process.ExitCode;
         }
         catch (InvalidOperationException)
         {
@@ -56,27 +81,9 @@ internal sealed partial class ChildConnection
         catch (JsonException ex)
         {
             // Garbage on the protocol channel: the call it was meant to answer times out like a hung one.
-            LogGarbage(_plugin, ex.Message);
+            LogGarbage(plugin, ex.Message);
         }
     }
-
-    private async Task RelayErrorsAsync()
-    {
-        try
-        {
-            while (await _process.StandardError.ReadLineAsync() is { } line)
-            {
-                _lastErrorLine = line.Length > MaxLoggedLine ? line[..MaxLoggedLine] : line;
-                LogChildOutput(_plugin, ProcessId, _lastErrorLine);
-            }
-        }
-        catch (Exception ex) when (ex is IOException or ObjectDisposedException or InvalidOperationException)
-        {
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Plugin {Plugin} (process {ProcessId}): {Line}")]
-    private partial void LogChildOutput(string plugin, int processId, string line);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Plugin {Plugin} wrote a line that is not a protocol message; ignored: {Error}")]
     private partial void LogGarbage(string plugin, string error);

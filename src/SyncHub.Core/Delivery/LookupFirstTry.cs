@@ -5,10 +5,13 @@ using SyncHub.Core.Retries;
 
 namespace SyncHub.Core.Delivery;
 
-public sealed partial class GatewayInvoker
+/// <summary>
+/// One try inside an integration's pipeline: while a record's outcome is unknown (an earlier send may have landed),
+/// look it up at the destination first and send only when it is not there.
+/// </summary>
+public sealed partial class LookupFirstTry(ILogger<LookupFirstTry> logger)
 {
-    /// <summary>One try inside the pipeline: look the record up first while its outcome is unknown, then send.</summary>
-    private async Task<DeliveryOutcome> DeliverOnceAsync(IConnectorGateway gateway, DeliveryRequest request, ResendGuard guard, CancellationToken cancellationToken)
+    internal async Task<DeliveryOutcome> DeliverAsync(IConnectorGateway gateway, DeliveryRequest request, ResendGuard guard, CancellationToken cancellationToken)
     {
         if (guard.OutcomeUnknown && gateway is IRecordLookup lookup)
         {
@@ -64,7 +67,8 @@ public sealed partial class GatewayInvoker
         catch (Exception ex) when (ex is not OperationCanceledException and not HttpRequestException)
         {
             // The outcome's text is redacted with every other answer; the log gets its own redacted copy.
-            LogConnectorThrewOnLookup(new RedactedException(ex, Redactor(gateway, request)), gateway.Info.Name, request.RecordId, request.IntegrationSlug);
+            var redactor = ProviderTextRedactor.For(gateway.Info.Settings, request.Settings);
+            LogConnectorThrewOnLookup(new RedactedException(ex, redactor), gateway.Info.Name, request.RecordId, request.IntegrationSlug);
             return LookupOutcome.Failed(ErrorClass.ConnectorFault, $"The connector's look-up failed: {ex.GetType().Name}: {ex.Message}");
         }
     }

@@ -1,9 +1,14 @@
 using Microsoft.EntityFrameworkCore;
+using SyncHub.Core.Audit;
+using SyncHub.Data;
 using SyncHub.Data.Entities;
 
 namespace SyncHub.Core.Notifications;
 
-public sealed partial class NotificationChannelService
+/// <summary>A channel's test message, sent at once so an administrator sees whether the channel works.</summary>
+public sealed class ChannelTest(
+    IDbContextFactory<SyncHubDbContext> dbFactory, WriteGate writes, IAuditLog audit, NotificationDispatcher dispatcher, NotificationRenderer renderer,
+    TimeProvider time)
 {
     /// <summary>
     /// Sends a test message through the channel now (in-app: puts it in the inbox), records the result on the channel

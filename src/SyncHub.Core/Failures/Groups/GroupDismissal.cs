@@ -1,13 +1,18 @@
 using Microsoft.EntityFrameworkCore;
-using SyncHub.Core.Failures.Groups;
+using Microsoft.Extensions.Logging;
 using SyncHub.Core.Validation;
+using SyncHub.Data;
 using SyncHub.Data.Bookkeeping;
 using SyncHub.Data.Entities;
 
-namespace SyncHub.Core.Failures;
+namespace SyncHub.Core.Failures.Groups;
 
-public sealed partial class RecordActionService
+/// <summary>Dismiss group: every record of one failure group leaves its queue with one reason and one audit entry.</summary>
+public sealed partial class GroupDismissal(
+    IDbContextFactory<SyncHubDbContext> dbFactory, WriteGate writes, TimeProvider time, ILogger<GroupDismissal> logger)
 {
+    private const int MaxActorLength = 256;
+
     /// <summary>
     /// Dismisses every record of one failure group in one queue (failed or dead letter; not archived), with the same
     /// who, when and why as a single dismiss. A group can hold thousands, so it is one UPDATE and one audit entry naming
@@ -24,7 +29,7 @@ public sealed partial class RecordActionService
         ArgumentException.ThrowIfNullOrWhiteSpace(actor);
         var errors = new FieldErrors();
         var trimmed = reason?.Trim();
-        TextRules.Required(errors, "reason", trimmed, MaxReasonLength);
+        TextRules.Required(errors, "reason", trimmed, RecordActionService.MaxReasonLength);
         if (string.IsNullOrWhiteSpace(fingerprint) || fingerprint.Length > ErrorFingerprint.Length)
         {
             errors.Add("fingerprint", "must name a failure group.");
@@ -63,7 +68,10 @@ public sealed partial class RecordActionService
         }
 
         await transaction.CommitAsync(cancellationToken);
-        LogApplied(AuditActions.DismissGroup, dismissed, dismissed, by);
+        LogDismissed(fingerprint, dismissed, by);
         return new GroupDismissResult(dismissed, null);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Group {Fingerprint} dismissed by {Actor}: {Dismissed} records")]
+    private partial void LogDismissed(string fingerprint, int dismissed, string actor);
 }
