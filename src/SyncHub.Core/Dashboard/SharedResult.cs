@@ -44,7 +44,7 @@ public sealed class SharedResult<T>(TimeProvider time) : IDisposable
 
             if (age < maxAge * 2)
             {
-                StartRefresh(compute);
+                StartRefresh(maxAge, compute);
                 return current.Value;
             }
         }
@@ -70,7 +70,7 @@ public sealed class SharedResult<T>(TimeProvider time) : IDisposable
 
     public void Dispose() => _gate.Dispose();
 
-    private void StartRefresh(Func<CancellationToken, Task<T>> compute)
+    private void StartRefresh(TimeSpan maxAge, Func<CancellationToken, Task<T>> compute)
     {
         lock (_refreshLock)
         {
@@ -80,11 +80,11 @@ public sealed class SharedResult<T>(TimeProvider time) : IDisposable
             }
 
             // Not the caller's token: the refresh serves every later caller, not the one who happened to start it.
-            _refresh = Task.Run(() => RefreshAsync(compute));
+            _refresh = Task.Run(() => RefreshAsync(maxAge, compute));
         }
     }
 
-    private async Task RefreshAsync(Func<CancellationToken, Task<T>> compute)
+    private async Task RefreshAsync(TimeSpan maxAge, Func<CancellationToken, Task<T>> compute)
     {
         try
         {
@@ -98,6 +98,12 @@ public sealed class SharedResult<T>(TimeProvider time) : IDisposable
         try
         {
             var now = time.GetUtcNow();
+            if (_current is { } fresh && now - fresh.ReadAt < maxAge)
+            {
+                // A caller who waited at the gate computed it meanwhile: not twice.
+                return;
+            }
+
             _current = new Snapshot(await compute(CancellationToken.None), now);
         }
         catch (Exception)

@@ -38,6 +38,24 @@ public sealed class SharedResultTests
     }
 
     [Fact]
+    public async Task GetAsync_BackgroundRefreshWaitsWhileACallerComputes_ItKeepsThatResultAndDoesNotComputeAgain()
+    {
+        using var shared = new SharedResult<string>(_time);
+        await shared.GetAsync(MaxAge, ComputeAsync, CancellationToken.None);
+        _time.Advance(MaxAge * 1.5);
+        var release = new TaskCompletionSource();
+        var computing = shared.GetAsync(TimeSpan.Zero, async ct => { await release.Task; return await ComputeAsync(ct); }, CancellationToken.None);
+
+        var stale = await shared.GetAsync(MaxAge, ComputeAsync, CancellationToken.None);
+        release.SetResult();
+        await computing;
+        await shared.Refreshing;
+        var after = await shared.GetAsync(MaxAge, ComputeAsync, CancellationToken.None);
+
+        (stale, after, _computed).ShouldBe(("result 1", "result 2", 2));
+    }
+
+    [Fact]
     public async Task GetAsync_OlderThanTwiceMaxAge_ComputesWhileTheCallerWaits()
     {
         using var shared = new SharedResult<string>(_time);
