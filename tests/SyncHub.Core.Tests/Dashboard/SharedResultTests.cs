@@ -29,8 +29,13 @@ public sealed class SharedResultTests
         await shared.GetAsync(MaxAge, ComputeAsync, CancellationToken.None);
         _time.Advance(MaxAge);
 
-        var stale = await shared.GetAsync(MaxAge, ComputeAsync, CancellationToken.None);
-        var alsoStale = await shared.GetAsync(MaxAge, ComputeAsync, CancellationToken.None);
+        // The refresh is held until both stale callers have answered, so the test does not race the thread pool.
+        var release = new TaskCompletionSource();
+        Func<CancellationToken, Task<string>> heldCompute = async ct => { await release.Task; return await ComputeAsync(ct); };
+
+        var stale = await shared.GetAsync(MaxAge, heldCompute, CancellationToken.None);
+        var alsoStale = await shared.GetAsync(MaxAge, heldCompute, CancellationToken.None);
+        release.SetResult();
         await shared.Refreshing;
         var refreshed = await shared.GetAsync(MaxAge, ComputeAsync, CancellationToken.None);
 
