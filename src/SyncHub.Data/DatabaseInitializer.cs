@@ -5,7 +5,11 @@ namespace SyncHub.Data;
 /// <summary>Applies the database migrations and SQLite's WAL settings once at start-up.</summary>
 public static class DatabaseInitializer
 {
-    public static async Task InitializeAsync(SyncHubDbContext db, CancellationToken cancellationToken)
+    /// <summary>Migrations write like any writer, so they hold the gate; nothing else is writing yet, so they never wait.</summary>
+    public static Task InitializeAsync(SyncHubDbContext db, WriteGate writes, CancellationToken cancellationToken) =>
+        writes.RunAsync(token => InitializeAsync(db, token), cancellationToken);
+
+    private static async Task InitializeAsync(SyncHubDbContext db, CancellationToken cancellationToken)
     {
         if (db.Database.IsSqlite())
         {

@@ -125,7 +125,7 @@ public sealed class EngineHarness : IAsyncDisposable
         var database = shared ?? (postgres ?? PostgresTestDatabase.Selected ? await PostgresTestDatabase.CreateAsync() : null);
         var harness = new EngineHarness(configuration, database, sameDatabaseAs);
         await using var db = await harness.Get<IDbContextFactory<SyncHubDbContext>>().CreateDbContextAsync();
-        await DatabaseInitializer.InitializeAsync(db, CancellationToken.None);
+        await DatabaseInitializer.InitializeAsync(db, harness.Get<WriteGate>(), CancellationToken.None);
         return harness;
     }
 

@@ -15,13 +15,13 @@ namespace SyncHub.Web.Storage;
 /// On PostgreSQL the node first records its heartbeat, so no other node takes its claims for a dead node's.
 /// </summary>
 internal sealed class DatabaseStartupService(
-    IDbContextFactory<SyncHubDbContext> dbFactory, StoredTextRedaction redaction, InFlightRecovery recovery, RunRecovery runRecovery, DemoSeeder demo, NodeLeases leases) : IHostedService
+    IDbContextFactory<SyncHubDbContext> dbFactory, WriteGate writes, StoredTextRedaction redaction, InFlightRecovery recovery, RunRecovery runRecovery, DemoSeeder demo, NodeLeases leases) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
-            await DatabaseInitializer.InitializeAsync(db, cancellationToken);
+            await DatabaseInitializer.InitializeAsync(db, writes, cancellationToken);
             if (db.Database.IsPostgres())
             {
                 await leases.BeatAsync(cancellationToken);
