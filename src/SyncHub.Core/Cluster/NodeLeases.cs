@@ -12,23 +12,11 @@ namespace SyncHub.Core.Cluster;
 /// beats stop for longer than the lease is dead, and any node releases its claims so the others deliver them.
 /// </summary>
 public sealed partial class NodeLeases(
-    IDbContextFactory<SyncHubDbContext> dbFactory, NodeIdentity node, ClaimRelease release, TimeProvider time,
+    IDbContextFactory<SyncHubDbContext> dbFactory, WriteGate writes, NodeIdentity node, ClaimRelease release, TimeProvider time,
     IOptions<ClusterOptions> options, ILogger<NodeLeases> logger)
 {
     /// <summary>Records or renews this node's heartbeat. Must run before the node claims anything.</summary>
-    public async Task BeatAsync(CancellationToken cancellationToken)
-    {
-        var now = time.GetUtcNow();
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var renewed = await db.Nodes.Where(n => n.Id == node.Id)
-            .ExecuteUpdateAsync(s => s.SetProperty(n => n.HeartbeatAt, now), cancellationToken);
-        if (renewed == 0)
-        {
-            db.Nodes.Add(new SyncHubNode { Id = node.Id, HostName = Environment.MachineName, StartedAt = now, HeartbeatAt = now });
-            await db.SaveChangesAsync(cancellationToken);
-            LogJoined(node.Id);
-        }
-    }
+    public Task BeatAsync(CancellationToken cancellationToken) => writes.RunAsync(BeatGatedAsync, cancellationToken);
 
     /// <summary>Releases the claims of nodes whose lease ran out, and forgets nodes silent for ten leases.</summary>
     public async Task<int> ReleaseExpiredAsync(CancellationToken cancellationToken)
@@ -45,10 +33,29 @@ public sealed partial class NodeLeases(
         }
 
         var forgotten = now - TimeSpan.FromSeconds(options.Value.LeaseSeconds * 10);
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await db.Nodes.Where(n => n.HeartbeatAt < forgotten && !db.WorkQueue.Any(w => w.ClaimedBy == n.Id && w.Lane == WorkLane.Claimed))
-            .ExecuteDeleteAsync(cancellationToken);
+        await writes.RunAsync(
+            async token =>
+            {
+                await using var db = await dbFactory.CreateDbContextAsync(token);
+                await db.Nodes.Where(n => n.HeartbeatAt < forgotten && !db.WorkQueue.Any(w => w.ClaimedBy == n.Id && w.Lane == WorkLane.Claimed))
+                    .ExecuteDeleteAsync(token);
+            },
+            cancellationToken);
         return released;
+    }
+
+    private async Task BeatGatedAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var renewed = await db.Nodes.Where(n => n.Id == node.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(n => n.HeartbeatAt, now), cancellationToken);
+        if (renewed == 0)
+        {
+            db.Nodes.Add(new SyncHubNode { Id = node.Id, HostName = Environment.MachineName, StartedAt = now, HeartbeatAt = now });
+            await db.SaveChangesAsync(cancellationToken);
+            LogJoined(node.Id);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Node {NodeId} joined the cluster")]

@@ -11,7 +11,7 @@ namespace SyncHub.Core.Integrations;
 
 /// <summary>Creates integrations, validating every field before anything is written.</summary>
 public sealed class IntegrationCreator(
-    IDbContextFactory<SyncHubDbContext> dbFactory, IConnectorCatalog catalog, RecordMapper mapper, SettingsProtector settings, TimeProvider time)
+    IDbContextFactory<SyncHubDbContext> dbFactory, WriteGate writes, IConnectorCatalog catalog, RecordMapper mapper, SettingsProtector settings, TimeProvider time)
 {
     /// <param name="actor">Who is creating it from the dashboard; the audit log records it. Null (the API) writes no entry.</param>
     public async Task<CreateIntegrationResult> CreateAsync(CreateIntegrationRequest request, string? actor, CancellationToken cancellationToken)
@@ -49,7 +49,7 @@ public sealed class IntegrationCreator(
         }
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            await writes.RunAsync(db.SaveChangesAsync, cancellationToken);
         }
         catch (DbUpdateException)
         {

@@ -10,7 +10,7 @@ namespace SyncHub.Core.Reconciliation;
 /// failed (its partial rows are removed; start it again), a resync is resumed where it stopped (each row records whether
 /// it was handled, so nothing is queued twice).
 /// </summary>
-public sealed class ReconcileRecovery(IDbContextFactory<SyncHubDbContext> dbFactory, ReconcileQueue queue, NodeOwnership owners, TimeProvider time)
+public sealed class ReconcileRecovery(IDbContextFactory<SyncHubDbContext> dbFactory, WriteGate writes, ReconcileQueue queue, NodeOwnership owners, TimeProvider time)
 {
     public const string InterruptedNote = "Interrupted: SyncHub stopped while this comparison was running; nothing was recorded. Reconcile again.";
 
@@ -29,13 +29,20 @@ public sealed class ReconcileRecovery(IDbContextFactory<SyncHubDbContext> dbFact
             var owner = run.OwnerNode;
             if (run.Status == ReconcileStatus.Running)
             {
-                await db.ReconcileDifferences.Where(d => d.RunId == run.Id).ExecuteDeleteAsync(cancellationToken);
-                recovered += await db.ReconcileRuns.Where(r => r.Id == run.Id && r.Status == ReconcileStatus.Running && r.OwnerNode == owner)
-                    .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, ReconcileStatus.Failed).SetProperty(r => r.FinishedAt, now)
-                        .SetProperty(r => r.Phase, (string?)null).SetProperty(r => r.Note, InterruptedNote), cancellationToken);
+                recovered += await writes.RunAsync(
+                    async token =>
+                    {
+                        await db.ReconcileDifferences.Where(d => d.RunId == run.Id).ExecuteDeleteAsync(token);
+                        return await db.ReconcileRuns.Where(r => r.Id == run.Id && r.Status == ReconcileStatus.Running && r.OwnerNode == owner)
+                            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, ReconcileStatus.Failed).SetProperty(r => r.FinishedAt, now)
+                                .SetProperty(r => r.Phase, (string?)null).SetProperty(r => r.Note, InterruptedNote), token);
+                    },
+                    cancellationToken);
             }
-            else if (await db.ReconcileRuns.Where(r => r.Id == run.Id && r.ResyncStatus == ReconcileResyncStatus.Running && r.OwnerNode == owner)
-                .ExecuteUpdateAsync(s => s.SetProperty(r => r.OwnerNode, me), cancellationToken) == 1)
+            else if (await writes.RunAsync(
+                token => db.ReconcileRuns.Where(r => r.Id == run.Id && r.ResyncStatus == ReconcileResyncStatus.Running && r.OwnerNode == owner)
+                    .ExecuteUpdateAsync(s => s.SetProperty(r => r.OwnerNode, me), token),
+                cancellationToken) == 1)
             {
                 await queue.EnqueueAsync(new ReconcileWork(run.Id, Resync: true), cancellationToken);
                 recovered++;

@@ -10,7 +10,7 @@ namespace SyncHub.Core.Runs;
 /// staged but not delivered go out with the integration's next run. On a shared store only runs whose node is this
 /// one or is dead are ended: a live node's run is still being driven.
 /// </summary>
-public sealed class RunRecovery(IDbContextFactory<SyncHubDbContext> dbFactory, NodeOwnership owners, TimeProvider time)
+public sealed class RunRecovery(IDbContextFactory<SyncHubDbContext> dbFactory, WriteGate writes, NodeOwnership owners, TimeProvider time)
 {
     public const string InterruptedNote =
         "Interrupted: SyncHub stopped while this run was in progress. Progress so far is kept; undelivered records go out with the next run.";
@@ -38,6 +38,12 @@ public sealed class RunRecovery(IDbContextFactory<SyncHubDbContext> dbFactory, N
 
         var now = time.GetUtcNow();
         var integrations = await db.Integrations.AsNoTracking().ToDictionaryAsync(i => i.Id, cancellationToken);
+        return await writes.RunAsync(token => EndAsync(db, interrupted, integrations, now, token), cancellationToken);
+    }
+
+    private static async Task<int> EndAsync(
+        SyncHubDbContext db, List<SyncRun> interrupted, Dictionary<int, Integration> integrations, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         var ended = 0;
         foreach (var run in interrupted)
         {

@@ -4,6 +4,8 @@ using Htmx;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
@@ -39,7 +41,8 @@ internal static class SecurityServiceCollectionExtensions
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(security.LockoutMinutes);
                 options.User.RequireUniqueEmail = true;
             })
-            .AddEntityFrameworkStores<SyncHubDbContext>()
+            .AddUserStore<GatedUserStore>()
+            .AddRoleStore<GatedRoleStore>()
             .AddClaimsPrincipalFactory<SyncHubClaimsPrincipalFactory>()
             .AddDefaultTokenProviders();
         // Role changes, locks and password resets take effect on the user's very next request, not in 30 minutes.
@@ -87,7 +90,9 @@ internal static class SecurityServiceCollectionExtensions
             // Secure whenever the request is HTTPS, directly or at a trusted proxy (the default never marks it Secure).
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
-        services.AddDataProtection().SetApplicationName("SyncHub").PersistKeysToDbContext<SyncHubDbContext>();
+        services.AddDataProtection().SetApplicationName("SyncHub");
+        services.AddOptions<KeyManagementOptions>().Configure<IServiceProvider>((options, provider) => options.XmlRepository = new GatedKeyRepository(
+            new EntityFrameworkCoreXmlRepository<SyncHubDbContext>(provider, provider.GetRequiredService<ILoggerFactory>()), provider.GetRequiredService<WriteGate>()));
         services.AddRateLimiter(options => ConfigureRateLimits(options, security));
         services.AddSingleton<SignInThrottle>();
         services.AddSingleton<ConfiguredApiKeys>();
