@@ -60,7 +60,10 @@ public sealed class EngineHarness : IAsyncDisposable
         if (postgres is null)
         {
             _sqlite = new TempSqliteFile();
-            services.AddPooledDbContextFactory<SyncHubDbContext>(o => o.UseSqlite(_sqlite.ConnectionString).AddInterceptors(new SqliteConnectionTuning(), WriteFaults));
+            // Every write a test reaches must take its turn at the gate, as the app's writers do.
+            services.AddSingleton(provider => new WriteGateGuard(provider.GetRequiredService<WriteGate>(), enforce: true, provider.GetRequiredService<ILogger<WriteGateGuard>>()));
+            services.AddPooledDbContextFactory<SyncHubDbContext>((provider, o) => o.UseSqlite(_sqlite.ConnectionString)
+                .AddInterceptors(new SqliteConnectionTuning(), WriteFaults, provider.GetRequiredService<WriteGateGuard>()));
         }
         else
         {
@@ -144,13 +147,15 @@ public sealed class EngineHarness : IAsyncDisposable
     }
 
     /// <summary>Changes an integration directly in the store (settings the API does not expose yet).</summary>
-    public async Task UpdateIntegrationAsync(int integrationId, Action<Integration> change)
+    public Task UpdateIntegrationAsync(int integrationId, Action<Integration> change) => WriteAsync(async db =>
     {
-        await using var db = await Get<IDbContextFactory<SyncHubDbContext>>().CreateDbContextAsync();
         var integration = await db.Integrations.SingleAsync(i => i.Id == integrationId);
         change(integration);
         await db.SaveChangesAsync();
-    }
+    });
+
+    /// <summary>A change straight in the store, in its turn at the write gate (see <see cref="StoreWrites"/>).</summary>
+    public Task WriteAsync(Func<SyncHubDbContext, Task> write) => _services.WriteAsync(write);
 
     public async Task<long> IngestAsync(string slug, string sourceId, string payloadJson = """{"amount": 12.5}""", string entityType = "invoice")
     {

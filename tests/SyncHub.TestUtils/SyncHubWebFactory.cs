@@ -53,6 +53,7 @@ public class SyncHubWebFactory : WebApplicationFactory<Program>
     public Dictionary<string, string?> Settings { get; } = new()
     {
         ["SyncHub:Demo:Enabled"] = "false",
+        ["SyncHub:Database:EnforceWriteGate"] = "true",
         ["SyncHub:Delivery:BackgroundEnabled"] = "false",
         ["SyncHub:Delivery:InCallRetries"] = "0",
         ["SyncHub:Breakers:Enabled"] = "false",

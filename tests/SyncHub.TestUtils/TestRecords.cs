@@ -11,10 +11,13 @@ namespace SyncHub.TestUtils;
 /// </summary>
 public static class TestRecords
 {
-    public static async Task UpdateAsync(SyncHubDbContext db, IQueryable<SyncRecord> selection, Action<UpdateSettersBuilder<SyncRecord>> setters)
-    {
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        await RecordWrites.UpdateAsync(db, selection, setters, CancellationToken.None);
-        await transaction.CommitAsync();
-    }
+    public static Task UpdateAsync(WriteGate writes, SyncHubDbContext db, IQueryable<SyncRecord> selection, Action<UpdateSettersBuilder<SyncRecord>> setters) =>
+        writes.RunAsync(
+            async token =>
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync(token);
+                await RecordWrites.UpdateAsync(db, selection, setters, token);
+                await transaction.CommitAsync(token);
+            },
+            CancellationToken.None);
 }

@@ -19,17 +19,23 @@ internal static class DatabaseServiceCollectionExtensions
             var settings = DatabaseSettings.Read(provider.GetRequiredService<IConfiguration>());
             if (settings.IsPostgres)
             {
+                // No guard: the gate lets every writer through here, and the engine's store does not enter it at all.
                 options.UsePostgresStore(settings.ConnectionString);
                 return;
             }
 
             var contentRoot = provider.GetRequiredService<IHostEnvironment>().ContentRootPath;
-            options.UseSqlite(ResolveSqlitePath(settings.ConnectionString, contentRoot)).AddInterceptors(new SqliteConnectionTuning());
+            options.UseSqlite(ResolveSqlitePath(settings.ConnectionString, contentRoot))
+                .AddInterceptors(new SqliteConnectionTuning(), provider.GetRequiredService<WriteGateGuard>());
         });
 
         // SQLite takes one writer at a time, so the engine's writers queue in-process. PostgreSQL takes concurrent
         // writers with row locks, and the other nodes' writers would not see an in-process queue anyway: no gate.
         services.AddSingleton(provider => new WriteGate(serialize: !DatabaseSettings.Read(provider.GetRequiredService<IConfiguration>()).IsPostgres));
+        services.AddSingleton(provider => new WriteGateGuard(
+            provider.GetRequiredService<WriteGate>(),
+            DatabaseSettings.EnforcesWriteGate(provider.GetRequiredService<IConfiguration>(), provider.GetRequiredService<IHostEnvironment>()),
+            provider.GetRequiredService<ILogger<WriteGateGuard>>()));
         services.AddHostedService<DatabaseStartupService>();
         return services;
     }

@@ -8,9 +8,18 @@ internal sealed record DatabaseSettings(DatabaseProvider Provider, string Connec
 {
     public const string ProviderKey = "SyncHub:Database:Provider";
 
+    public const string EnforceWriteGateKey = "SyncHub:Database:EnforceWriteGate";
+
     private const string DefaultSqlite = "Data Source=data/synchub.db";
 
     public bool IsPostgres => Provider == DatabaseProvider.Postgres;
+
+    /// <summary>
+    /// Whether a write outside the write gate is refused (true) or only warned about. Unset, it is refused in Development,
+    /// where the bug should fail loudly, and warned about elsewhere, where refusing would lose the work.
+    /// </summary>
+    public static bool EnforcesWriteGate(IConfiguration configuration, IHostEnvironment environment) =>
+        configuration.GetValue<bool?>(EnforceWriteGateKey) ?? environment.IsDevelopment();
 
     public static DatabaseSettings Read(IConfiguration configuration)
     {

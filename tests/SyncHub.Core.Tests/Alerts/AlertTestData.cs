@@ -14,23 +14,25 @@ internal static class AlertTestData
         this EngineHarness harness, Integration integration, int count, ErrorClass? errorClass = null, int? httpStatus = null, TimeSpan? ago = null)
     {
         var recordId = await harness.IngestAsync(integration.Slug, $"ATT-{Guid.NewGuid():N}");
-        await using var db = await harness.Db();
         var at = harness.Time.GetUtcNow() - (ago ?? TimeSpan.FromSeconds(30));
-        for (var i = 0; i < count; i++)
+        await harness.WriteAsync(async db =>
         {
-            db.Attempts.Add(new SyncAttempt
+            for (var i = 0; i < count; i++)
             {
-                RecordId = recordId,
-                IntegrationId = integration.Id,
-                Status = errorClass is null ? AttemptStatus.Succeeded : AttemptStatus.Failed,
-                ErrorClass = errorClass,
-                HttpStatus = httpStatus,
-                StartedAt = at,
-                FinishedAt = at,
-            });
-        }
+                db.Attempts.Add(new SyncAttempt
+                {
+                    RecordId = recordId,
+                    IntegrationId = integration.Id,
+                    Status = errorClass is null ? AttemptStatus.Succeeded : AttemptStatus.Failed,
+                    ErrorClass = errorClass,
+                    HttpStatus = httpStatus,
+                    StartedAt = at,
+                    FinishedAt = at,
+                });
+            }
 
-        await db.SaveChangesAsync();
+            await db.SaveChangesAsync();
+        });
     }
 
     public static async Task AddDeadLettersAsync(this EngineHarness harness, Integration integration, int count, TimeSpan ago)
@@ -40,7 +42,7 @@ internal static class AlertTestData
             var id = await harness.IngestAsync(integration.Slug, $"DLQ-{Guid.NewGuid():N}");
             var at = harness.Time.GetUtcNow() - ago;
             await using var db = await harness.Db();
-            await TestRecords.UpdateAsync(db, db.Records.Where(r => r.Id == id), s => s
+            await TestRecords.UpdateAsync(harness.Get<WriteGate>(), db, db.Records.Where(r => r.Id == id), s => s
                 .SetProperty(r => r.Status, RecordStatus.DeadLetter).SetProperty(r => r.DeadLetteredAt, at).SetProperty(r => r.NextAttemptAt, (DateTimeOffset?)null));
         }
     }

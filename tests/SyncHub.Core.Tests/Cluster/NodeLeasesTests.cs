@@ -76,10 +76,11 @@ public sealed class NodeLeasesTests
         var now = engine.Time.GetUtcNow();
         var leases = engine.Get<NodeLeases>();
         await leases.BeatAsync(CancellationToken.None);
+        var writes = engine.Get<WriteGate>();
         await using var db = await engine.Get<IDbContextFactory<SyncHubDbContext>>().CreateDbContextAsync();
         db.Nodes.Add(new SyncHubNode { Id = "dead-node", StartedAt = now.AddHours(-1), HeartbeatAt = now.AddMinutes(-10) });
         db.Nodes.Add(new SyncHubNode { Id = "live-node", StartedAt = now.AddHours(-1), HeartbeatAt = now });
-        await db.SaveChangesAsync();
+        await writes.WriteAsync(() => db.SaveChangesAsync());
 
         var owners = new[] { "dead-node", "live-node", engine.Get<NodeIdentity>().Id };
         var ids = new long[owners.Length];
@@ -89,8 +90,8 @@ public sealed class NodeLeasesTests
             var owner = owners[i];
             var id = ids[i];
             db.Attempts.Add(new SyncAttempt { RecordId = id, IntegrationId = integration.Id, Status = AttemptStatus.InFlight, StartedAt = now });
-            await db.SaveChangesAsync();
-            await TestRecords.UpdateAsync(db, db.Records.Where(r => r.Id == id), s => s.SetProperty(r => r.Status, RecordStatus.InFlight)
+            await writes.WriteAsync(() => db.SaveChangesAsync());
+            await TestRecords.UpdateAsync(writes, db, db.Records.Where(r => r.Id == id), s => s.SetProperty(r => r.Status, RecordStatus.InFlight)
                 .SetProperty(r => r.ClaimToken, Guid.NewGuid()).SetProperty(r => r.ClaimedBy, owner));
         }
 

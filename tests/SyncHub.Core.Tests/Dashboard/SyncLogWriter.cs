@@ -29,7 +29,7 @@ internal sealed class SyncLogWriter(EngineHarness engine)
             FinishedAt = startedAt.AddSeconds(1),
         };
         db.Attempts.Add(attempt);
-        await db.SaveChangesAsync();
+        await engine.Get<WriteGate>().WriteAsync(() => db.SaveChangesAsync());
         return attempt;
     }
 
@@ -39,7 +39,7 @@ internal sealed class SyncLogWriter(EngineHarness engine)
         var attempt = await db.Attempts.SingleAsync(a => a.Id == failedId);
         attempt.ResolvedByAttemptId = resolvedBy;
         attempt.Status = AttemptStatus.Succeeded;
-        await db.SaveChangesAsync();
+        await engine.Get<WriteGate>().WriteAsync(() => db.SaveChangesAsync());
     }
 
     public async Task SetStatusAsync(long recordId, RecordStatus status, bool archived = false)
@@ -48,6 +48,6 @@ internal sealed class SyncLogWriter(EngineHarness engine)
         var record = await db.Records.SingleAsync(r => r.Id == recordId);
         record.Status = status;
         record.ArchivedAt = archived ? engine.Time.GetUtcNow() : null;
-        await db.SaveChangesAsync();
+        await engine.Get<WriteGate>().WriteAsync(() => db.SaveChangesAsync());
     }
 }

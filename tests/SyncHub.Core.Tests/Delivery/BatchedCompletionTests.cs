@@ -25,10 +25,7 @@ public sealed class BatchedCompletionTests
 
         // Someone else took B over while its attempt was out (as a recovery would).
         var otherToken = Guid.NewGuid();
-        await using (var db = await engine.Get<IDbContextFactory<SyncHubDbContext>>().CreateDbContextAsync())
-        {
-            await db.Records.Where(r => r.Id == ids[1]).ExecuteUpdateAsync(s => s.SetProperty(r => r.ClaimToken, otherToken));
-        }
+        await engine.WriteAsync(db => db.Records.Where(r => r.Id == ids[1]).ExecuteUpdateAsync(s => s.SetProperty(r => r.ClaimToken, otherToken)));
 
         engine.Gateway.Release();
         var result = await delivering;

@@ -53,7 +53,7 @@ public sealed class MisbehavingConnectorTests
         {
             var integration = db.Integrations.Single();
             integration.Connector = "uninstalled";
-            await db.SaveChangesAsync();
+            await engine.Get<Data.WriteGate>().WriteAsync(() => db.SaveChangesAsync());
         }
 
         await engine.Orchestrator.DeliverDueAsync(CancellationToken.None);

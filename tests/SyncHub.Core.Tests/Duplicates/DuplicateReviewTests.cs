@@ -211,12 +211,9 @@ public sealed class DuplicateReviewTests
         return (await Reviews(engine).ListAsync(open: true, null, CancellationToken.None)).Single().Id;
     }
 
-    private static async Task ReparentAsync(EngineHarness engine, long recordId, string parentType, string parentId)
-    {
-        await using var db = await engine.Get<IDbContextFactory<SyncHubDbContext>>().CreateDbContextAsync();
-        await db.Records.Where(r => r.Id == recordId)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.ParentEntityType, parentType).SetProperty(r => r.ParentSourceId, parentId));
-    }
+    private static Task ReparentAsync(EngineHarness engine, long recordId, string parentType, string parentId) =>
+        engine.WriteAsync(db => db.Records.Where(r => r.Id == recordId)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.ParentEntityType, parentType).SetProperty(r => r.ParentSourceId, parentId)));
 
     private static async Task DeliverAllAsync(EngineHarness engine)
     {

@@ -178,7 +178,7 @@ public sealed class EditAndRetryTests
     private static async Task SetStatusAsync(EngineHarness engine, long id, RecordStatus status)
     {
         await using var db = await engine.Get<IDbContextFactory<SyncHubDbContext>>().CreateDbContextAsync();
-        await TestRecords.UpdateAsync(db, db.Records.Where(r => r.Id == id), s => s.SetProperty(r => r.Status, status));
+        await TestRecords.UpdateAsync(engine.Get<WriteGate>(), db, db.Records.Where(r => r.Id == id), s => s.SetProperty(r => r.Status, status));
     }
 
     private static async Task ShouldBeUntouchedAsync(EngineHarness engine, long id)

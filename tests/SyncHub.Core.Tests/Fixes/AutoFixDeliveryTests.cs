@@ -124,7 +124,7 @@ public sealed class AutoFixDeliveryTests
         await using (var db = await engine.Get<IDbContextFactory<SyncHubDbContext>>().CreateDbContextAsync())
         {
             db.RecordChanges.Add(new RecordChange { RecordId = id, Actor = "system", Kind = RecordChangeKind.AutoFix, FromVersion = 1, ToVersion = 2, Detail = "earlier" });
-            await db.SaveChangesAsync();
+            await engine.Get<WriteGate>().WriteAsync(() => db.SaveChangesAsync());
         }
 
         engine.Gateway.AnswerNextFor("C-1", RefusedEmail());

@@ -112,23 +112,24 @@ internal sealed class RecordCountsHistory : IAsyncDisposable
     {
         await using var db = await DbAsync();
         await TestRecords.UpdateAsync(
-            db, db.Records.Where(r => r.IntegrationId == Shop.Id && r.Status == RecordStatus.Pending), s => s.SetProperty(r => r.Status, RecordStatus.InFlight));
+            Engine.Get<WriteGate>(), db, db.Records.Where(r => r.IntegrationId == Shop.Id && r.Status == RecordStatus.Pending), s => s.SetProperty(r => r.Status, RecordStatus.InFlight));
     }
 
     // A purge.
     private async Task DeleteRecordsAsync()
     {
-        await using var db = await DbAsync();
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        await RecordWrites.DeleteAsync(db, db.Records.Where(r => r.Id == Failed[3] || r.Id == Failed[1]), CancellationToken.None);
-        await transaction.CommitAsync();
+        await Engine.WriteAsync(async db =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            await RecordWrites.DeleteAsync(db, db.Records.Where(r => r.Id == Failed[3] || r.Id == Failed[1]), CancellationToken.None);
+            await transaction.CommitAsync();
+        });
     }
 
-    private async Task DeleteShopAsync()
+    private Task DeleteShopAsync() => Engine.WriteAsync(async db =>
     {
-        await using var db = await DbAsync();
         await using var transaction = await db.Database.BeginTransactionAsync();
         await RecordWrites.DeleteIntegrationAsync(db, Shop.Id, CancellationToken.None);
         await transaction.CommitAsync();
-    }
+    });
 }

@@ -51,7 +51,7 @@ internal static class Reconciling
     {
         await using var db = await harness.Get<IDbContextFactory<SyncHubDbContext>>().CreateDbContextAsync();
         change(await db.Records.SingleAsync(r => r.Id == recordId));
-        await db.SaveChangesAsync();
+        await harness.Get<WriteGate>().WriteAsync(() => db.SaveChangesAsync());
     }
 
     /// <summary>Makes the integration one sync runs read (a schedule), so a reconciliation reads its source too.</summary>
@@ -67,7 +67,7 @@ internal static class Reconciling
     {
         await using var db = await harness.Get<IDbContextFactory<SyncHubDbContext>>().CreateDbContextAsync();
         (await db.ReconcileRuns.SingleAsync(r => r.Id == runId)).OwnerNode = node;
-        await db.SaveChangesAsync();
+        await harness.Get<WriteGate>().WriteAsync(() => db.SaveChangesAsync());
     }
 
     public static async Task DeliverAllAsync(this EngineHarness harness)

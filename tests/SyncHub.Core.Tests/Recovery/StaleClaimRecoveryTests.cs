@@ -51,7 +51,7 @@ public sealed class StaleClaimRecoveryTests
         await using (var db = await engine.Get<IDbContextFactory<SyncHubDbContext>>().CreateDbContextAsync())
         {
             var at = engine.Time.GetUtcNow();
-            await TestRecords.UpdateAsync(db, db.Records.Where(r => r.Id == id), s => s.SetProperty(r => r.Status, RecordStatus.InFlight)
+            await TestRecords.UpdateAsync(engine.Get<WriteGate>(), db, db.Records.Where(r => r.Id == id), s => s.SetProperty(r => r.Status, RecordStatus.InFlight)
                 .SetProperty(r => r.ClaimToken, token).SetProperty(r => r.UpdatedAt, at));
         }
 

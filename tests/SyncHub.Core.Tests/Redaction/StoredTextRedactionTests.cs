@@ -23,11 +23,11 @@ public sealed class StoredTextRedactionTests
         await using var engine = await StartAsync();
         var (id, integrationId) = await StoredFailureAsync(engine);
         var run = await engine.RunAsync((await engine.CreateSourceIntegrationAsync()).Id);
-        await using (var db = await Db(engine))
+        await engine.WriteAsync(async db =>
         {
             await db.Runs.Where(r => r.Id == run.Id).ExecuteUpdateAsync(s => s.SetProperty(r => r.Note, "The source could not be read: token " + Secret));
             await db.Integrations.Where(i => i.Id == integrationId).ExecuteUpdateAsync(s => s.SetProperty(i => i.ConnectionNote, "Credentials were refused: " + Echo));
-        }
+        });
 
         var counts = await engine.Get<IntegrationStatusQuery>().CountsAsync(integrationId, CancellationToken.None);
 
@@ -97,13 +97,13 @@ public sealed class StoredTextRedactionTests
         engine.Gateway.ThenFail(ErrorClass.Validation, "refused", 422);
         await engine.Orchestrator.DeliverDueAsync(CancellationToken.None);
         var record = await engine.RecordAsync(id);
-        await using var db = await Db(engine);
-        await db.Records.Where(r => r.Id == id).ExecuteUpdateAsync(s => s
-            .SetProperty(r => r.LastErrorMessage, Echo)
-            .SetProperty(r => r.ErrorFingerprint, ErrorFingerprint.For(record.IntegrationId, ErrorClass.Validation, Echo)));
-        await db.Attempts.Where(a => a.RecordId == id).ExecuteUpdateAsync(s => s.SetProperty(a => a.Message, Echo));
+        await engine.WriteAsync(async db =>
+        {
+            await db.Records.Where(r => r.Id == id).ExecuteUpdateAsync(s => s
+                .SetProperty(r => r.LastErrorMessage, Echo)
+                .SetProperty(r => r.ErrorFingerprint, ErrorFingerprint.For(record.IntegrationId, ErrorClass.Validation, Echo)));
+            await db.Attempts.Where(a => a.RecordId == id).ExecuteUpdateAsync(s => s.SetProperty(a => a.Message, Echo));
+        });
         return (id, record.IntegrationId);
     }
-
-    private static Task<SyncHubDbContext> Db(EngineHarness engine) => engine.Get<IDbContextFactory<SyncHubDbContext>>().CreateDbContextAsync();
 }

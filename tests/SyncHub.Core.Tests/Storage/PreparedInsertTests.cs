@@ -36,9 +36,9 @@ public sealed class PreparedInsertTests
             UpdatedAt = now.AddSeconds(i),
         }).ToList();
 
-        await using (var db = await engine.Get<IDbContextFactory<SyncHubDbContext>>().CreateDbContextAsync())
-        await using (var transaction = await db.Database.BeginTransactionAsync())
+        await engine.WriteAsync(async db =>
         {
+            await using var transaction = await db.Database.BeginTransactionAsync();
             await using var insert = await PreparedInsert<SyncRecord>.CreateAsync(db, engine.Time, CancellationToken.None);
             foreach (var row in rows)
             {
@@ -46,7 +46,7 @@ public sealed class PreparedInsertTests
             }
 
             await transaction.CommitAsync();
-        }
+        });
 
         rows.Select(r => r.Id).ShouldAllBe(id => id > 0);
         rows.Select(r => r.Id).Distinct().Count().ShouldBe(3);
@@ -73,16 +73,16 @@ public sealed class PreparedInsertTests
     {
         await using var engine = await EngineHarness.StartAsync();
         var integration = await engine.CreateIntegrationAsync();
-        await using (var db = await engine.Get<IDbContextFactory<SyncHubDbContext>>().CreateDbContextAsync())
-        await using (var transaction = await db.Database.BeginTransactionAsync())
+        await engine.WriteAsync(async db =>
         {
+            await using var transaction = await db.Database.BeginTransactionAsync();
             await using var insert = await PreparedInsert<SyncRecord>.CreateAsync(db, engine.Time, CancellationToken.None);
             var now = engine.Time.GetUtcNow();
             await insert.InsertAsync(
                 new SyncRecord { IntegrationId = integration.Id, EntityType = "invoice", SourceId = "GONE", Payload = "{}", IdempotencyBase = "b", CreatedAt = now, UpdatedAt = now },
                 CancellationToken.None);
             await transaction.RollbackAsync();
-        }
+        });
 
         await using var read = await engine.Get<IDbContextFactory<SyncHubDbContext>>().CreateDbContextAsync();
         (await read.Records.CountAsync()).ShouldBe(0);

@@ -19,7 +19,7 @@ public sealed class RecordWritesTests
         var operation = Guid.NewGuid();
         await using var db = await engine.Get<IDbContextFactory<SyncHubDbContext>>().CreateDbContextAsync();
 
-        await TestRecords.UpdateAsync(db, db.Records.Where(r => r.Status == RecordStatus.Failed), s => s.SetProperty(r => r.RetryOperationId, operation));
+        await TestRecords.UpdateAsync(engine.Get<WriteGate>(), db, db.Records.Where(r => r.Status == RecordStatus.Failed), s => s.SetProperty(r => r.RetryOperationId, operation));
 
         (await db.WorkQueue.Where(w => w.OperationId == operation).Select(w => w.RecordId).OrderBy(id => id).ToListAsync()).ShouldBe(ids);
         (await db.WorkQueue.CountAsync(w => w.Lane == WorkLane.AutomaticRetry)).ShouldBe(0);
@@ -40,10 +40,13 @@ public sealed class RecordWritesTests
                                    "AutomaticRetryCount", "AutomaticRetriesExhausted", "CreatedAt", "UpdatedAt", "OutcomeUnknown")
             SELECT {integration.Id}, 'invoice', 'BULK-' || i, '[]', 1, 'k' || i, {(int)RecordStatus.Failed}, 0, 0, 0, {at}, {at}, 0 FROM n
             """;
-        await db.Database.ExecuteSqlRawAsync(seed);
-        await db.Database.ExecuteSqlRawAsync("""INSERT INTO "RecordCounts" ("IntegrationId", "Status", "Archived", "Count") VALUES ({0}, {1}, 0, 40000)""", integration.Id, (int)RecordStatus.Failed);
+        await engine.Get<WriteGate>().WriteAsync(async () =>
+        {
+            await db.Database.ExecuteSqlRawAsync(seed);
+            await db.Database.ExecuteSqlRawAsync("""INSERT INTO "RecordCounts" ("IntegrationId", "Status", "Archived", "Count") VALUES ({0}, {1}, 0, 40000)""", integration.Id, (int)RecordStatus.Failed);
+        });
 
-        await TestRecords.UpdateAsync(db, db.Records.Where(r => r.Status == RecordStatus.Failed), s => s.SetProperty(r => r.Status, RecordStatus.Dismissed));
+        await TestRecords.UpdateAsync(engine.Get<WriteGate>(), db, db.Records.Where(r => r.Status == RecordStatus.Failed), s => s.SetProperty(r => r.Status, RecordStatus.Dismissed));
 
         (await db.Records.CountAsync(r => r.Status == RecordStatus.Dismissed)).ShouldBe(40000);
         (await db.RecordCounts.Where(c => c.Count != 0).Select(c => new { c.Status, c.Count }).SingleAsync()).ShouldBe(new { Status = RecordStatus.Dismissed, Count = 40000L });

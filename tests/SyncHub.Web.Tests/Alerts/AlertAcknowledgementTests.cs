@@ -97,7 +97,7 @@ public sealed class AlertAcknowledgementTests(SyncHubWebFactory factory) : IClas
             Detail = "7 server errors in 5 minutes", OpenedAt = now, UpdatedAt = now, ResolvedAt = status == AlertStatus.Resolved ? now : null,
         };
         db.Alerts.Add(alert);
-        await db.SaveChangesAsync();
+        await factory.Services.SaveThroughGateAsync(db);
         return alert.Id;
     }
 

@@ -112,7 +112,7 @@ public sealed class AlertsPageTests(SyncHubWebFactory factory) : IClassFixture<S
             Detail = "Refresh token revoked", OpenedAt = now.AddHours(-2), UpdatedAt = now.AddHours(-1), ResolvedAt = now.AddHours(-1),
         };
         db.Alerts.AddRange(open, resolved);
-        await db.SaveChangesAsync();
+        await factory.Services.SaveThroughGateAsync(db);
         return (open.Id, resolved.Id);
     }
 

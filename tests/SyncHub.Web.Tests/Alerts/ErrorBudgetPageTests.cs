@@ -115,7 +115,7 @@ public sealed class ErrorBudgetPageTests(SyncHubWebFactory factory) : IClassFixt
             StartedAt = now.AddMinutes(-5),
             FinishedAt = now.AddMinutes(-5),
         }));
-        await db.SaveChangesAsync();
+        await factory.Services.SaveThroughGateAsync(db);
     }
 
     private Task<SyncHubDbContext> Db() => factory.Services.GetRequiredService<IDbContextFactory<SyncHubDbContext>>().CreateDbContextAsync();

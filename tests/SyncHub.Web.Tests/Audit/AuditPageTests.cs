@@ -129,7 +129,7 @@ public sealed class AuditPageTests(SyncHubWebFactory factory) : IClassFixture<Sy
             db.AuditLog.Add(new AuditEntry { At = (at ?? Day).AddMinutes(i), Actor = actor, Action = action, Target = target ?? $"record {i + 1}", Detail = detail });
         }
 
-        await db.SaveChangesAsync();
+        await factory.Services.SaveThroughGateAsync(db);
     }
 
     private async Task<int> CountAsync()

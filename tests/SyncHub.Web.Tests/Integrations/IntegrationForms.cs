@@ -55,6 +55,6 @@ internal static class IntegrationForms
     {
         await using var db = await factory.Services.GetRequiredService<IDbContextFactory<SyncHubDbContext>>().CreateDbContextAsync();
         change(await db.Integrations.SingleAsync(i => i.Slug == slug));
-        await db.SaveChangesAsync();
+        await factory.Services.SaveThroughGateAsync(db);
     }
 }

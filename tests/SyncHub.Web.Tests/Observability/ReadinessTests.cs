@@ -63,9 +63,6 @@ public sealed class ReadinessTests
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
-    private static async Task BreakDatabaseAsync(SyncHubWebFactory factory)
-    {
-        await using var db = await factory.Services.GetRequiredService<IDbContextFactory<SyncHubDbContext>>().CreateDbContextAsync();
-        await db.Database.ExecuteSqlRawAsync("ALTER TABLE \"Integrations\" RENAME TO \"IntegrationsGone\"");
-    }
+    private static Task BreakDatabaseAsync(SyncHubWebFactory factory) =>
+        factory.Services.WriteAsync(db => db.Database.ExecuteSqlRawAsync("ALTER TABLE \"Integrations\" RENAME TO \"IntegrationsGone\""));
 }

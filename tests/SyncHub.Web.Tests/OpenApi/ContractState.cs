@@ -75,7 +75,7 @@ internal sealed class ContractState
             Title = "5xx errors", Detail = "6 server errors in 5 minutes", OpenedAt = now, UpdatedAt = now,
         };
         db.Alerts.Add(alert);
-        await db.SaveChangesAsync();
+        await factory.Services.SaveThroughGateAsync(db);
         return new ContractState
         {
             RetryGroup = fingerprints[0]!, DismissGroup = fingerprints[1]!, EditRecordId = edit, MergeReviewId = reviews[0], KeepApartReviewId = reviews[1],

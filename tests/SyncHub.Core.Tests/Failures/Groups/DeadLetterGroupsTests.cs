@@ -98,7 +98,7 @@ public sealed class DeadLetterGroupsTests
         var dead = ids[..3];
         var now = engine.Time.GetUtcNow();
         await using var db = await engine.Get<IDbContextFactory<SyncHubDbContext>>().CreateDbContextAsync();
-        await TestRecords.UpdateAsync(db, db.Records.Where(r => dead.Contains(r.Id)), s => s
+        await TestRecords.UpdateAsync(engine.Get<WriteGate>(), db, db.Records.Where(r => dead.Contains(r.Id)), s => s
             .SetProperty(r => r.Status, RecordStatus.DeadLetter).SetProperty(r => r.DeadLetteredAt, now)
             .SetProperty(r => r.AutomaticRetriesExhausted, true).SetProperty(r => r.NextAttemptAt, (DateTimeOffset?)null));
         var fingerprints = await db.Records.Where(r => ids.Contains(r.Id)).Select(r => r.ErrorFingerprint).Distinct().ToListAsync();

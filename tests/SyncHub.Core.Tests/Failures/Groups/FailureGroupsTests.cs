@@ -117,10 +117,7 @@ public sealed class FailureGroupsTests
     {
         await using var engine = await EngineHarness.StartAsync();
         await TwoCausesAsync(engine);
-        await using (var db = await engine.Get<IDbContextFactory<SyncHubDbContext>>().CreateDbContextAsync())
-        {
-            await db.Records.ExecuteUpdateAsync(s => s.SetProperty(r => r.ErrorFingerprint, (string?)null));
-        }
+        await engine.WriteAsync(db => db.Records.ExecuteUpdateAsync(s => s.SetProperty(r => r.ErrorFingerprint, (string?)null)));
 
         var groups = await engine.Get<FailureGroupsQuery>().ListAsync(null, RecordStatus.Failed, CancellationToken.None);
 
