@@ -78,8 +78,7 @@ public sealed partial class AlertEvaluator(
 
         if (db.ChangeTracker.HasChanges())
         {
-            using var gate = await writes.EnterAsync(cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
+            await writes.RunAsync(db.SaveChangesAsync, cancellationToken);
         }
 
         // Only after the alerts are stored: an administrator is never told of an alert the page cannot show.

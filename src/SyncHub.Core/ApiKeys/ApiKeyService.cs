@@ -29,8 +29,7 @@ public sealed class ApiKeyService(IDbContextFactory<SyncHubDbContext> dbFactory,
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
             db.ApiKeys.Add(created);
-            using var gate = await writes.EnterAsync(cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
+            await writes.RunAsync(db.SaveChangesAsync, cancellationToken);
         }
 
         var view = View(created);
@@ -46,9 +45,9 @@ public sealed class ApiKeyService(IDbContextFactory<SyncHubDbContext> dbFactory,
         ApiKeyView? revoked;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
-            using var gate = await writes.EnterAsync(cancellationToken);
-            var changed = await db.ApiKeys.Where(k => k.Id == id && k.RevokedAt == null)
-                .ExecuteUpdateAsync(s => s.SetProperty(k => k.RevokedAt, time.GetUtcNow()), cancellationToken);
+            var changed = await writes.RunAsync(
+                token => db.ApiKeys.Where(k => k.Id == id && k.RevokedAt == null).ExecuteUpdateAsync(s => s.SetProperty(k => k.RevokedAt, time.GetUtcNow()), token),
+                cancellationToken);
             revoked = changed == 1 ? View(await db.ApiKeys.AsNoTracking().SingleAsync(k => k.Id == id, cancellationToken)) : null;
         }
 

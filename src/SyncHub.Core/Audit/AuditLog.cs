@@ -17,8 +17,7 @@ internal sealed class AuditLog(IDbContextFactory<SyncHubDbContext> dbFactory, Wr
             Target = Clip(target, 200) ?? "",
             Detail = Clip(detail, 1000),
         });
-        using var gate = await writes.EnterAsync(cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
+        await writes.RunAsync(db.SaveChangesAsync, cancellationToken);
     }
 
     // Actors and targets can be typed by anyone at the sign-in form: no control characters, bounded length.

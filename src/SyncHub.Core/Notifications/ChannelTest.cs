@@ -49,10 +49,7 @@ public sealed class ChannelTest(
             channel.LastErrorAt = done;
         }
 
-        using (await writes.EnterAsync(cancellationToken))
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
+        await writes.RunAsync(db.SaveChangesAsync, cancellationToken);
 
         await audit.WriteAsync(actor, NotificationAuditActions.Test, NotificationAuditActions.Target(channel.Id, channel.Name),
             result.Succeeded ? "sent" : "failed: " + result.Error, cancellationToken);

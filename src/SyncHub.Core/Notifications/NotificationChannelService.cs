@@ -44,10 +44,7 @@ public sealed class NotificationChannelService(
         channel.BodyTemplate = Blank(request.BodyTemplate);
         channel.SettingsJson = protector.Protect(merged);
         channel.UpdatedAt = now;
-        using (await writes.EnterAsync(cancellationToken))
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
+        await writes.RunAsync(db.SaveChangesAsync, cancellationToken);
 
         var changedSecrets = new List<string>();
         if (!string.IsNullOrEmpty(request.Url) && request.Url != stored.Url)
@@ -76,11 +73,13 @@ public sealed class NotificationChannelService(
             return false;
         }
 
-        using (await writes.EnterAsync(cancellationToken))
-        {
-            await db.Notifications.Where(n => n.ChannelId == id).ExecuteDeleteAsync(cancellationToken);
-            await db.NotificationChannels.Where(c => c.Id == id).ExecuteDeleteAsync(cancellationToken);
-        }
+        await writes.RunAsync(
+            async token =>
+            {
+                await db.Notifications.Where(n => n.ChannelId == id).ExecuteDeleteAsync(token);
+                await db.NotificationChannels.Where(c => c.Id == id).ExecuteDeleteAsync(token);
+            },
+            cancellationToken);
 
         await audit.WriteAsync(actor, NotificationAuditActions.Delete, NotificationAuditActions.Target(channel.Id, channel.Name), channel.Kind.ToString(), cancellationToken);
         return true;

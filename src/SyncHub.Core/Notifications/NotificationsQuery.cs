@@ -57,8 +57,9 @@ public sealed class NotificationsQuery(IDbContextFactory<SyncHubDbContext> dbFac
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var now = time.GetUtcNow();
-        using var gate = await writes.EnterAsync(cancellationToken);
-        return await db.Notifications.Where(n => n.ReadAt == null && n.Channel!.Kind == NotificationChannelKind.InApp)
-            .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now), cancellationToken);
+        return await writes.RunAsync(
+            token => db.Notifications.Where(n => n.ReadAt == null && n.Channel!.Kind == NotificationChannelKind.InApp)
+                .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now), token),
+            cancellationToken);
     }
 }

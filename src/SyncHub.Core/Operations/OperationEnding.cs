@@ -17,13 +17,15 @@ public sealed partial class OperationEnding(
     public async Task<RetryOperation> CompleteAsync(Guid operationId, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        using (await writes.EnterAsync(cancellationToken))
-        {
-            // Only a running operation completes: a cancel that came in during the last batch keeps its status.
-            await db.RetryOperations.Where(o => o.Id == operationId && o.Status == OperationStatus.Running).ExecuteUpdateAsync(
-                s => s.SetProperty(o => o.Status, OperationStatus.Completed).SetProperty(o => o.CompletedAt, time.GetUtcNow()),
-                cancellationToken);
-        }
+        await writes.RunAsync(
+            async token =>
+            {
+                // Only a running operation completes: a cancel that came in during the last batch keeps its status.
+                await db.RetryOperations.Where(o => o.Id == operationId && o.Status == OperationStatus.Running).ExecuteUpdateAsync(
+                    s => s.SetProperty(o => o.Status, OperationStatus.Completed).SetProperty(o => o.CompletedAt, time.GetUtcNow()),
+                    token);
+            },
+            cancellationToken);
 
         return await TidyAsync(operationId, cancellationToken);
     }
@@ -32,18 +34,20 @@ public sealed partial class OperationEnding(
     internal async Task<RetryOperation> StopAsync(Guid operationId, CanaryFailure failure, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        using (await writes.EnterAsync(cancellationToken))
-        {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var untouched = await OperationMarks.ReleaseAsync(db, operationId, cancellationToken);
-            var message = StopMessage(failure, untouched);
-            await db.RetryOperations.Where(o => o.Id == operationId && o.Status == OperationStatus.Running).ExecuteUpdateAsync(
-                s => s.SetProperty(o => o.Status, OperationStatus.Stopped).SetProperty(o => o.CompletedAt, time.GetUtcNow())
-                    .SetProperty(o => o.Message, message),
-                cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            LogStopped(operationId, failure.ErrorClass, untouched);
-        }
+        await writes.RunAsync(
+            async token =>
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync(token);
+                var untouched = await OperationMarks.ReleaseAsync(db, operationId, token);
+                var message = StopMessage(failure, untouched);
+                await db.RetryOperations.Where(o => o.Id == operationId && o.Status == OperationStatus.Running).ExecuteUpdateAsync(
+                    s => s.SetProperty(o => o.Status, OperationStatus.Stopped).SetProperty(o => o.CompletedAt, time.GetUtcNow())
+                        .SetProperty(o => o.Message, message),
+                    token);
+                await transaction.CommitAsync(token);
+                LogStopped(operationId, failure.ErrorClass, untouched);
+            },
+            cancellationToken);
 
         return await TidyAsync(operationId, cancellationToken);
     }
@@ -55,15 +59,17 @@ public sealed partial class OperationEnding(
     public async Task<RetryOperation> TidyAsync(Guid operationId, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        using (await writes.EnterAsync(cancellationToken))
-        {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            await OperationMarks.ReleaseAsync(db, operationId, cancellationToken);
-            await db.RetryOperations.Where(o => o.Id == operationId && o.Status != OperationStatus.Running).ExecuteUpdateAsync(
-                s => s.SetProperty(o => o.Skipped, o => o.Total - o.Succeeded - o.Failed > 0 ? o.Total - o.Succeeded - o.Failed : 0),
-                cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
+        await writes.RunAsync(
+            async token =>
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync(token);
+                await OperationMarks.ReleaseAsync(db, operationId, token);
+                await db.RetryOperations.Where(o => o.Id == operationId && o.Status != OperationStatus.Running).ExecuteUpdateAsync(
+                    s => s.SetProperty(o => o.Skipped, o => o.Total - o.Succeeded - o.Failed > 0 ? o.Total - o.Succeeded - o.Failed : 0),
+                    token);
+                await transaction.CommitAsync(token);
+            },
+            cancellationToken);
 
         return await lookup.GetAsync(operationId, cancellationToken);
     }

@@ -37,10 +37,11 @@ internal sealed class ReconcileRunStore(IDbContextFactory<SyncHubDbContext> dbFa
 
         context.ReportedAt = now;
         await using var db = await dbFactory.CreateDbContextAsync(token);
-        using var gate = await writes.EnterAsync(token);
         var (id, phase, source, destination) = (context.Run.Id, ReconcileText.Clip(context.Phase, 200), context.SourceRecords, context.DestinationRecords);
-        await db.ReconcileRuns.Where(r => r.Id == id && r.Status == ReconcileStatus.Running)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Phase, phase).SetProperty(r => r.SourceRecords, source).SetProperty(r => r.DestinationRecords, destination), token);
+        await writes.RunAsync(
+            gated => db.ReconcileRuns.Where(r => r.Id == id && r.Status == ReconcileStatus.Running)
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.Phase, phase).SetProperty(r => r.SourceRecords, source).SetProperty(r => r.DestinationRecords, destination), gated),
+            token);
     }
 
     /// <summary>Ends the run; only a completed comparison keeps its rows, and counts and rows commit before the status does.</summary>
@@ -57,32 +58,33 @@ internal sealed class ReconcileRunStore(IDbContextFactory<SyncHubDbContext> dbFa
                 }
 
                 db.ReconcileDifferences.AddRange(chunk);
-                using var gate = await writes.EnterAsync(token);
-                await db.SaveChangesAsync(token);
+                await writes.RunAsync(db.SaveChangesAsync, token);
                 db.ChangeTracker.Clear();
             }
         }
 
-        using (await writes.EnterAsync(token))
-        {
-            var run = await db.ReconcileRuns.SingleAsync(r => r.Id == context.Run.Id, token);
-            run.Status = status;
-            run.FinishedAt = time.GetUtcNow();
-            run.Phase = null;
-            run.Note = note is null ? null : ReconcileText.Clip(note, 2000);
-            run.Truncated = context.Truncated;
-            run.SourceRecords = context.SourceRecords;
-            run.DestinationRecords = context.DestinationRecords;
-            if (status == ReconcileStatus.Completed && comparison is not null)
+        await writes.RunAsync(
+            async gated =>
             {
-                run.Matching = comparison.Matching;
-                run.Missing = comparison.Count(ReconcileDifferenceKind.Missing);
-                run.Different = comparison.Count(ReconcileDifferenceKind.Different);
-                run.Extra = comparison.Count(ReconcileDifferenceKind.Extra);
-                run.NotCompared = comparison.Count(ReconcileDifferenceKind.NotCompared);
-            }
+                var run = await db.ReconcileRuns.SingleAsync(r => r.Id == context.Run.Id, gated);
+                run.Status = status;
+                run.FinishedAt = time.GetUtcNow();
+                run.Phase = null;
+                run.Note = note is null ? null : ReconcileText.Clip(note, 2000);
+                run.Truncated = context.Truncated;
+                run.SourceRecords = context.SourceRecords;
+                run.DestinationRecords = context.DestinationRecords;
+                if (status == ReconcileStatus.Completed && comparison is not null)
+                {
+                    run.Matching = comparison.Matching;
+                    run.Missing = comparison.Count(ReconcileDifferenceKind.Missing);
+                    run.Different = comparison.Count(ReconcileDifferenceKind.Different);
+                    run.Extra = comparison.Count(ReconcileDifferenceKind.Extra);
+                    run.NotCompared = comparison.Count(ReconcileDifferenceKind.NotCompared);
+                }
 
-            await db.SaveChangesAsync(token);
-        }
+                await db.SaveChangesAsync(gated);
+            },
+            token);
     }
 }

@@ -75,8 +75,7 @@ public sealed class ReconcileService(
         {
             At = time.GetUtcNow(), Actor = ReconcileText.Clip(actor, 256), Action = ReconcileAuditActions.Cancel, Target = ReconcileAuditActions.Target(runId),
         });
-        using var gate = await writes.EnterAsync(cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
+        await writes.RunAsync(db.SaveChangesAsync, cancellationToken);
         return true;
     }
 

@@ -42,8 +42,7 @@ internal sealed class StoredTextPasses(IDbContextFactory<SyncHubDbContext> dbFac
         var dirty = (await db.RetryOperations.Where(o => o.Message != null).ToListAsync(cancellationToken)).Count(o => Swap(o.Message, v => o.Message = v));
         if (dirty > 0)
         {
-            using var gate = await writes.EnterAsync(cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
+            await writes.RunAsync(db.SaveChangesAsync, cancellationToken);
         }
 
         return dirty;
@@ -104,8 +103,7 @@ internal sealed class StoredTextPasses(IDbContextFactory<SyncHubDbContext> dbFac
             var dirty = rows.Count(redact);
             if (dirty > 0)
             {
-                using var gate = await writes.EnterAsync(cancellationToken);
-                await db.SaveChangesAsync(cancellationToken);
+                await writes.RunAsync(db.SaveChangesAsync, cancellationToken);
                 changed += dirty;
             }
 

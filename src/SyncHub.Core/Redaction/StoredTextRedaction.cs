@@ -77,8 +77,7 @@ public sealed partial class StoredTextRedaction(
                 Target = "stored provider messages",
                 Detail = $"{changed} stored texts had credentials removed.",
             });
-            using var gate = await writes.EnterAsync(cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
+            await writes.RunAsync(db.SaveChangesAsync, cancellationToken);
         }
 
         LogFinished(changed);

@@ -48,9 +48,10 @@ public sealed partial class RunConnection(IDbContextFactory<SyncHubDbContext> db
     public async Task SetAsync(int integrationId, ConnectionState state, string? note, CancellationToken token)
     {
         await using var db = await dbFactory.CreateDbContextAsync(token);
-        using var gate = await writes.EnterAsync(token);
-        await db.Integrations.Where(i => i.Id == integrationId && (i.ConnectionState != state || i.ConnectionNote != note))
-            .ExecuteUpdateAsync(s => s.SetProperty(i => i.ConnectionState, state).SetProperty(i => i.ConnectionNote, note), token);
+        await writes.RunAsync(
+            gated => db.Integrations.Where(i => i.Id == integrationId && (i.ConnectionState != state || i.ConnectionNote != note))
+                .ExecuteUpdateAsync(s => s.SetProperty(i => i.ConnectionState, state).SetProperty(i => i.ConnectionNote, note), gated),
+            token);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The connection of {Integration} is marked expired: its credentials were refused and could not be refreshed")]

@@ -104,10 +104,11 @@ public sealed class RunDelivery(IDbContextFactory<SyncHubDbContext> dbFactory, W
     {
         var run = context.Run;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        using var gate = await writes.EnterAsync(cancellationToken);
-        await db.Runs.Where(r => r.Id == run.Id).ExecuteUpdateAsync(
-            s => s.SetProperty(r => r.Created, run.Created).SetProperty(r => r.Updated, run.Updated)
-                .SetProperty(r => r.Skipped, run.Skipped).SetProperty(r => r.Failed, run.Failed),
+        await writes.RunAsync(
+            token => db.Runs.Where(r => r.Id == run.Id).ExecuteUpdateAsync(
+                s => s.SetProperty(r => r.Created, run.Created).SetProperty(r => r.Updated, run.Updated)
+                    .SetProperty(r => r.Skipped, run.Skipped).SetProperty(r => r.Failed, run.Failed),
+                token),
             cancellationToken);
     }
 }

@@ -34,9 +34,9 @@ public sealed class RunScheduler(IDbContextFactory<SyncHubDbContext> dbFactory, 
             }
 
             // Started, or can no longer start (the connector went away): either way this retry is spent.
-            using var gate = await writes.EnterAsync(cancellationToken);
-            await db.Runs.Where(r => r.Id == original.Id)
-                .ExecuteUpdateAsync(s => s.SetProperty(r => r.RetryDueAt, (DateTimeOffset?)null), cancellationToken);
+            await writes.RunAsync(
+                token => db.Runs.Where(r => r.Id == original.Id).ExecuteUpdateAsync(s => s.SetProperty(r => r.RetryDueAt, (DateTimeOffset?)null), token),
+                cancellationToken);
             started += result.Started ? 1 : 0;
         }
 
