@@ -90,6 +90,7 @@ public sealed class CrashTests(ITestOutputHelper output) : IDisposable
                 $"--ConnectionStrings:SyncHub=Data Source={_database}", "--SyncHub:Demo:Enabled=false", $"--SyncHub:ApiKeys:0={ApiKey}",
                 "--SyncHub:Admin:Email=admin@crash.test", "--SyncHub:Admin:Password=crash-test-password-1", "--Logging:LogLevel:Default=Warning",
                 "--SyncHub:Jobs:StartDelaySeconds=0", // restarted twenty times: no pause for the first pages each time
+                "--SyncHub:Database:EnforceWriteGate=true", // as in every test host: a write outside the gate fails
             ],
             TimeSpan.FromMinutes(2));
 
