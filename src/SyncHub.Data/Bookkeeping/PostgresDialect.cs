@@ -13,6 +13,8 @@ internal sealed class PostgresDialect : StoreDialect
         return $"jsonb_to_recordset(CAST({placeholder} AS jsonb)) AS {alias}({fields})";
     }
 
+    public override bool PositionalRows => false;
+
     public override string GuidText(Guid value) => value.ToString();
 
     public override string SkipLocked(string table) => $" FOR UPDATE OF {table} SKIP LOCKED";

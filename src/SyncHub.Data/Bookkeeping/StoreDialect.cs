@@ -24,6 +24,9 @@ public abstract class StoreDialect
     /// <summary>A FROM item named <paramref name="alias"/> with the given columns, read from the JSON array in the parameter <paramref name="placeholder"/>.</summary>
     public abstract string RowSet(string placeholder, string alias, IReadOnlyList<RowSetColumn> columns);
 
+    /// <summary>True when <see cref="JsonRows"/> writes each row as an array in column order rather than an object.</summary>
+    public abstract bool PositionalRows { get; }
+
     /// <summary>How a Guid column's value is written in JSON so the store compares it equal to the column.</summary>
     public abstract string GuidText(Guid value);
 

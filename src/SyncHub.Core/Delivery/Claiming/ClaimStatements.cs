@@ -91,7 +91,7 @@ internal static class ClaimStatements
     public static async Task<HashSet<long>> WaitingForParentAsync(SyncHubDbContext db, IReadOnlyList<ClaimRow> children, CancellationToken cancellationToken)
     {
         var dialect = StoreDialect.Of(db.Database);
-        using var rows = new JsonRows(dialect);
+        using var rows = new JsonRows(dialect, ParentColumns);
         foreach (var child in children)
         {
             rows.Row().Long("jId", child.Id).Int("jIntegration", child.IntegrationId).Text("jType", child.ParentEntityType).Text("jSource", child.ParentSourceId);
@@ -137,7 +137,7 @@ internal static class ClaimStatements
         SyncHubDbContext db, IReadOnlyDictionary<long, long> attempts, Guid token, string node, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var dialect = StoreDialect.Of(db.Database);
-        using var rows = new JsonRows(dialect);
+        using var rows = new JsonRows(dialect, AttemptColumns);
         foreach (var (recordId, attemptId) in attempts)
         {
             rows.Row().Long("jId", recordId).Long("jAttempt", attemptId);

@@ -74,7 +74,7 @@ internal static class CompletionStatements
     public static Task<List<WrittenRecord>> WriteRecordsAsync(SyncHubDbContext db, IReadOnlyList<(Completion Completion, PlannedRecord Plan)> planned, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var dialect = StoreDialect.Of(db.Database);
-        using var rows = new JsonRows(dialect);
+        using var rows = new JsonRows(dialect, RecordColumns);
         foreach (var (completion, plan) in planned)
         {
             var work = completion.Work;
@@ -97,7 +97,7 @@ internal static class CompletionStatements
     public static Task WriteAttemptsAsync(SyncHubDbContext db, IReadOnlyList<(Completion Completion, PlannedRecord Plan)> planned, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var dialect = StoreDialect.Of(db.Database);
-        using var rows = new JsonRows(dialect);
+        using var rows = new JsonRows(dialect, AttemptColumns);
         foreach (var (completion, plan) in planned)
         {
             rows.Row().Long("jAttempt", completion.Work.AttemptId).Int("jStatus", (int)plan.AttemptStatus).Int("jErrorClass", (int?)plan.AttemptErrorClass)
@@ -119,7 +119,7 @@ internal static class CompletionStatements
         }
 
         var dialect = StoreDialect.Of(db.Database);
-        using var rows = new JsonRows(dialect);
+        using var rows = new JsonRows(dialect, ResolvedColumns);
         foreach (var (recordId, attemptId) in delivered)
         {
             rows.Row().Long("jId", recordId).Long("jAttempt", attemptId);
@@ -142,7 +142,7 @@ internal static class CompletionStatements
     public static async Task<List<WrittenRecord>> HandBackAsync(SyncHubDbContext db, IReadOnlyList<Completion> handedBack, CancellationToken cancellationToken)
     {
         var dialect = StoreDialect.Of(db.Database);
-        using var rows = new JsonRows(dialect);
+        using var rows = new JsonRows(dialect, HandBackColumns);
         foreach (var completion in handedBack)
         {
             var record = completion.Work.Record;
