@@ -13,8 +13,6 @@ namespace SyncHub.Data;
 /// </summary>
 public sealed partial class WriteGateGuard(WriteGate gate, bool enforce, ILogger<WriteGateGuard> logger) : IDbCommandInterceptor, ISaveChangesInterceptor
 {
-    public bool Enforces => enforce;
-
     public InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
     {
         Check(command);

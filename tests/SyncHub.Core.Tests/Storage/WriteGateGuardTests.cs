@@ -74,6 +74,16 @@ public sealed class WriteGateGuardTests : IDisposable
     }
 
     [Fact]
+    public async Task ExecuteUpdate_WhileAnEnterAsyncHoldIsLentElsewhere_Writes()
+    {
+        await using var db = await OpenAsync(enforce: true);
+        // Taken on another flow and handed on, as the engine's store lends its lease: this flow cannot see it.
+        using var lease = await Task.Run(() => _gate.EnterAsync(CancellationToken.None));
+
+        await db.AuditLog.ExecuteUpdateAsync(s => s.SetProperty(e => e.Detail, "changed"));
+    }
+
+    [Fact]
     public async Task Query_OutsideTheGate_Reads()
     {
         await using var db = await OpenAsync(enforce: true);
